@@ -1,0 +1,26 @@
+namespace Toolkit.Engine.FileSystem;
+
+/// <summary>
+/// All disk access of the engine goes through this, so tests run on <see cref="MemoryFileSystem"/>.
+/// Paths are relative to the project root, with '/' separators, as the graph keeps them.
+/// </summary>
+public interface IFileSystem
+{
+    /// <summary>Size and modification time, or <see cref="FileStamp.Missing"/>.</summary>
+    FileStamp Stat(string path);
+
+    /// <summary>Opens a file for reading; throws <see cref="FileNotFoundException"/> when absent.</summary>
+    Stream OpenRead(string path);
+
+    /// <summary>Reads a whole file.</summary>
+    byte[] ReadAllBytes(string path);
+
+    /// <summary>Writes a whole file atomically: readers see the old contents or the new, never a mix.</summary>
+    void WriteAllBytes(string path, ReadOnlySpan<byte> contents);
+
+    /// <summary>Deletes a file if it exists.</summary>
+    void Delete(string path);
+
+    /// <summary>True when the path names an existing directory.</summary>
+    bool DirectoryExists(string path);
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Toolkit.Engine.FileSystem;
+
+/// <summary>
+/// An in-memory file system for tests. Modification times come from a logical clock that
+/// advances on every write or <see cref="Touch"/>, so "touched but unchanged" is expressible.
+/// </summary>
+public sealed class MemoryFileSystem : IFileSystem
+{
+    private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
+    private long _clock;
+
+    private sealed record Entry(byte[] Contents, long ModifiedTicks);
+
+    /// <summary>All file paths, sorted.</summary>
+    public IReadOnlyList<string> Paths => _files.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Writes a text file (UTF-8).</summary>
+    public void WriteText(string path, string text) => WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Reads a text file (UTF-8).</summary>
+    public string ReadText(string path) => Encoding.UTF8.GetString(ReadAllBytes(path));
+
+    /// <summary>Gives a file a new modification time without changing its contents.</summary>
+    public void Touch(string path)
+    {
+        var entry = _files.TryGetValue(path, out var found) ? found : throw new FileNotFoundException("no such file", path);
+        _files[path] = entry with { ModifiedTicks = Interlocked.Increment(ref _clock) };
+    }
+
+    /// <inheritdoc />
+    public FileStamp Stat(string path) =>
+        _files.TryGetValue(path, out var entry) ? new FileStamp(entry.Contents.Length, entry.ModifiedTicks) : FileStamp.Missing;
+
+    /// <inheritdoc />
+    public Stream OpenRead(string path) => new MemoryStream(ReadAllBytes(path), writable: false);
+
+    /// <inheritdoc />
+    public byte[] ReadAllBytes(string path) =>
+        _files.TryGetValue(path, out var entry) ? entry.Contents : throw new FileNotFoundException($"no such file: {path}", path);
+
+    /// <inheritdoc />
+    public void WriteAllBytes(string path, ReadOnlySpan<byte> contents) =>
+        _files[path] = new Entry(contents.ToArray(), Interlocked.Increment(ref _clock));
+
+    /// <inheritdoc />
+    public void Delete(string path) => _files.TryRemove(path, out _);
+
+    /// <inheritdoc />
+    public bool DirectoryExists(string path)
+    {
+        var prefix = path.Length == 0 || path == "." ? string.Empty : path.TrimEnd('/') + "/";
+        return _files.Keys.Any(key => key.StartsWith(prefix, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,248 @@
+using System.Text;
+
+namespace Toolkit.Engine.Manifest;
+
+/// <summary>
+/// Writes a manifest (docs/manifest-format.md) statement by statement to a stream, so that a
+/// million-node project is never held as text in memory. Validates what it writes: a path with
+/// white space or a reserved token is refused here rather than written and misread later.
+/// </summary>
+public sealed class ManifestWriter : IDisposable
+{
+    /// <summary>The file name the engine looks for in a project directory.</summary>
+    public const string FileName = "toolkit.manifest";
+
+    /// <summary>The format version this writer emits and the reader accepts.</summary>
+    public const int FormatVersion = 1;
+
+    private readonly TextWriter _writer;
+    private readonly bool _ownsWriter;
+
+    /// <summary>Writes to a text writer; the header line is written at once.</summary>
+    public ManifestWriter(TextWriter writer, bool ownsWriter = false)
+    {
+        _writer = writer;
+        _ownsWriter = ownsWriter;
+        _writer.Write("toolkit-manifest ");
+        _writer.Write(FormatVersion);
+        _writer.Write('\n');
+    }
+
+    /// <summary>Creates (or replaces) a manifest file.</summary>
+    public static ManifestWriter Create(string path) =>
+        new(new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16) { NewLine = "\n" }, ownsWriter: true);
+
+    /// <summary>Writes a comment line.</summary>
+    public void Comment(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            _writer.Write("# ");
+            _writer.Write(line);
+            _writer.Write('\n');
+        }
+    }
+
+    /// <summary>Writes a blank line (for people reading the file).</summary>
+    public void BlankLine() => _writer.Write('\n');
+
+    /// <summary>Sets a variable of the global environment.</summary>
+    public void Variable(string name, string value)
+    {
+        CheckName(name);
+        WriteAssignment(indent: false, name, value);
+    }
+
+    /// <summary>Defines a named environment with its variables.</summary>
+    public void Environment(string name, IEnumerable<KeyValuePair<string, string>> variables, string? parent = null)
+    {
+        CheckName(name);
+        _writer.Write("env ");
+        _writer.Write(name);
+        if (parent is not null)
+        {
+            CheckName(parent);
+            _writer.Write(" : ");
+            _writer.Write(parent);
+        }
+
+        _writer.Write('\n');
+        foreach (var (key, value) in variables)
+        {
+            CheckName(key);
+            WriteAssignment(indent: true, key, value);
+        }
+    }
+
+    /// <summary>Switches the environment used by the statements below ("default" for the global one).</summary>
+    public void Use(string environment)
+    {
+        CheckName(environment);
+        _writer.Write("use ");
+        _writer.Write(environment);
+        _writer.Write('\n');
+    }
+
+    /// <summary>Writes one build statement.</summary>
+    public void Build(
+        IReadOnlyList<string> targets,
+        string builder,
+        IReadOnlyList<string> sources,
+        IReadOnlyList<string>? depends = null,
+        IReadOnlyList<string>? orderOnly = null,
+        IReadOnlyList<KeyValuePair<string, string>>? overrides = null,
+        IReadOnlyList<string>? ignore = null,
+        IReadOnlyList<string>? sideEffects = null)
+    {
+        if (targets.Count == 0)
+        {
+            throw new ArgumentException("a build statement needs at least one target", nameof(targets));
+        }
+
+        CheckName(builder);
+        _writer.Write("build");
+        WritePaths(targets);
+        _writer.Write(": ");
+        _writer.Write(builder);
+        WritePaths(sources);
+        if (depends is { Count: > 0 })
+        {
+            _writer.Write(" |");
+            WritePaths(depends);
+        }
+
+        if (orderOnly is { Count: > 0 })
+        {
+            _writer.Write(" ||");
+            WritePaths(orderOnly);
+        }
+
+        _writer.Write('\n');
+        if (ignore is { Count: > 0 })
+        {
+            WritePathAssignment("ignore", ignore);
+        }
+
+        if (sideEffects is { Count: > 0 })
+        {
+            WritePathAssignment("side-effects", sideEffects);
+        }
+
+        if (overrides is not null)
+        {
+            foreach (var (key, value) in overrides)
+            {
+                CheckName(key);
+                WriteAssignment(indent: true, key, value);
+            }
+        }
+    }
+
+    /// <summary>Shorthand for a one-target, one-builder statement.</summary>
+    public void Build(string target, string builder, params string[] sources) => Build([target], builder, sources);
+
+    /// <summary>Writes an alias.</summary>
+    public void Alias(string name, IReadOnlyList<string> targets)
+    {
+        CheckPath(name);
+        _writer.Write("alias ");
+        _writer.Write(name);
+        _writer.Write(':');
+        WritePaths(targets);
+        _writer.Write('\n');
+    }
+
+    /// <summary>Writes the default targets.</summary>
+    public void Default(IReadOnlyList<string> targets)
+    {
+        _writer.Write("default");
+        WritePaths(targets);
+        _writer.Write('\n');
+    }
+
+    /// <summary>Flushes buffered text.</summary>
+    public void Flush() => _writer.Flush();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writer.Flush();
+        if (_ownsWriter)
+        {
+            _writer.Dispose();
+        }
+    }
+
+    private void WriteAssignment(bool indent, string name, string value)
+    {
+        if (value.Contains('\n', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"the value of {name} spans lines", nameof(value));
+        }
+
+        if (indent)
+        {
+            _writer.Write("  ");
+        }
+
+        _writer.Write(name);
+        _writer.Write(" = ");
+        _writer.Write(value.Trim());
+        _writer.Write('\n');
+    }
+
+    private void WritePathAssignment(string name, IReadOnlyList<string> paths)
+    {
+        _writer.Write("  ");
+        _writer.Write(name);
+        _writer.Write(" =");
+        WritePaths(paths);
+        _writer.Write('\n');
+    }
+
+    private void WritePaths(IReadOnlyList<string> paths)
+    {
+        for (var i = 0; i < paths.Count; i++)
+        {
+            CheckPath(paths[i]);
+            _writer.Write(' ');
+            _writer.Write(paths[i]);
+        }
+    }
+
+    /// <summary>Throws when a path cannot be written as one manifest token.</summary>
+    public static void CheckPath(string path)
+    {
+        if (!IsValidPath(path))
+        {
+            throw new ArgumentException($"'{path}' cannot be a manifest path: paths are non-empty, contain no white space or '#', do not end in ':' and are not '|' or '||'", nameof(path));
+        }
+    }
+
+    /// <summary>True when a path can be written as one manifest token.</summary>
+    public static bool IsValidPath(string path)
+    {
+        if (path.Length == 0 || path == "|" || path == "||" || path.EndsWith(':') || path[0] == '#')
+        {
+            return false;
+        }
+
+        foreach (var c in path)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void CheckName(string name)
+    {
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.'))
+        {
+            throw new ArgumentException($"'{name}' is not a valid name: use letters, digits, '_', '-' and '.'", nameof(name));
+        }
+    }
+}
