@@ -30,6 +30,12 @@ public interface INodeStore
     /// </summary>
     int AddNode(string path, NodeKind kind, int directory);
 
+    /// <summary>
+    /// Changes a node's kind during loading: a path first met as a dependency is added as a source
+    /// and becomes derived when its build statement is read later.
+    /// </summary>
+    void SetKind(int node, NodeKind kind);
+
     /// <summary>The id of the node with this path, or -1.</summary>
     int FindNode(string path);
 

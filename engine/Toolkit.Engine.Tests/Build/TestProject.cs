@@ -1,0 +1,57 @@
+using Toolkit.Engine.Actions;
+using Toolkit.Engine.Build;
+using Toolkit.Engine.FileSystem;
+
+namespace Toolkit.Engine.Tests.Build;
+
+/// <summary>A project in memory: a manifest text plus files, built with the engine as the CLI would.</summary>
+internal sealed class TestProject
+{
+    public TestProject(string manifest, EngineSettings? settings = null)
+    {
+        Manifest = manifest;
+        Settings = settings ?? EngineSettings.Baseline;
+    }
+
+    public MemoryFileSystem Files { get; } = new();
+
+    public string Manifest { get; set; }
+
+    public EngineSettings Settings { get; }
+
+    public NullBuildReporter LastReporter { get; private set; } = new();
+
+    public Project LastProject { get; private set; } = null!;
+
+    public Project Open()
+    {
+        LastReporter = new NullBuildReporter();
+        LastProject = Project.Open(new StringReader(Manifest), "test.manifest", Files, "/project", Settings, LastReporter);
+        return LastProject;
+    }
+
+    /// <summary>Builds and returns the command lines that ran, in order (-j 1 for a stable order).</summary>
+    public (BuildResult Result, List<string> Commands) Build(bool keepGoing = false, bool dryRun = false, params string[] targets)
+    {
+        var project = Open();
+        var ids = targets.Select(project.ResolveTarget).ToList();
+        var result = project.Build(ids, new BuildOptions { Jobs = 1, KeepGoing = keepGoing, DryRun = dryRun }, new BuiltinToolExecutor());
+        return (result, LastReporter.Commands.ToList());
+    }
+
+    /// <summary>The targets (the path after -o or the first word after rcs) of the commands that ran.</summary>
+    public static List<string> Targets(IEnumerable<string> commands) => commands.Select(TargetOf).ToList();
+
+    private static string TargetOf(string command)
+    {
+        var words = command.Split(' ');
+        var o = Array.IndexOf(words, "-o");
+        if (o >= 0)
+        {
+            return words[o + 1];
+        }
+
+        var rcs = Array.IndexOf(words, "rcs");
+        return rcs >= 0 ? words[rcs + 1] : command;
+    }
+}

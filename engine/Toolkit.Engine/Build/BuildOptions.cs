@@ -1,0 +1,20 @@
+namespace Toolkit.Engine.Build;
+
+/// <summary>How to run a build (SCons's and Make's familiar switches).</summary>
+public sealed class BuildOptions
+{
+    /// <summary>
+    /// Parallel jobs (-j). Default: one per core, as Ninja does (SCons and Make default to one); the
+    /// decider's stat and hash work runs on the same workers, so a null build uses every core too.
+    /// </summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>-k: go on with what does not depend on a failure.</summary>
+    public bool KeepGoing { get; init; }
+
+    /// <summary>-n: print what would run, change nothing (no action, no database write).</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Stops the build: running actions finish, nothing new starts, the database is saved.</summary>
+    public CancellationToken Cancellation { get; init; }
+}

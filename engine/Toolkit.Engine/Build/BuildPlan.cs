@@ -1,0 +1,189 @@
+using Toolkit.Engine.Graph;
+
+namespace Toolkit.Engine.Build;
+
+/// <summary>
+/// What one build will visit: every node reachable from the requested targets, in an order where
+/// children come before parents, with the parents of each node (CSR) and the number of children each
+/// waits for. Walks iteratively, so a chain a million deep does not overflow the stack, and refuses a
+/// cycle with <see cref="DependencyCycleException"/>.
+/// A node's children: its sources, explicit, implicit and order-only dependencies, minus its ignored
+/// ones; the second and later targets of a multi-target statement also wait for the first, which
+/// runs the action for all.
+/// </summary>
+public sealed class BuildPlan
+{
+    private readonly int[] _parentOffsets;
+    private readonly int[] _parents;
+
+    private BuildPlan(int[] order, int[] waitCounts, int[] parentOffsets, int[] parents, int[] firstParent)
+    {
+        Order = order;
+        WaitCounts = waitCounts;
+        _parentOffsets = parentOffsets;
+        _parents = parents;
+        FirstParent = firstParent;
+    }
+
+    /// <summary>The nodes of the build, children before parents.</summary>
+    public int[] Order { get; }
+
+    /// <summary>Per node id: how many child entries it waits for (0 for nodes outside the build).</summary>
+    public int[] WaitCounts { get; }
+
+    /// <summary>Per node id: one node of the build that needs it, or -1 (for naming who needs a missing source).</summary>
+    public int[] FirstParent { get; }
+
+    /// <summary>The parents of a node within the build (a parent appears once per edge).</summary>
+    public ReadOnlySpan<int> Parents(int node) => _parents.AsSpan(_parentOffsets[node], _parentOffsets[node + 1] - _parentOffsets[node]);
+
+    /// <summary>Plans a build of <paramref name="targets"/>.</summary>
+    public static BuildPlan Create(BuildGraph graph, IReadOnlyList<int> targets)
+    {
+        var store = graph.Store;
+        var count = store.Count;
+        var marks = new byte[count]; // 0 = not seen, 1 = on the walk's stack, 2 = done
+        var order = new List<int>(count);
+        var children = new List<int>();
+        var frames = new List<(int Node, int Start, int Next)>();
+        var scratch = new List<int>();
+
+        foreach (var target in targets)
+        {
+            if (marks[target] != 0)
+            {
+                continue;
+            }
+
+            Push(target);
+            while (frames.Count > 0)
+            {
+                var top = frames[^1];
+                if (top.Next < children.Count)
+                {
+                    var child = children[top.Next];
+                    frames[^1] = top with { Next = top.Next + 1 };
+                    if (marks[child] == 0)
+                    {
+                        Push(child);
+                    }
+                    else if (marks[child] == 1)
+                    {
+                        throw new DependencyCycleException(CycleFrom(child));
+                    }
+
+                    continue;
+                }
+
+                children.RemoveRange(top.Start, children.Count - top.Start);
+                frames.RemoveAt(frames.Count - 1);
+                marks[top.Node] = 2;
+                order.Add(top.Node);
+            }
+        }
+
+        // Parents in CSR form, counted first, then filled.
+        var waitCounts = new int[count];
+        var parentOffsets = new int[count + 1];
+        var firstParent = new int[count];
+        Array.Fill(firstParent, -1);
+        foreach (var node in order)
+        {
+            scratch.Clear();
+            AppendChildren(graph, node, scratch);
+            waitCounts[node] = scratch.Count;
+            foreach (var child in scratch)
+            {
+                parentOffsets[child + 1]++;
+                if (firstParent[child] < 0)
+                {
+                    firstParent[child] = node;
+                }
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            parentOffsets[i + 1] += parentOffsets[i];
+        }
+
+        var parents = new int[parentOffsets[count]];
+        var fill = (int[])parentOffsets.Clone();
+        foreach (var node in order)
+        {
+            scratch.Clear();
+            AppendChildren(graph, node, scratch);
+            foreach (var child in scratch)
+            {
+                parents[fill[child]++] = node;
+            }
+        }
+
+        return new BuildPlan(order.ToArray(), waitCounts, parentOffsets, parents, firstParent);
+
+        void Push(int node)
+        {
+            marks[node] = 1;
+            var start = children.Count;
+            AppendChildren(graph, node, children);
+            frames.Add((node, start, start));
+        }
+
+        List<string> CycleFrom(int node)
+        {
+            var cycle = new List<string>();
+            var index = frames.FindIndex(frame => frame.Node == node);
+            for (var i = index; i < frames.Count; i++)
+            {
+                cycle.Add(store.GetPath(frames[i].Node));
+            }
+
+            cycle.Add(store.GetPath(node));
+            return cycle;
+        }
+    }
+
+    /// <summary>Appends the children of a node, as the plan defines them, to <paramref name="into"/>.</summary>
+    public static void AppendChildren(BuildGraph graph, int node, List<int> into)
+    {
+        var store = graph.Store;
+        var ignoredCount = store.EdgeCount(node, EdgeKind.Ignored);
+        Span<int> ignored = ignoredCount <= 64 ? stackalloc int[ignoredCount] : new int[ignoredCount];
+        store.CopyEdges(node, EdgeKind.Ignored, ignored);
+        AppendKind(store, node, EdgeKind.Sources, ignored, into);
+        AppendKind(store, node, EdgeKind.Depends, ignored, into);
+        AppendKind(store, node, EdgeKind.Implicit, ignored, into);
+        AppendKind(store, node, EdgeKind.OrderOnly, ignored, into);
+        var executor = store.GetExecutor(node);
+        if (executor >= 0 && store.TargetCount(executor) > 1)
+        {
+            Span<int> first = stackalloc int[1];
+            Span<int> targets = new int[store.TargetCount(executor)];
+            store.CopyTargets(executor, targets);
+            first[0] = targets[0];
+            if (first[0] != node)
+            {
+                into.Add(first[0]);
+            }
+        }
+    }
+
+    private static void AppendKind(INodeStore store, int node, EdgeKind kind, ReadOnlySpan<int> ignored, List<int> into)
+    {
+        var n = store.EdgeCount(node, kind);
+        if (n == 0)
+        {
+            return;
+        }
+
+        Span<int> edges = n <= 256 ? stackalloc int[n] : new int[n];
+        store.CopyEdges(node, kind, edges);
+        foreach (var edge in edges)
+        {
+            if (!ignored.Contains(edge))
+            {
+                into.Add(edge);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Baseline;
+using Toolkit.Engine.Scanning;
+using Toolkit.Engine.Signatures;
+
+namespace Toolkit.Engine.Build;
+
+/// <summary>
+/// The seams a memory variant plugs into: how nodes are stored, how files are hashed, how scan
+/// results are cached. The defaults are the baseline's.
+/// </summary>
+public sealed class EngineSettings
+{
+    /// <summary>The baseline: object-per-node store, whole-file MD5, a strong scan cache.</summary>
+    public static EngineSettings Baseline { get; } = new();
+
+    /// <summary>Makes the node store for a project root (absolute path).</summary>
+    public Func<string, INodeStore> StoreFactory { get; init; } = root => new BaselineNodeStore(root);
+
+    /// <summary>Hashes file contents and command lines.</summary>
+    public IContentHasher Hasher { get; init; } = new Md5ContentHasher();
+
+    /// <summary>Makes the cache of parsed #include lines.</summary>
+    public Func<IScanCache> ScanCacheFactory { get; init; } = () => new StrongScanCache();
+
+    /// <summary>
+    /// True to drop the scanner (and its caches) once the graph is loaded, so it is not retained
+    /// while building; the baseline keeps it alive with the project, as SCons keeps its scanner caches.
+    /// </summary>
+    public bool ReleaseScannerAfterLoad { get; init; }
+
+    /// <summary>The variant's name, for reports.</summary>
+    public string VariantName { get; init; } = "baseline";
+}

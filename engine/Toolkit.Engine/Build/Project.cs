@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using Toolkit.Engine.Actions;
+using Toolkit.Engine.Database;
+using Toolkit.Engine.Environments;
+using Toolkit.Engine.FileSystem;
+using Toolkit.Engine.Graph;
+using Toolkit.Engine.Manifest;
+using Toolkit.Engine.Scanning;
+
+namespace Toolkit.Engine.Build;
+
+/// <summary>
+/// A loaded project: the graph read from its manifest, its implicit dependencies scanned, the
+/// signature database of the previous build applied. <see cref="Build"/> runs a build and saves the
+/// database (atomically; never with -n), also after a failure or an interruption, so that the next
+/// build runs only what did not finish.
+/// </summary>
+public sealed class Project
+{
+    /// <summary>The signature database's file name, in the project root.</summary>
+    public const string DatabaseFileName = ".toolkit.sigdb";
+
+    private readonly EngineSettings _settings;
+    private readonly IBuildReporter _reporter;
+
+    private Project(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, CIncludeScanner? scanner)
+    {
+        Graph = graph;
+        FileSystem = fileSystem;
+        _settings = settings;
+        _reporter = reporter;
+        Scanner = scanner;
+    }
+
+    /// <summary>The graph.</summary>
+    public BuildGraph Graph { get; }
+
+    /// <summary>Where the project's files are read and written.</summary>
+    public IFileSystem FileSystem { get; }
+
+    /// <summary>The include scanner, kept with the project unless the settings release it after loading.</summary>
+    public CIncludeScanner? Scanner { get; private set; }
+
+    /// <summary>What loading the database found (Ok, Missing, Damaged).</summary>
+    public DatabaseStatus DatabaseStatus { get; private set; }
+
+    /// <summary>Time to read the manifest.</summary>
+    public TimeSpan ReadTime { get; private set; }
+
+    /// <summary>Time to scan for implicit dependencies.</summary>
+    public TimeSpan ScanTime { get; private set; }
+
+    /// <summary>Time to read the signature database.</summary>
+    public TimeSpan DatabaseTime { get; private set; }
+
+    /// <summary>Opens the project in a directory holding <c>toolkit.manifest</c>.</summary>
+    public static Project Open(string directory, EngineSettings settings, IBuildReporter reporter)
+    {
+        var manifest = Path.Join(Path.GetFullPath(directory), ManifestWriter.FileName);
+        if (!File.Exists(manifest))
+        {
+            throw new FileNotFoundException($"no {ManifestWriter.FileName} in '{directory}' (make one with 'toolkit generate' or 'toolkit import-msbuild')", manifest);
+        }
+
+        var root = Path.GetDirectoryName(manifest)!;
+        if (GraphLoader.ReadRoot(manifest) is { } declared)
+        {
+            root = Path.GetFullPath(Path.IsPathRooted(declared) ? declared : Path.Join(root, declared));
+        }
+
+        var fileSystem = new DiskFileSystem(root);
+        using var reader = new StreamReader(manifest);
+        return Open(reader, manifest, fileSystem, root, settings, reporter);
+    }
+
+    /// <summary>Opens a project from manifest text over any file system (tests use <see cref="MemoryFileSystem"/>).</summary>
+    public static Project Open(TextReader manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter)
+    {
+        var clock = Stopwatch.StartNew();
+        var graph = new BuildGraph(settings.StoreFactory(root), new EnvironmentTable(), root, manifestName);
+        GraphLoader.Load(graph, manifest, manifestName);
+        var readTime = clock.Elapsed;
+
+        clock.Restart();
+        var scanner = new CIncludeScanner(fileSystem, settings.ScanCacheFactory());
+        ScanPhase.Run(graph, scanner, fileSystem);
+        graph.Store.CompleteLoad();
+        var scanTime = clock.Elapsed;
+
+        clock.Restart();
+        var project = new Project(graph, fileSystem, settings, reporter, settings.ReleaseScannerAfterLoad ? null : scanner)
+        {
+            ReadTime = readTime,
+            ScanTime = scanTime,
+        };
+        project.ApplyDatabase();
+        project.DatabaseTime = clock.Elapsed;
+        return project;
+    }
+
+    /// <summary>The node for a target path or alias name; an unknown name is an error naming it.</summary>
+    public int ResolveTarget(string name)
+    {
+        var id = Graph.Store.FindNode(name.TrimEnd('/'));
+        if (id < 0)
+        {
+            throw new ArgumentException($"no target or alias named '{name}' in {Graph.ManifestPath}");
+        }
+
+        return id;
+    }
+
+    /// <summary>Builds the named targets (the defaults when none), then saves the signature database unless -n.</summary>
+    public BuildResult Build(IReadOnlyList<int>? targets, BuildOptions options, IActionExecutor executor)
+    {
+        var plan = BuildPlan.Create(Graph, targets is { Count: > 0 } ? targets : Graph.DefaultTargets);
+        BuildResult result;
+        try
+        {
+            result = Scheduler.Run(Graph, plan, options, _settings.Hasher, executor, FileSystem, _reporter);
+        }
+        finally
+        {
+            if (!options.DryRun)
+            {
+                SaveDatabase();
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes what the build learnt, and what it did not revisit, to the signature database.</summary>
+    public void SaveDatabase()
+    {
+        var store = Graph.Store;
+        var database = new SignatureDatabase();
+        for (var node = 0; node < store.Count; node++)
+        {
+            if (store.GetKind(node) is NodeKind.Directory or NodeKind.Alias || store.GetState(node) == NodeState.Failed)
+            {
+                continue; // a failed target's record is dropped: the next build must run it again
+            }
+
+            var info = store.GetInfo(node);
+            if (info.IsNone)
+            {
+                info = store.GetStoredInfo(node);
+            }
+
+            if (!info.IsNone)
+            {
+                database.Set(store.GetPath(node), info);
+            }
+        }
+
+        database.Save(FileSystem, DatabaseFileName);
+    }
+
+    private void ApplyDatabase()
+    {
+        var loaded = SignatureDatabase.Load(FileSystem, DatabaseFileName);
+        DatabaseStatus = loaded.Status;
+        if (loaded.Status == DatabaseStatus.Damaged)
+        {
+            _reporter.Warning($"{DatabaseFileName}: {loaded.Warning}; ignoring it and rebuilding everything");
+            return;
+        }
+
+        if (loaded.Status != DatabaseStatus.Ok)
+        {
+            return;
+        }
+
+        var store = Graph.Store;
+        for (var node = 0; node < store.Count; node++)
+        {
+            if (loaded.Database.TryGet(store.GetPath(node), out var info))
+            {
+                store.SetStoredInfo(node, info);
+            }
+        }
+    }
+}

@@ -1,0 +1,400 @@
+using System.Text;
+
+namespace Toolkit.Engine.Manifest;
+
+/// <summary>
+/// Reads a manifest (docs/manifest-format.md) line by line and hands each statement to an
+/// <see cref="IManifestHandler"/>. It never holds the file's text: memory stays flat whatever the size.
+/// Every error is a <see cref="ManifestException"/> naming the file and the line.
+/// </summary>
+public sealed class ManifestReader
+{
+    private readonly string _fileName;
+    private readonly IManifestHandler _handler;
+    private readonly BuildStatement _statement = new();
+    private readonly List<string> _tokens = [];
+    private readonly List<KeyValuePair<string, string>> _environmentVariables = [];
+    private int _line;
+    private Pending _pending;
+    private string _pendingName = string.Empty;
+    private string? _pendingParent;
+    private int _pendingLine;
+    private bool _sawHeader;
+
+    private enum Pending : byte
+    {
+        None,
+        Environment,
+        Build,
+    }
+
+    private ManifestReader(string fileName, IManifestHandler handler)
+    {
+        _fileName = fileName;
+        _handler = handler;
+    }
+
+    /// <summary>Reads a manifest file.</summary>
+    public static void ReadFile(string path, IManifestHandler handler)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        Read(reader, path, handler);
+    }
+
+    /// <summary>Reads a manifest from text; <paramref name="fileName"/> is used in error messages.</summary>
+    public static void Read(TextReader reader, string fileName, IManifestHandler handler) =>
+        new ManifestReader(fileName, handler).Run(reader);
+
+    /// <summary>Makes an error naming the file and a line.</summary>
+    public static ManifestException Error(string file, int line, string problem) => new(file, line, problem);
+
+    private void Run(TextReader reader)
+    {
+        while (reader.ReadLine() is { } text)
+        {
+            _line++;
+            var content = text.AsSpan().TrimEnd();
+            var trimmed = content.TrimStart();
+            if (trimmed.IsEmpty || trimmed[0] == '#')
+            {
+                continue;
+            }
+
+            if (content.Length != trimmed.Length)
+            {
+                BlockLine(trimmed);
+            }
+            else
+            {
+                Flush();
+                Statement(trimmed);
+            }
+        }
+
+        Flush();
+        if (!_sawHeader)
+        {
+            throw Fail(0, "not a toolkit manifest: the file is empty (it must start with 'toolkit-manifest 1')");
+        }
+    }
+
+    private void Statement(ReadOnlySpan<char> line)
+    {
+        Tokenize(line);
+        var keyword = _tokens[0];
+        if (!_sawHeader)
+        {
+            if (keyword != "toolkit-manifest")
+            {
+                throw Fail(_line, $"not a toolkit manifest: expected 'toolkit-manifest {ManifestWriter.FormatVersion}' first, found '{Shorten(line)}'");
+            }
+
+            if (_tokens.Count != 2 || _tokens[1] != ManifestWriter.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                var found = _tokens.Count > 1 ? _tokens[1] : "(none)";
+                throw Fail(_line, $"unsupported manifest version {found}: this toolkit reads version {ManifestWriter.FormatVersion}");
+            }
+
+            _sawHeader = true;
+            return;
+        }
+
+        if (line.IndexOf('=') > 0 && IsAssignment(line))
+        {
+            var (name, value) = Assignment(line);
+            _handler.OnVariable(name, value, _line);
+            return;
+        }
+
+        switch (keyword)
+        {
+            case "toolkit-manifest":
+                throw Fail(_line, "'toolkit-manifest' may appear only once, on the first statement");
+            case "root":
+                Expect(_tokens.Count == 2, "'root' takes one path: root PATH");
+                _handler.OnRoot(_tokens[1], _line);
+                break;
+            case "env":
+                BeginEnvironment();
+                break;
+            case "use":
+                Expect(_tokens.Count == 2, "'use' takes one environment name: use NAME");
+                _handler.OnUse(_tokens[1], _line);
+                break;
+            case "build":
+                BeginBuild();
+                break;
+            case "alias":
+                Alias();
+                break;
+            case "default":
+                Expect(_tokens.Count >= 2, "'default' needs at least one target");
+                var targets = _tokens.GetRange(1, _tokens.Count - 1);
+                targets.ForEach(CheckPath);
+                _handler.OnDefault(targets, _line);
+                break;
+            default:
+                throw Fail(_line, $"unknown statement '{keyword}' (expected root, NAME = value, env, use, build, alias or default)");
+        }
+    }
+
+    private static bool IsAssignment(ReadOnlySpan<char> line)
+    {
+        var equals = line.IndexOf('=');
+        var name = line[..equals].Trim();
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
+    }
+
+    private void BeginEnvironment()
+    {
+        // env NAME  |  env NAME : PARENT  |  env NAME: PARENT
+        string name;
+        string? parent = null;
+        if (_tokens.Count == 2 && !_tokens[1].EndsWith(':'))
+        {
+            name = _tokens[1];
+        }
+        else if (_tokens.Count == 4 && _tokens[2] == ":")
+        {
+            name = _tokens[1];
+            parent = _tokens[3];
+        }
+        else if (_tokens.Count == 3 && _tokens[1].EndsWith(':') && _tokens[1].Length > 1)
+        {
+            name = _tokens[1][..^1];
+            parent = _tokens[2];
+        }
+        else
+        {
+            throw Fail(_line, "'env' is written 'env NAME' or 'env NAME : PARENT'");
+        }
+
+        _pending = Pending.Environment;
+        _pendingName = name;
+        _pendingParent = parent;
+        _pendingLine = _line;
+        _environmentVariables.Clear();
+    }
+
+    private void BeginBuild()
+    {
+        var s = _statement;
+        s.Clear();
+        s.Line = _line;
+        var i = 1;
+        var sawColon = false;
+        for (; i < _tokens.Count; i++)
+        {
+            var token = _tokens[i];
+            if (token == ":")
+            {
+                sawColon = true;
+                i++;
+                break;
+            }
+
+            if (token.EndsWith(':'))
+            {
+                var path = token[..^1];
+                CheckPath(path);
+                s.Targets.Add(path);
+                sawColon = true;
+                i++;
+                break;
+            }
+
+            CheckPath(token);
+            s.Targets.Add(token);
+        }
+
+        Expect(sawColon, "'build' needs ':' after its targets: build TARGETS...: BUILDER SOURCES...");
+        Expect(s.Targets.Count > 0, "'build' needs at least one target before ':'");
+        Expect(i < _tokens.Count && _tokens[i] != "|" && _tokens[i] != "||", "'build' needs a builder after ':' (Object, Library, Program, Copy or Command)");
+        s.Builder = _tokens[i++];
+        var list = s.Sources;
+        for (; i < _tokens.Count; i++)
+        {
+            var token = _tokens[i];
+            if (token == "|")
+            {
+                Expect(list == s.Sources, "'|' must come before '||' and only once");
+                list = s.Depends;
+                continue;
+            }
+
+            if (token == "||")
+            {
+                Expect(list != s.OrderOnly, "'||' may appear only once");
+                list = s.OrderOnly;
+                continue;
+            }
+
+            CheckPath(token);
+            list.Add(token);
+        }
+
+        _pending = Pending.Build;
+        _pendingLine = _line;
+    }
+
+    private void Alias()
+    {
+        Expect(_tokens.Count >= 2 && (_tokens[1].EndsWith(':') || _tokens.Count >= 3 && _tokens[2] == ":"), "'alias' is written 'alias NAME: TARGETS...'");
+        string name;
+        int first;
+        if (_tokens[1].EndsWith(':'))
+        {
+            name = _tokens[1][..^1];
+            first = 2;
+        }
+        else
+        {
+            name = _tokens[1];
+            first = 3;
+        }
+
+        CheckPath(name);
+        Expect(first < _tokens.Count, $"alias '{name}' names no targets");
+        var targets = _tokens.GetRange(first, _tokens.Count - first);
+        targets.ForEach(CheckPath);
+        _handler.OnAlias(name, targets, _line);
+    }
+
+    private void BlockLine(ReadOnlySpan<char> line)
+    {
+        if (_pending == Pending.None)
+        {
+            throw Fail(_line, "an indented line must belong to an 'env' or 'build' statement above it");
+        }
+
+        Expect(line.IndexOf('=') > 0, "an indented line must be 'NAME = value'");
+        var (name, value) = Assignment(line);
+        if (_pending == Pending.Environment)
+        {
+            _environmentVariables.Add(new(name, value));
+            return;
+        }
+
+        switch (name)
+        {
+            case "ignore":
+                AddPaths(value, _statement.Ignore);
+                break;
+            case "side-effects":
+                AddPaths(value, _statement.SideEffects);
+                break;
+            default:
+                _statement.Overrides.Add(new(name, value));
+                break;
+        }
+    }
+
+    private void AddPaths(string value, List<string> into)
+    {
+        foreach (var path in value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            CheckPath(path);
+            into.Add(path);
+        }
+    }
+
+    private void Flush()
+    {
+        switch (_pending)
+        {
+            case Pending.Environment:
+                _handler.OnEnvironment(_pendingName, _pendingParent, _environmentVariables, _pendingLine);
+                break;
+            case Pending.Build:
+                _handler.OnBuild(_statement);
+                break;
+        }
+
+        _pending = Pending.None;
+    }
+
+    private (string Name, string Value) Assignment(ReadOnlySpan<char> line)
+    {
+        var equals = line.IndexOf('=');
+        var name = line[..equals].Trim();
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.'))
+            {
+                throw Fail(_line, $"'{name}' is not a valid variable name");
+            }
+        }
+
+        if (name.IsEmpty)
+        {
+            throw Fail(_line, "a variable needs a name before '='");
+        }
+
+        return (name.ToString(), line[(equals + 1)..].Trim().ToString());
+    }
+
+    private void Tokenize(ReadOnlySpan<char> line)
+    {
+        _tokens.Clear();
+        var i = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && (line[i] == ' ' || line[i] == '\t'))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < line.Length && line[i] != ' ' && line[i] != '\t')
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                _tokens.Add(line[start..i].ToString());
+            }
+        }
+    }
+
+    private void CheckPath(string path)
+    {
+        if (!ManifestWriter.IsValidPath(path))
+        {
+            throw Fail(_line, $"'{path}' is not a valid path");
+        }
+
+        if (path[0] == '/' || path.Contains('\\', StringComparison.Ordinal))
+        {
+            throw Fail(_line, $"path '{path}' must be relative with '/' separators");
+        }
+
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment.Length == 0 || segment == "." || segment == "..")
+            {
+                throw Fail(_line, $"path '{path}' is not normalized (no empty, '.' or '..' segments, no trailing '/')");
+            }
+        }
+    }
+
+    private void Expect(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw Fail(_line, problem);
+        }
+    }
+
+    private ManifestException Fail(int line, string problem) => new(_fileName, line, problem);
+
+    private static string Shorten(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "...");
+}

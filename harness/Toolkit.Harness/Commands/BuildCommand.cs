@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Toolkit.Engine.Actions;
+using Toolkit.Engine.Build;
+using Toolkit.Harness.Terminal;
+
+namespace Toolkit.Harness.Commands;
+
+/// <summary><c>toolkit build DIR [TARGET...]</c>: reads DIR/toolkit.manifest and builds.</summary>
+public static class BuildCommand
+{
+    /// <summary>Creates the verb.</summary>
+    public static Command Create()
+    {
+        var directory = new Argument<DirectoryInfo>("dir") { Description = "The project directory (holding toolkit.manifest)" };
+        var targets = new Argument<string[]>("targets") { Description = "Targets or aliases to build (default: the manifest's defaults)", Arity = ArgumentArity.ZeroOrMore };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel jobs (default: one per core)", DefaultValueFactory = _ => System.Environment.ProcessorCount };
+        var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Print what would run; change nothing" };
+        var keepGoing = new Option<bool>("--keep-going", "-k") { Description = "Go on with what does not depend on a failure" };
+        var tree = new Option<string?>("--tree") { Description = "After the build, print the dependency tree: all, or prune (each subtree once)" };
+        tree.AcceptOnlyFromAmong("all", "prune");
+        var realTools = new Option<bool>("--real-tools") { Description = "Run the real commands (cc, ar) instead of the built-in deterministic tool" };
+        var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
+
+        var command = new Command("build", "Build a project: scan, decide from signatures, run what is out of date")
+        {
+            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent,
+        };
+        command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
+        {
+            var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
+            var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, EngineSettings.Baseline, reporter));
+            var ids = (parse.GetValue(targets) ?? []).Select(project.ResolveTarget).ToList();
+            var useRealTools = parse.GetValue(realTools) || project.Graph.PrefersRealTools;
+            IActionExecutor executor = useRealTools ? new ProcessExecutor(project.Graph.RootDirectory) : new BuiltinToolExecutor();
+            var options = new BuildOptions
+            {
+                Jobs = Math.Max(1, parse.GetValue(jobs)),
+                DryRun = parse.GetValue(dryRun),
+                KeepGoing = parse.GetValue(keepGoing),
+                Cancellation = cancellation,
+            };
+            var result = Output.WithProgress("building", progress =>
+            {
+                reporter.OnProgress = progress;
+                return project.Build(ids, options, executor);
+            });
+            if (parse.GetValue(tree) is { } mode)
+            {
+                TreePrinter.Write(Console.Out, project.Graph, ids.Count > 0 ? ids : project.Graph.DefaultTargets, prune: mode == "prune");
+            }
+
+            Output.Line(Summary(result, options.DryRun));
+            return result.ExitCode;
+        })));
+        return command;
+    }
+
+    private static string Summary(BuildResult result, bool dryRun)
+    {
+        var verb = dryRun ? "would run" : "ran";
+        var text = $"toolkit: {verb} {result.Executed} actions, {result.UpToDate} up to date, {result.Failed} failed, {result.Skipped} skipped ({result.Considered} nodes, {result.Elapsed.TotalSeconds:0.00} s)";
+        return result.Interrupted ? text + "; interrupted" : text;
+    }
+}

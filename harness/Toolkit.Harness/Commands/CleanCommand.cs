@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Toolkit.Engine.Build;
+using Toolkit.Engine.Graph;
+using Toolkit.Harness.Terminal;
+
+namespace Toolkit.Harness.Commands;
+
+/// <summary><c>toolkit clean DIR</c>: removes every file the manifest builds, and the signature database.</summary>
+public static class CleanCommand
+{
+    /// <summary>Creates the verb.</summary>
+    public static Command Create()
+    {
+        var directory = new Argument<DirectoryInfo>("dir") { Description = "The project directory (holding toolkit.manifest)" };
+        var command = new Command("clean", "Remove the built files and the signature database (as scons -c)") { directory };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var reporter = new NullBuildReporter { KeepCommands = false };
+            var project = Project.Open(parse.GetRequiredValue(directory).FullName, EngineSettings.Baseline, reporter);
+            var store = project.Graph.Store;
+            var removed = 0;
+            for (var node = 0; node < store.Count; node++)
+            {
+                var isOutput = store.GetExecutor(node) >= 0 || (store.GetKind(node) == NodeKind.DerivedFile);
+                var path = store.GetPath(node);
+                if (isOutput && project.FileSystem.Stat(path).Exists)
+                {
+                    project.FileSystem.Delete(path);
+                    removed++;
+                }
+            }
+
+            project.FileSystem.Delete(Project.DatabaseFileName);
+            Output.Line($"toolkit: removed {removed} built files and {Project.DatabaseFileName}");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Toolkit.Harness.Commands;
+
+/// <summary>A mistake in what the user asked for: printed as an error, exit code 1.</summary>
+public sealed class UsageException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+}

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Toolkit.Harness.Commands;
+
+/// <summary>The list of verbs, in the order --help shows them.</summary>
+public static class Verbs
+{
+    /// <summary>Every verb.</summary>
+    public static IEnumerable<Command> All() =>
+    [
+        BuildCommand.Create(),
+        CleanCommand.Create(),
+        ScanCommand.Create(),
+    ];
+}
