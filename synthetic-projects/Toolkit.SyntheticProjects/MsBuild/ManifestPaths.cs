@@ -40,8 +40,9 @@ public static class ManifestPaths
 
     /// <summary>
     /// The <c>root</c> statement's operand for a manifest written to <paramref name="manifestDirectory"/>:
-    /// the relative path when it is a valid token, else the absolute path; null when the root is the
-    /// manifest's own directory (no statement needed).
+    /// the path relative to it (absolute on Windows when the drives differ); null when the root is
+    /// the manifest's own directory (no statement needed). A relative path holds a space only where
+    /// the absolute one does too, so such a root is refused, naming it.
     /// </summary>
     public static string? RootToken(string manifestDirectory, string root)
     {
@@ -51,15 +52,9 @@ public static class ManifestPaths
             return null;
         }
 
-        if (ManifestWriter.IsValidPath(relative))
-        {
-            return relative;
-        }
-
-        var absolute = root.Replace('\\', '/');
-        return ManifestWriter.IsValidPath(absolute)
-            ? absolute
-            : throw new ArgumentException($"the import root '{root}' contains white space and cannot be written as a manifest root, relative ('{relative}') or absolute", nameof(root));
+        return ManifestWriter.IsValidPath(relative)
+            ? relative
+            : throw new ArgumentException($"the import root '{root}' contains white space and cannot be written as a manifest root ('{relative}')", nameof(root));
     }
 
     private static bool IsUnder(string path, string directory)
