@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Build.Execution;
 using Microsoft.Build.Graph;
 
@@ -12,6 +13,8 @@ namespace Toolkit.SyntheticProjects.MsBuild;
 /// </summary>
 internal static class ProjectLoader
 {
+    // Never inlined into a caller compiled before MSBuild is registered: its MSBuild types would load too early.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static ProjectLoadResult Load(IReadOnlyList<string> entryProjects, TimeSpan evaluationTimeout, IProgress<string>? progress)
     {
         using var evaluator = new ProjectEvaluator(evaluationTimeout);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Build.Construction;
 
 namespace Toolkit.SyntheticProjects.MsBuild;
@@ -9,6 +10,8 @@ namespace Toolkit.SyntheticProjects.MsBuild;
 /// </summary>
 internal static class SolutionProjectLister
 {
+    // Never inlined into a caller compiled before MSBuild is registered: its MSBuild types would load too early.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static IReadOnlyList<string> List(string solutionPath)
     {
         var solution = SolutionFile.Parse(solutionPath);
