@@ -73,6 +73,16 @@ public sealed class MsBuildImporterTests(SampleTree tree, ITestOutputHelper outp
     }
 
     [Fact]
+    public void Slnx_solution_import_reads_the_xml_solution_format()
+    {
+        var result = tree.Import("OnlyA.slnx");
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(3, result.Projects);
+        Assert.Equal(2, result.ProjectReferences);
+    }
+
+    [Fact]
     public void Folder_import_finds_every_project_and_skips_obj()
     {
         var result = tree.Import("");

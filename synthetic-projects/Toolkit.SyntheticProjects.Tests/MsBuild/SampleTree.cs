@@ -8,7 +8,7 @@ namespace Toolkit.SyntheticProjects.Tests.MsBuild;
 /// references C (C multi-targeted), D references a project that does not exist, Broken is not
 /// XML, BadSdk names an SDK nobody can resolve, Spaced has a source file with a space in its
 /// name, and a stray broken project under A/obj that a folder import must not see. Plus a .sln
-/// listing all the projects at the top.
+/// listing all the projects at the top and a .slnx listing A only.
 /// </summary>
 public sealed class SampleTree : IDisposable
 {
@@ -29,6 +29,7 @@ public sealed class SampleTree : IDisposable
         WriteFile("BadSdk/BadSdk.csproj", """<Project Sdk="Toolkit.Missing.Sdk/1.0.0"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
         WriteFile("A/obj/Stray/Stray.csproj", "not a project");
         WriteSolution("All.sln", "A", "B", "C", "D", "Spaced", "Broken", "BadSdk");
+        WriteFile("OnlyA.slnx", """<Solution><Folder Name="/apps/"><Project Path="A/A.csproj" /></Folder></Solution>""");
     }
 
     public string Directory { get; }
