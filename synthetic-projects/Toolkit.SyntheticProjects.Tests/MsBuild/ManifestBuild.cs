@@ -1,0 +1,9 @@
+namespace Toolkit.SyntheticProjects.Tests.MsBuild;
+
+/// <summary>One parsed build statement of a manifest (test helper).</summary>
+public sealed record ManifestBuild(
+    IReadOnlyList<string> Targets,
+    string Builder,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<string> Depends,
+    Dictionary<string, string> Overrides);
