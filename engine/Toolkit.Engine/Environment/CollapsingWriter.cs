@@ -57,8 +57,11 @@ internal ref struct CollapsingWriter
     /// <summary>Marks a word boundary: the next text appended is separated by one space.</summary>
     public void Separate() => _pendingSpace = _length > 0;
 
+    /// <summary>What has been written so far.</summary>
+    public readonly ReadOnlySpan<char> Written => _destination[.._length];
+
     /// <summary>The collapsed, trimmed text.</summary>
-    public readonly string Build() => new(_destination[.._length]);
+    public readonly string Build() => new(Written);
 
     /// <summary>Collapses and trims one string.</summary>
     public static string Collapse(string text)
@@ -68,7 +71,7 @@ internal ref struct CollapsingWriter
         {
             var writer = new CollapsingWriter(buffer);
             writer.Append(text);
-            return writer.Length == text.Length ? text : writer.Build();
+            return writer.Written.SequenceEqual(text) ? text : writer.Build();
         }
         finally
         {
