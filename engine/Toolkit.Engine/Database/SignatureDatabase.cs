@@ -1,0 +1,154 @@
+using Toolkit.Engine.FileSystem;
+using Toolkit.Engine.Graph;
+using Toolkit.Engine.Persistence;
+
+namespace Toolkit.Engine.Database;
+
+/// <summary>
+/// The signatures kept between builds (SCons's .sconsign): path -> <see cref="NodeInfo"/> (content
+/// signature, the file stamp it was computed for, build signature). Saved atomically in a
+/// <see cref="CheckedFile"/>, entries sorted by path (ordinal) and front-coded, so the same
+/// contents always give the same bytes (format: Database/FORMAT.md). A damaged file loads as
+/// an empty database with a warning: the engine prints it and rebuilds everything.
+/// Cost in memory: one dictionary entry per path (the path string, 48 bytes of NodeInfo, ~24 bytes
+/// of entry overhead) plus, while no path is added or removed, the sorted path array from the
+/// last load or save (8 bytes per path) so that saving needs no sort. Not thread-safe: the
+/// engine updates it from one thread or under its own lock.
+/// </summary>
+public sealed class SignatureDatabase
+{
+    /// <summary>The database's file name in the project directory.</summary>
+    public const string DefaultFileName = ".toolkit.sigdb";
+
+    /// <summary>The format version this build writes and the newest it reads.</summary>
+    public const uint FormatVersion = 1;
+
+    private Dictionary<string, NodeInfo> _entries;
+    private string[]? _sortedPaths;
+
+    /// <summary>Creates an empty database.</summary>
+    public SignatureDatabase()
+    {
+        _entries = new Dictionary<string, NodeInfo>(StringComparer.Ordinal);
+        _sortedPaths = [];
+    }
+
+    private SignatureDatabase(Dictionary<string, NodeInfo> entries, string[] sortedPaths)
+    {
+        _entries = entries;
+        _sortedPaths = sortedPaths;
+    }
+
+    /// <summary>The 8-byte magic that starts the file: "TKSIGDB" and a zero byte.</summary>
+    public static ReadOnlySpan<byte> Magic => "TKSIGDB\0"u8;
+
+    /// <summary>Number of entries.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Every path, sorted ordinally (sorts once after paths were added or removed, then cached).</summary>
+    public IReadOnlyList<string> SortedPaths => EnsureSorted();
+
+    /// <summary>Every entry, sorted by path (ordinal).</summary>
+    public IEnumerable<KeyValuePair<string, NodeInfo>> Entries
+    {
+        get
+        {
+            var paths = EnsureSorted();
+            foreach (var path in paths)
+            {
+                yield return new KeyValuePair<string, NodeInfo>(path, _entries[path]);
+            }
+        }
+    }
+
+    /// <summary>Loads a database; a missing file gives Missing, a damaged one Damaged with a warning. Never throws for a bad file.</summary>
+    public static DatabaseLoadResult Load(IFileSystem fileSystem, string path)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(path);
+        var file = CheckedFile.TryRead(fileSystem, path, Magic, FormatVersion);
+        switch (file.Status)
+        {
+            case CheckedFileStatus.Missing:
+                return new DatabaseLoadResult(CheckedFileStatus.Missing, new SignatureDatabase(), warning: null);
+            case CheckedFileStatus.Damaged:
+                return Damaged(path, file.Reason!);
+        }
+
+        try
+        {
+            var sorted = SignatureDatabaseCodec.Decode(file.Payload.Span, out var entries);
+            return new DatabaseLoadResult(CheckedFileStatus.Ok, new SignatureDatabase(entries, sorted), warning: null);
+        }
+        catch (FormatException exception)
+        {
+            return Damaged(path, exception.Message);
+        }
+    }
+
+    /// <summary>Writes the database atomically (the old file stays whole until the new one replaces it).</summary>
+    public void Save(IFileSystem fileSystem, string path)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(path);
+        using var payload = SignatureDatabaseCodec.Encode(EnsureSorted(), _entries);
+        CheckedFile.Write(fileSystem, path, Magic, FormatVersion, payload);
+    }
+
+    /// <summary>The entry for a path.</summary>
+    public bool TryGet(string path, out NodeInfo info) => _entries.TryGetValue(path, out info);
+
+    /// <summary>The entry for a path, or <see cref="NodeInfo.None"/>.</summary>
+    public NodeInfo Get(string path) => _entries.TryGetValue(path, out var info) ? info : NodeInfo.None;
+
+    /// <summary>True when the path has an entry.</summary>
+    public bool Contains(string path) => _entries.ContainsKey(path);
+
+    /// <summary>Adds or replaces the entry for a path.</summary>
+    public void Set(string path, NodeInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_entries, path, out var existed);
+        slot = info;
+        if (!existed)
+        {
+            _sortedPaths = null;
+        }
+    }
+
+    /// <summary>Removes the entry for a path; false when there was none.</summary>
+    public bool Remove(string path)
+    {
+        if (!_entries.Remove(path))
+        {
+            return false;
+        }
+
+        _sortedPaths = null;
+        return true;
+    }
+
+    /// <summary>Removes every entry.</summary>
+    public void Clear()
+    {
+        _entries = new Dictionary<string, NodeInfo>(StringComparer.Ordinal);
+        _sortedPaths = [];
+    }
+
+    private static DatabaseLoadResult Damaged(string path, string reason) =>
+        new(CheckedFileStatus.Damaged, new SignatureDatabase(), $"signature database '{path}' is damaged ({reason}); ignoring it and rebuilding every target");
+
+    private string[] EnsureSorted()
+    {
+        if (_sortedPaths is { } sorted)
+        {
+            return sorted;
+        }
+
+        sorted = new string[_entries.Count];
+        _entries.Keys.CopyTo(sorted, 0);
+        Array.Sort(sorted, StringComparer.Ordinal);
+        _sortedPaths = sorted;
+        return sorted;
+    }
+}

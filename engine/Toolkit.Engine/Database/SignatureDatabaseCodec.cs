@@ -1,0 +1,183 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Toolkit.Engine.FileSystem;
+using Toolkit.Engine.Graph;
+using Toolkit.Engine.Persistence;
+
+namespace Toolkit.Engine.Database;
+
+/// <summary>
+/// Encodes and decodes the payload of the signature database (see Database/FORMAT.md): entries
+/// sorted by path, each path front-coded against the previous one. Decoding checks every count and
+/// length before using it and refuses unsorted or duplicate paths, unknown flags and bad UTF-8.
+/// </summary>
+internal static class SignatureDatabaseCodec
+{
+    /// <summary>Longest path accepted, in UTF-8 bytes: Windows' long-path limit, far above any real project path.</summary>
+    public const int MaxPathBytes = 32 * 1024;
+
+    /// <summary>Expected bytes per entry, to size the writer: a short suffix, a stamp and two signatures.</summary>
+    private const int TypicalEntryBytes = 56;
+
+    /// <summary>The fewest bytes an entry can take (prefix, suffix length, flags, size): bounds the claimed count.</summary>
+    private const int MinEntryBytes = 4;
+
+    private const byte HasContent = 1;
+    private const byte HasBuild = 2;
+    private const byte HasTicks = 4;
+    private const byte KnownFlags = HasContent | HasBuild | HasTicks;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static PayloadWriter Encode(IReadOnlyList<string> sortedPaths, Dictionary<string, NodeInfo> entries)
+    {
+        var writer = new PayloadWriter(checked(16 + (sortedPaths.Count * TypicalEntryBytes)));
+        var previous = ArrayPool<byte>.Shared.Rent(256);
+        var current = ArrayPool<byte>.Shared.Rent(256);
+        try
+        {
+            var previousLength = 0;
+            writer.WriteVarUInt64((ulong)sortedPaths.Count);
+            for (var i = 0; i < sortedPaths.Count; i++)
+            {
+                var path = sortedPaths[i];
+                var byteCount = Encoding.UTF8.GetByteCount(path);
+                if (byteCount > MaxPathBytes)
+                {
+                    throw new InvalidOperationException($"path is {byteCount} UTF-8 bytes, longer than the database's limit of {MaxPathBytes}: {path[..80]}...");
+                }
+
+                if (current.Length < byteCount)
+                {
+                    ArrayPool<byte>.Shared.Return(current);
+                    current = ArrayPool<byte>.Shared.Rent(byteCount);
+                }
+
+                var bytes = current.AsSpan(0, Encoding.UTF8.GetBytes(path, current));
+                var shared = bytes.CommonPrefixLength(previous.AsSpan(0, previousLength));
+                writer.WriteVarUInt64((ulong)shared);
+                writer.WriteVarUInt64((ulong)(bytes.Length - shared));
+                writer.WriteBytes(bytes[shared..]);
+                WriteInfo(writer, entries[path]);
+                (previous, current) = (current, previous);
+                previousLength = bytes.Length;
+            }
+
+            return writer;
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(previous);
+            ArrayPool<byte>.Shared.Return(current);
+        }
+    }
+
+    /// <summary>Decodes a payload into <paramref name="entries"/>; returns the paths in file (sorted) order. Throws <see cref="FormatException"/> naming the entry and offset.</summary>
+    public static string[] Decode(ReadOnlySpan<byte> payload, out Dictionary<string, NodeInfo> entries)
+    {
+        var reader = new PayloadReader(payload);
+        var count = reader.ReadVarInt32(reader.Remaining / MinEntryBytes, "the entry count");
+        var paths = new string[count];
+        entries = new Dictionary<string, NodeInfo>(count, StringComparer.Ordinal);
+        var scratch = ArrayPool<byte>.Shared.Rent(256);
+        try
+        {
+            var length = 0;
+            string? previous = null;
+            for (var i = 0; i < count; i++)
+            {
+                var start = reader.Position;
+                var shared = reader.ReadVarInt32(length, "the shared prefix length");
+                var suffix = reader.ReadVarInt32(MaxPathBytes - shared, "the path suffix length");
+                if (scratch.Length < shared + suffix)
+                {
+                    var grown = ArrayPool<byte>.Shared.Rent(shared + suffix);
+                    scratch.AsSpan(0, shared).CopyTo(grown);
+                    ArrayPool<byte>.Shared.Return(scratch);
+                    scratch = grown;
+                }
+
+                reader.ReadBytes(suffix).CopyTo(scratch.AsSpan(shared));
+                length = shared + suffix;
+                string path;
+                try
+                {
+                    path = StrictUtf8.GetString(scratch, 0, length);
+                }
+                catch (DecoderFallbackException)
+                {
+                    throw Error(i, start, "the path is not valid UTF-8");
+                }
+
+                if (previous is not null && string.CompareOrdinal(previous, path) >= 0)
+                {
+                    throw Error(i, start, $"path '{path}' does not sort after '{previous}' (duplicate or out of order)");
+                }
+
+                var info = ReadInfo(ref reader, i);
+                paths[i] = path;
+                entries.Add(path, info);
+                previous = path;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+
+        if (!reader.IsAtEnd)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"payload offset {reader.Position}: {reader.Remaining} bytes follow the last of {count} entries"));
+        }
+
+        return paths;
+    }
+
+    private static void WriteInfo(PayloadWriter writer, NodeInfo info)
+    {
+        var flags = (byte)((info.ContentSignature.IsNone ? 0 : HasContent)
+            | (info.BuildSignature.IsNone ? 0 : HasBuild)
+            | (info.Stamp.ModifiedTicks == 0 ? 0 : HasTicks));
+        writer.WriteByte(flags);
+        writer.WriteVarInt64(info.Stamp.Size);
+        if ((flags & HasTicks) != 0)
+        {
+            writer.WriteInt64(info.Stamp.ModifiedTicks);
+        }
+
+        if ((flags & HasContent) != 0)
+        {
+            writer.WriteContentSignature(info.ContentSignature);
+        }
+
+        if ((flags & HasBuild) != 0)
+        {
+            writer.WriteContentSignature(info.BuildSignature);
+        }
+    }
+
+    private static NodeInfo ReadInfo(ref PayloadReader reader, int entry)
+    {
+        var start = reader.Position;
+        var flags = reader.ReadByte();
+        if ((flags & ~KnownFlags) != 0)
+        {
+            throw Error(entry, start, string.Create(CultureInfo.InvariantCulture, $"unknown flags 0x{flags:x2}"));
+        }
+
+        var size = reader.ReadVarInt64();
+        var ticks = (flags & HasTicks) != 0 ? reader.ReadInt64() : 0;
+        var content = (flags & HasContent) != 0 ? reader.ReadContentSignature() : default;
+        var build = (flags & HasBuild) != 0 ? reader.ReadContentSignature() : default;
+        return new NodeInfo(content, new FileStamp(size, ticks), build);
+    }
+
+    private static FormatException Error(int entry, int offset, string message) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"entry {entry} at payload offset {offset}: {message}"));
+}

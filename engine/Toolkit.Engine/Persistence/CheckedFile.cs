@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Toolkit.Engine.FileSystem;
+
+namespace Toolkit.Engine.Persistence;
+
+/// <summary>
+/// The container for every binary file the engine writes (signature database, scan cache):
+/// <code>
+/// offset 0   8 bytes  magic, one per file kind
+/// offset 8   u32 LE   format version (1 or more)
+/// offset 12  u64 LE   payload length N
+/// offset 20  N bytes  payload
+/// offset 20+N 32 bytes SHA-256 of bytes [0, 20+N) (header and payload)
+/// </code>
+/// Files are written whole and atomically through <see cref="IFileSystem.WriteAllBytes"/>.
+/// Reading checks, in order: the size against the header, the magic, the version, the length
+/// field against the real size (before trusting it), then the checksum; any failure is a
+/// <see cref="CheckedFileStatus.Damaged"/> result with a reason, never an exception.
+/// The full SHA-256 is kept (32 bytes per file): it costs nothing worth saving and is
+/// hardware-accelerated on current CPUs, where MD5 or a CRC would be no faster in practice.
+/// </summary>
+public static class CheckedFile
+{
+    /// <summary>Bytes of the magic.</summary>
+    public const int MagicSize = 8;
+
+    /// <summary>Bytes before the payload: magic, version, payload length.</summary>
+    public const int HeaderSize = MagicSize + sizeof(uint) + sizeof(ulong);
+
+    /// <summary>Bytes of the trailing checksum (a full SHA-256).</summary>
+    public const int ChecksumSize = SHA256.HashSizeInBytes;
+
+    /// <summary>Bytes a file takes beyond its payload.</summary>
+    public const int Overhead = HeaderSize + ChecksumSize;
+
+    private const int VersionOffset = MagicSize;
+    private const int LengthOffset = MagicSize + sizeof(uint);
+
+    /// <summary>Writes a file from a payload already in memory (copies it once into the framed buffer).</summary>
+    public static void Write(IFileSystem fileSystem, string path, ReadOnlySpan<byte> magic, uint version, ReadOnlySpan<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        CheckArguments(magic, version);
+        var total = checked(Overhead + payload.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(total);
+        try
+        {
+            var file = rented.AsSpan(0, total);
+            payload.CopyTo(file[HeaderSize..]);
+            Frame(file, magic, version, payload.Length);
+            fileSystem.WriteAllBytes(path, file);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Writes a file from a <see cref="PayloadWriter"/> without copying the payload: the writer
+    /// keeps room for the header in front of what it wrote and the checksum is appended behind it.
+    /// The writer's payload is unchanged and it may be reused or disposed afterwards.
+    /// </summary>
+    public static void Write(IFileSystem fileSystem, string path, ReadOnlySpan<byte> magic, uint version, PayloadWriter payload)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(payload);
+        CheckArguments(magic, version);
+        var file = payload.GetFramedBuffer(ChecksumSize);
+        Frame(file, magic, version, payload.Length);
+        fileSystem.WriteAllBytes(path, file);
+    }
+
+    /// <summary>
+    /// Reads and checks a file. <paramref name="maxVersion"/> is the newest format version the
+    /// caller understands (versions 1..maxVersion are accepted). Never throws for a missing,
+    /// unreadable or damaged file: the result says which.
+    /// </summary>
+    public static CheckedFileReadResult TryRead(IFileSystem fileSystem, string path, ReadOnlySpan<byte> magic, uint maxVersion)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        CheckArguments(magic, maxVersion);
+        byte[] bytes;
+        try
+        {
+            bytes = fileSystem.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return CheckedFileReadResult.Missing();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return CheckedFileReadResult.Damaged($"cannot be read: {exception.Message}");
+        }
+
+        return Check(bytes, magic, maxVersion);
+    }
+
+    /// <summary>Checks the bytes of a whole file, as <see cref="TryRead"/> does after reading them.</summary>
+    public static CheckedFileReadResult Check(byte[] file, ReadOnlySpan<byte> magic, uint maxVersion)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        CheckArguments(magic, maxVersion);
+        var size = file.Length;
+        if (size < HeaderSize)
+        {
+            return CheckedFileReadResult.Damaged(Invariant($"truncated at byte {size}: the header alone needs {HeaderSize} bytes"));
+        }
+
+        var span = file.AsSpan();
+        if (!span[..MagicSize].SequenceEqual(magic))
+        {
+            return CheckedFileReadResult.Damaged($"bad magic: expected {Describe(magic)}, found {Describe(span[..MagicSize])}");
+        }
+
+        var version = BinaryPrimitives.ReadUInt32LittleEndian(span[VersionOffset..]);
+        if (version == 0 || version > maxVersion)
+        {
+            return CheckedFileReadResult.Damaged(Invariant($"unsupported version {version} (this build reads versions 1 to {maxVersion})"));
+        }
+
+        // Compare the claimed length with what is really there before using it for anything.
+        var claimed = BinaryPrimitives.ReadUInt64LittleEndian(span[LengthOffset..]);
+        var available = (ulong)(size - HeaderSize);
+        if (claimed > available || available - claimed < ChecksumSize)
+        {
+            return CheckedFileReadResult.Damaged(Invariant($"truncated at byte {size}: the header claims a payload of {claimed} bytes, which with the checksum needs {(decimal)claimed + Overhead} bytes"));
+        }
+
+        if (available - claimed > ChecksumSize)
+        {
+            return CheckedFileReadResult.Damaged(Invariant($"{available - claimed - ChecksumSize} unexpected bytes after the checksum at byte {(ulong)HeaderSize + claimed + ChecksumSize}"));
+        }
+
+        var payloadLength = (int)claimed;
+        var checkedLength = HeaderSize + payloadLength;
+        Span<byte> digest = stackalloc byte[ChecksumSize];
+        SHA256.HashData(span[..checkedLength], digest);
+        if (!digest.SequenceEqual(span.Slice(checkedLength, ChecksumSize)))
+        {
+            return CheckedFileReadResult.Damaged("checksum mismatch: the header or payload changed after the file was written");
+        }
+
+        return CheckedFileReadResult.Ok(version, file.AsMemory(HeaderSize, payloadLength));
+    }
+
+    private static void Frame(Span<byte> file, ReadOnlySpan<byte> magic, uint version, int payloadLength)
+    {
+        magic.CopyTo(file);
+        BinaryPrimitives.WriteUInt32LittleEndian(file[VersionOffset..], version);
+        BinaryPrimitives.WriteUInt64LittleEndian(file[LengthOffset..], (ulong)payloadLength);
+        var checkedLength = HeaderSize + payloadLength;
+        SHA256.HashData(file[..checkedLength], file.Slice(checkedLength, ChecksumSize));
+    }
+
+    private static void CheckArguments(ReadOnlySpan<byte> magic, uint version)
+    {
+        if (magic.Length != MagicSize)
+        {
+            throw new ArgumentException(Invariant($"a magic is {MagicSize} bytes, got {magic.Length}"), nameof(magic));
+        }
+
+        if (version == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), "format versions start at 1");
+        }
+    }
+
+    private static string Describe(ReadOnlySpan<byte> magic)
+    {
+        var text = new StringBuilder(MagicSize * 4 + 2);
+        text.Append('"');
+        foreach (var b in magic)
+        {
+            if (b is >= 0x20 and < 0x7F and not (byte)'"' and not (byte)'\\')
+            {
+                text.Append((char)b);
+            }
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\x{b:x2}");
+            }
+        }
+
+        return text.Append('"').ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
