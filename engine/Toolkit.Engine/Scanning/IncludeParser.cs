@@ -1,0 +1,209 @@
+using System.Buffers;
+using System.Text;
+
+namespace Toolkit.Engine.Scanning;
+
+/// <summary>
+/// Finds the <c>#include</c> directives of a C or C++ file without running the preprocessor, as
+/// SCons's CScanner does. It works on bytes in one pass (no regex, no line strings; the only
+/// allocations are the header names and the result array).
+/// <para>What it understands: <c>//</c> and <c>/* */</c> comments (an include inside a comment is not
+/// one), backslash-newline continuations, blanks and comments between <c>#</c> and the directive name,
+/// <c>#include_next</c> and <c>#import</c> (treated as <c>#include</c>), and string and character
+/// literals (a <c>"#include"</c> inside a string is text, not a directive).</para>
+/// <para>What it deliberately does not do, being conservative: it does not evaluate conditionals, so the
+/// includes in every branch of <c>#if/#ifdef/#ifndef/#elif/#else</c> count, even under <c>#if 0</c>; an
+/// include guard therefore has no effect on the result. A header found this way that the compiler would
+/// not open is an extra dependency (an unneeded rebuild), never a missed one. Computed includes
+/// (<c>#include MACRO</c>) are skipped, since naming their target needs macro expansion; SCons skips
+/// them too. C++ raw string literals and trigraphs are not recognised.</para>
+/// </summary>
+public static class IncludeParser
+{
+    /// <summary>The directives of <paramref name="contents"/> in file order.</summary>
+    public static IncludeDirective[] Parse(ReadOnlySpan<byte> contents)
+    {
+        var firstSplice = LineSplicer.FindSplice(contents, 0);
+        if (firstSplice < 0)
+        {
+            return ParseLogical(contents);
+        }
+
+        var buffer = LineSplicer.Splice(contents, firstSplice, out var length);
+        try
+        {
+            return ParseLogical(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static IncludeDirective[] ParseLogical(ReadOnlySpan<byte> text)
+    {
+        List<IncludeDirective>? found = null;
+        var atLineStart = true;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case (byte)'\n':
+                    atLineStart = true;
+                    i++;
+                    break;
+                case (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\f' or (byte)'\v':
+                    i++;
+                    break;
+                case (byte)'/' when i + 1 < text.Length && text[i + 1] == (byte)'/':
+                    i = SkipLineComment(text, i);
+                    break;
+                case (byte)'/' when i + 1 < text.Length && text[i + 1] == (byte)'*':
+                    // A comment counts as one space: the line-start state is unchanged.
+                    i = SkipBlockComment(text, i);
+                    break;
+                case (byte)'"' or (byte)'\'':
+                    atLineStart = false;
+                    i = SkipLiteral(text, i);
+                    break;
+                case (byte)'#' when atLineStart:
+                    atLineStart = false;
+                    i = ParseDirective(text, i + 1, ref found);
+                    break;
+                default:
+                    atLineStart = false;
+                    i = SkipToInteresting(text, i + 1);
+                    break;
+            }
+        }
+
+        return found is null ? [] : found.ToArray();
+    }
+
+    /// <summary>Skips ordinary code up to the next byte that can change the parser's state.</summary>
+    private static int SkipToInteresting(ReadOnlySpan<byte> text, int i)
+    {
+        // Past the first non-blank byte of a line, only a newline, a comment or a literal matters.
+        var found = text[i..].IndexOfAny("\n/\"'"u8);
+        return found < 0 ? text.Length : i + found;
+    }
+
+    private static int SkipLineComment(ReadOnlySpan<byte> text, int i)
+    {
+        var end = text[i..].IndexOf((byte)'\n');
+        return end < 0 ? text.Length : i + end;
+    }
+
+    private static int SkipBlockComment(ReadOnlySpan<byte> text, int i)
+    {
+        var end = text[(i + 2)..].IndexOf("*/"u8);
+        return end < 0 ? text.Length : i + 2 + end + 2;
+    }
+
+    /// <summary>Skips a string or character literal; an unterminated one ends at the newline, as in C.</summary>
+    private static int SkipLiteral(ReadOnlySpan<byte> text, int i)
+    {
+        var quote = text[i];
+        i++;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == quote)
+            {
+                return i + 1;
+            }
+
+            if (c == (byte)'\n')
+            {
+                return i;
+            }
+
+            i += c == (byte)'\\' && i + 1 < text.Length && text[i + 1] != (byte)'\n' ? 2 : 1;
+        }
+
+        return i;
+    }
+
+    /// <summary>Skips blanks and block comments inside a directive line (a line comment ends it).</summary>
+    private static int SkipBlanks(ReadOnlySpan<byte> text, int i)
+    {
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\f' or (byte)'\v')
+            {
+                i++;
+            }
+            else if (c == (byte)'/' && i + 1 < text.Length && text[i + 1] == (byte)'*')
+            {
+                i = SkipBlockComment(text, i);
+            }
+            else
+            {
+                return i;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Parses what follows a line-start <c>#</c>. Returns where the main loop goes on: right after the
+    /// header name for an include, or at the directive name otherwise; the rest of the line is then
+    /// read as ordinary text, which handles a comment opened on it.
+    /// </summary>
+    private static int ParseDirective(ReadOnlySpan<byte> text, int i, ref List<IncludeDirective>? found)
+    {
+        i = SkipBlanks(text, i);
+        var nameStart = i;
+        while (i < text.Length && IsIdentifierByte(text[i]))
+        {
+            i++;
+        }
+
+        var keyword = text[nameStart..i];
+        if (!keyword.SequenceEqual("include"u8) && !keyword.SequenceEqual("include_next"u8) && !keyword.SequenceEqual("import"u8))
+        {
+            return i;
+        }
+
+        i = SkipBlanks(text, i);
+        if (i >= text.Length)
+        {
+            return i;
+        }
+
+        byte close;
+        if (text[i] == (byte)'"')
+        {
+            close = (byte)'"';
+        }
+        else if (text[i] == (byte)'<')
+        {
+            close = (byte)'>';
+        }
+        else
+        {
+            // A computed include (#include MACRO): skipped, see the class remarks.
+            return i;
+        }
+
+        var start = i + 1;
+        var rest = text[start..];
+        var length = rest.IndexOfAny(close, (byte)'\n');
+        if (length <= 0 || rest[length] != close)
+        {
+            // Unterminated or empty name: the compiler rejects it; nothing to depend on.
+            return start;
+        }
+
+        found ??= [];
+        found.Add(new IncludeDirective(Encoding.UTF8.GetString(rest[..length]), close == (byte)'>'));
+        return start + length + 1;
+    }
+
+    private static bool IsIdentifierByte(byte c) =>
+        c is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9') or (byte)'_';
+}
