@@ -5,6 +5,7 @@ using Toolkit.Engine.Environments;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
 using Toolkit.Engine.Manifest;
+using Toolkit.Engine.Persistence;
 using Toolkit.Engine.Scanning;
 
 namespace Toolkit.Engine.Build;
@@ -42,7 +43,7 @@ public sealed class Project
     public CIncludeScanner? Scanner { get; private set; }
 
     /// <summary>What loading the database found (Ok, Missing, Damaged).</summary>
-    public DatabaseStatus DatabaseStatus { get; private set; }
+    public CheckedFileStatus DatabaseStatus { get; private set; }
 
     /// <summary>Time to read the manifest.</summary>
     public TimeSpan ReadTime { get; private set; }
@@ -161,13 +162,13 @@ public sealed class Project
     {
         var loaded = SignatureDatabase.Load(FileSystem, DatabaseFileName);
         DatabaseStatus = loaded.Status;
-        if (loaded.Status == DatabaseStatus.Damaged)
+        if (loaded.Status == CheckedFileStatus.Damaged)
         {
-            _reporter.Warning($"{DatabaseFileName}: {loaded.Warning}; ignoring it and rebuilding everything");
+            _reporter.Warning(loaded.Warning ?? $"{DatabaseFileName} is damaged; rebuilding everything");
             return;
         }
 
-        if (loaded.Status != DatabaseStatus.Ok)
+        if (loaded.Status != CheckedFileStatus.Ok)
         {
             return;
         }

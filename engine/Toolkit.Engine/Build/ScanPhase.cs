@@ -38,6 +38,7 @@ public static class ScanPhase
         var sources = new string[results.Length];
         var cppPaths = new IReadOnlyList<string>[results.Length];
         var ids = new List<int>();
+        var source = new int[1];
         for (var start = 0; start < objects.Count; start += BatchSize)
         {
             var count = Math.Min(BatchSize, objects.Count - start);
@@ -51,8 +52,7 @@ public static class ScanPhase
                     searchPaths.Add(environment, cppPath);
                 }
 
-                Span<int> source = stackalloc int[1];
-                store.CopyEdges(target, EdgeKind.Sources, source[..1]);
+                store.CopyEdges(target, EdgeKind.Sources, source);
                 sources[i] = store.GetPath(source[0]);
                 cppPaths[i] = cppPath;
             }
