@@ -32,6 +32,22 @@ public sealed class ManifestWriter : IDisposable
     public static ManifestWriter Create(string path) =>
         new(new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16) { NewLine = "\n" }, ownsWriter: true);
 
+    /// <summary>
+    /// Writes the <c>root</c> statement: the directory every path is relative to (absolute, or relative
+    /// to the manifest's directory). Call it first, before any build statement.
+    /// </summary>
+    public void Root(string path)
+    {
+        if (path.Length == 0 || path.Any(char.IsWhiteSpace))
+        {
+            throw new ArgumentException($"'{path}' cannot be a manifest root: it must be non-empty and contain no white space", nameof(path));
+        }
+
+        _writer.Write("root ");
+        _writer.Write(path);
+        _writer.Write('\n');
+    }
+
     /// <summary>Writes a comment line.</summary>
     public void Comment(string text)
     {

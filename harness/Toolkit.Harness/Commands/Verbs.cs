@@ -11,5 +11,6 @@ public static class Verbs
         BuildCommand.Create(),
         CleanCommand.Create(),
         ScanCommand.Create(),
+        ImportMsBuildCommand.Create(),
     ];
 }

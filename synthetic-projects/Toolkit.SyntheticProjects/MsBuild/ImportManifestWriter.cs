@@ -29,12 +29,7 @@ internal static class ImportManifestWriter
         var rootToken = ManifestPaths.RootToken(Path.GetDirectoryName(manifestPath)!, root);
         if (rootToken is not null)
         {
-            // ManifestWriter has no root statement yet; it must follow the header, which the
-            // writer wrote to the same TextWriter in its constructor.
-            writer.Flush();
-            text.Write("root ");
-            text.Write(rootToken);
-            text.Write('\n');
+            writer.Root(rootToken);
         }
 
         writer.Comment($"imported by toolkit import-msbuild from {Path.GetFullPath(inputPath)}\nroot: {root}\nevery project builds its assembly with the Command builder; COMMAND says how it would be built");
