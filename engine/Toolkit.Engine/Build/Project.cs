@@ -131,6 +131,29 @@ public sealed class Project
         return result;
     }
 
+    /// <summary>
+    /// Removes every file a build statement writes (targets and side effects) and the signature
+    /// database, as <c>scons -c</c>; returns how many files were removed.
+    /// </summary>
+    public int Clean()
+    {
+        var store = Graph.Store;
+        var removed = 0;
+        for (var node = 0; node < store.Count; node++)
+        {
+            var isOutput = store.GetExecutor(node) >= 0 || store.GetKind(node) == NodeKind.DerivedFile;
+            var path = store.GetPath(node);
+            if (isOutput && FileSystem.Stat(path).Exists)
+            {
+                FileSystem.Delete(path);
+                removed++;
+            }
+        }
+
+        FileSystem.Delete(DatabaseFileName);
+        return removed;
+    }
+
     /// <summary>Writes what the build learnt, and what it did not revisit, to the signature database.</summary>
     public void SaveDatabase()
     {

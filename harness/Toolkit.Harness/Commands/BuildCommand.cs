@@ -2,6 +2,7 @@ using System.CommandLine;
 using Toolkit.Engine.Actions;
 using Toolkit.Engine.Build;
 using Toolkit.Harness.Terminal;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Commands;
 
@@ -20,15 +21,16 @@ public static class BuildCommand
         tree.AcceptOnlyFromAmong("all", "prune");
         var realTools = new Option<bool>("--real-tools") { Description = "Run the real commands (cc, ar) instead of the built-in deterministic tool" };
         var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
+        var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
 
         var command = new Command("build", "Build a project: scan, decide from signatures, run what is out of date")
         {
-            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent,
+            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent, variant,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
         {
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
-            var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, EngineSettings.Baseline, reporter));
+            var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline"), reporter));
             var ids = (parse.GetValue(targets) ?? []).Select(project.ResolveTarget).ToList();
             var useRealTools = parse.GetValue(realTools) || project.Graph.PrefersRealTools;
             IActionExecutor executor = useRealTools ? new ProcessExecutor(project.Graph.RootDirectory) : new BuiltinToolExecutor();

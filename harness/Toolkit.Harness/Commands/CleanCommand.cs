@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Toolkit.Engine.Build;
-using Toolkit.Engine.Graph;
 using Toolkit.Harness.Terminal;
 
 namespace Toolkit.Harness.Commands;
@@ -17,20 +16,7 @@ public static class CleanCommand
         {
             var reporter = new NullBuildReporter { KeepCommands = false };
             var project = Project.Open(parse.GetRequiredValue(directory).FullName, EngineSettings.Baseline, reporter);
-            var store = project.Graph.Store;
-            var removed = 0;
-            for (var node = 0; node < store.Count; node++)
-            {
-                var isOutput = store.GetExecutor(node) >= 0 || (store.GetKind(node) == NodeKind.DerivedFile);
-                var path = store.GetPath(node);
-                if (isOutput && project.FileSystem.Stat(path).Exists)
-                {
-                    project.FileSystem.Delete(path);
-                    removed++;
-                }
-            }
-
-            project.FileSystem.Delete(Project.DatabaseFileName);
+            var removed = project.Clean();
             Output.Line($"toolkit: removed {removed} built files and {Project.DatabaseFileName}");
             return 0;
         }));

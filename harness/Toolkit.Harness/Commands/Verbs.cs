@@ -8,9 +8,11 @@ public static class Verbs
     /// <summary>Every verb.</summary>
     public static IEnumerable<Command> All() =>
     [
+        GenerateCommand.Create(),
         BuildCommand.Create(),
         CleanCommand.Create(),
         ScanCommand.Create(),
         ImportMsBuildCommand.Create(),
+        FootprintCommand.Create(),
     ];
 }

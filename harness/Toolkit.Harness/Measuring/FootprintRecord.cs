@@ -1,0 +1,66 @@
+namespace Toolkit.Harness.Measuring;
+
+/// <summary>
+/// One footprint measurement (docs/measuring.md): what <c>toolkit footprint --json</c> prints and
+/// what <c>toolkit scale</c> collects per run. Bytes are managed-heap bytes after full blocking
+/// compacting collections unless the name says otherwise.
+/// </summary>
+public sealed record FootprintRecord
+{
+    /// <summary>The variant measured.</summary>
+    public required string Variant { get; init; }
+
+    /// <summary>Nodes in the graph after loading and scanning.</summary>
+    public required int Nodes { get; init; }
+
+    /// <summary>Edges of every kind.</summary>
+    public required long Edges { get; init; }
+
+    /// <summary>Live managed heap added by loading (graph kept alive).</summary>
+    public required long RetainedBytesAfterLoad { get; init; }
+
+    /// <summary>Live managed heap added by loading and building (graph kept alive).</summary>
+    public required long RetainedBytesAfterBuild { get; init; }
+
+    /// <summary>RetainedBytesAfterBuild per node.</summary>
+    public required double BytesPerNode { get; init; }
+
+    /// <summary>RetainedBytesAfterLoad per node.</summary>
+    public required double BytesPerNodeAfterLoad { get; init; }
+
+    /// <summary>Bytes allocated by loading and building (all of it, garbage included).</summary>
+    public required long AllocatedBytes { get; init; }
+
+    /// <summary>Whole-process peak resident set (VmHWM) at the end.</summary>
+    public required long PeakRssBytes { get; init; }
+
+    /// <summary>Resident set after the build, graph alive (VmRSS).</summary>
+    public required long RssBytes { get; init; }
+
+    /// <summary>Generation 0, 1 and 2 collections during load and build (the measuring collections excluded).</summary>
+    public required int Gen0Collections { get; init; }
+
+    /// <summary>Generation 1 collections.</summary>
+    public required int Gen1Collections { get; init; }
+
+    /// <summary>Generation 2 collections.</summary>
+    public required int Gen2Collections { get; init; }
+
+    /// <summary>Total time paused in GC during load and build.</summary>
+    public required double GcPauseSeconds { get; init; }
+
+    /// <summary>Time to open the project: read the manifest, scan, apply the database.</summary>
+    public required double LoadSeconds { get; init; }
+
+    /// <summary>Time of the measured build (a full build on a fresh tree, a dry run with -n).</summary>
+    public required double BuildSeconds { get; init; }
+
+    /// <summary>Actions the measured build ran (or would run with -n).</summary>
+    public required int ActionsRun { get; init; }
+
+    /// <summary>Time of a null build: open the unchanged project again and build, nothing to run.</summary>
+    public required double NullBuildSeconds { get; init; }
+
+    /// <summary>True when the measured build was a dry run.</summary>
+    public required bool DryRun { get; init; }
+}
