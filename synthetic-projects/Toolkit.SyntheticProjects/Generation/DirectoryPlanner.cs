@@ -1,9 +1,8 @@
-using Bogus;
 
 namespace Toolkit.SyntheticProjects.Generation;
 
 /// <summary>
-/// Makes the plan of one directory from its own Faker, seeded from the project seed and the
+/// Makes the plan of one directory from its own seeded Bogus data sets (<see cref="SeededFaker"/>), seeded from the project seed and the
 /// directory's index (never the global Randomizer.Seed), so any directory can be planned on any
 /// thread in any order and comes out the same.
 /// </summary>
@@ -15,7 +14,7 @@ internal static class DirectoryPlanner
     public static DirectoryPlan Plan(ProjectPlan project, int directory)
     {
         var options = project.Options;
-        var faker = new Faker { Random = new Randomizer(SeedMixer.Mix(options.Seed, SeedMixer.DirectoryStream, directory)) };
+        var faker = new SeededFaker(SeedMixer.Mix(options.Seed, SeedMixer.DirectoryStream, directory), project.LoremWords);
         var name = project.DirectoryName(directory);
         var count = project.SourcesIn(directory);
         var shared = project.SharedHeaders;
@@ -59,7 +58,7 @@ internal static class DirectoryPlanner
             sources[j] = new SourcePlan(
                 $"{name}/{stem}.c",
                 $"{name}/{stem}.o",
-                faker.Lorem.Paragraph(2),
+                faker.Sentence(16),
                 functions,
                 constants,
                 locals.ToArray(),
@@ -77,7 +76,7 @@ internal static class DirectoryPlanner
     public static DirectoryPlan PlanLarge(ProjectPlan project, string[] words)
     {
         var options = project.Options;
-        var faker = new Faker { Random = new Randomizer(SeedMixer.Mix(options.Seed, SeedMixer.LargeFileStream, -1)) };
+        var faker = new SeededFaker(SeedMixer.Mix(options.Seed, SeedMixer.LargeFileStream, -1), project.LoremWords);
         var name = ProjectPlan.LargeDirectory;
         var first = project.SharedHeaders[0];
         var sources = new SourcePlan[options.LargeFiles];
@@ -87,7 +86,7 @@ internal static class DirectoryPlanner
             sources[k] = new SourcePlan(
                 $"{name}/{stem}.c",
                 $"{name}/{stem}.o",
-                faker.Lorem.Paragraph(2),
+                faker.Sentence(16),
                 [stem + "_sum"],
                 [],
                 [],
@@ -100,7 +99,7 @@ internal static class DirectoryPlanner
         return new DirectoryPlan(name, [], sources, ProjectPlan.LibraryPathOf(name), []);
     }
 
-    private static HeaderPlan[] PlanHeaders(ProjectShape shape, Faker faker, string directory, int sources, IReadOnlyList<HeaderPlan> shared)
+    private static HeaderPlan[] PlanHeaders(ProjectShape shape, SeededFaker faker, string directory, int sources, IReadOnlyList<HeaderPlan> shared)
     {
         var count = shape switch
         {
@@ -115,13 +114,13 @@ internal static class DirectoryPlanner
             IReadOnlyList<HeaderPlan> includes = shape == ProjectShape.CLibraries && h % LocalHeaderSharedEvery == 0
                 ? [shared[faker.Random.Int(0, shared.Count - 1)]]
                 : [];
-            headers[h] = new HeaderPlan($"{directory}/{stem}.h", stem + ".h", $"{directory}_{stem}", faker.Lorem.Sentence(8), includes, faker.Random.Int(2, 999));
+            headers[h] = new HeaderPlan($"{directory}/{stem}.h", stem + ".h", $"{directory}_{stem}", faker.Sentence(8), includes, faker.Random.Int(2, 999));
         }
 
         return headers;
     }
 
-    private static void ChooseIncludes(ProjectShape shape, Faker faker, int source, HeaderPlan[] headers, IReadOnlyList<HeaderPlan> shared, List<HeaderPlan> locals, List<HeaderPlan> sharedIncludes)
+    private static void ChooseIncludes(ProjectShape shape, SeededFaker faker, int source, HeaderPlan[] headers, IReadOnlyList<HeaderPlan> shared, List<HeaderPlan> locals, List<HeaderPlan> sharedIncludes)
     {
         switch (shape)
         {
@@ -141,7 +140,7 @@ internal static class DirectoryPlanner
         }
     }
 
-    private static void AddDistinct(Faker faker, IReadOnlyList<HeaderPlan> from, int want, List<HeaderPlan> into)
+    private static void AddDistinct(SeededFaker faker, IReadOnlyList<HeaderPlan> from, int want, List<HeaderPlan> into)
     {
         while (into.Count < want)
         {

@@ -4,7 +4,8 @@ using System.Text;
 namespace Toolkit.SyntheticProjects.Generation;
 
 /// <summary>
-/// Writes rendered text to new files with one write call each (no FileStream buffer per file),
+/// Writes rendered text to new files with one write call each (no FileStream buffer per file, no
+/// preallocation: measured slower for files this small),
 /// reusing one byte buffer per emitter. One emitter per worker thread; counts what it wrote.
 /// </summary>
 internal sealed class FileEmitter(string root) : IDisposable
@@ -33,7 +34,7 @@ internal sealed class FileEmitter(string root) : IDisposable
             length += Encoding.UTF8.GetBytes(chunk.Span, _buffer.AsSpan(length));
         }
 
-        using (var handle = File.OpenHandle(Path.Combine(root, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, length))
+        using (var handle = File.OpenHandle(Path.Combine(root, relativePath), FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None))
         {
             RandomAccess.Write(handle, _buffer.AsSpan(0, length), 0);
         }

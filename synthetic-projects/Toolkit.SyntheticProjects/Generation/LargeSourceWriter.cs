@@ -5,7 +5,7 @@ namespace Toolkit.SyntheticProjects.Generation;
 
 /// <summary>
 /// Writes one large source: a <c>static const unsigned char</c> array of random bytes (from a
-/// Faker seeded per file) and a function summing a sample of it, at least
+/// Randomizer seeded per file) and a function summing a sample of it, at least
 /// <see cref="ProjectGenerator.LargeFileBytes"/> long and valid C. Streams through a 1 MiB
 /// buffer, so a large file is never held in memory as text.
 /// </summary>
@@ -17,7 +17,7 @@ internal static class LargeSourceWriter
     /// <summary>Array bytes per line of the initializer ("0x12, " is 6 characters).</summary>
     private const int BytesPerLine = 16;
 
-    /// <summary>Random bytes drawn from the Faker at a time.</summary>
+    /// <summary>Random bytes drawn from the Randomizer at a time.</summary>
     private const int DrawBytes = 64 * 1024;
 
     private static readonly byte[] Hex = "0123456789abcdef"u8.ToArray();
@@ -44,7 +44,7 @@ internal static class LargeSourceWriter
 
         const int lineBytes = 4 + (BytesPerLine * 6);
         var lines = (ProjectGenerator.LargeFileBytes - head.Length - tail.Length + lineBytes - 1) / lineBytes;
-        var faker = new Faker { Random = new Randomizer(source.LargeSeed ?? 0) };
+        var generator = new Randomizer(source.LargeSeed ?? 0);
         var buffer = new byte[BufferBytes];
         var used = 0;
         long total = 0;
@@ -70,7 +70,7 @@ internal static class LargeSourceWriter
             {
                 if (next == random.Length)
                 {
-                    random = faker.Random.Bytes(DrawBytes);
+                    random = generator.Bytes(DrawBytes);
                     next = 0;
                 }
 

@@ -1,11 +1,10 @@
-using Bogus;
 
 namespace Toolkit.SyntheticProjects.Generation;
 
 /// <summary>
 /// The structure of a generated project, computed from the options alone: directory and file
 /// names, includes, objects, libraries, the program. Directories are planned one at a time on
-/// demand (<see cref="PlanDirectory"/>), each from its own seeded Faker, so the generator can
+/// demand (<see cref="PlanDirectory"/>), each from its own seeded <see cref="SeededFaker"/>, so the generator can
 /// plan and write them in parallel and hold only a batch at a time. Tests use it as the model
 /// the written files are checked against.
 /// </summary>
@@ -51,6 +50,9 @@ public sealed class ProjectPlan
     /// <summary>Words the project-wide names are picked from; enough variety to look real.</summary>
     private const int VocabularySize = 64;
 
+    /// <summary>Lorem words comments are made of: Bogus's lorem list has under 200 distinct words, so 256 draws cover most of it.</summary>
+    private const int LoremVocabularySize = 256;
+
     private readonly string[] _directoryWords;
     private readonly string[] _fileWords;
     private readonly string[] _largeWords;
@@ -68,7 +70,8 @@ public sealed class ProjectPlan
         _quotient = options.Sources / DirectoryCount;
         _remainder = options.Sources % DirectoryCount;
 
-        var faker = new Faker { Random = new Randomizer(SeedMixer.Mix(options.Seed, SeedMixer.ProjectStream, 0)) };
+        var faker = new SeededFaker(SeedMixer.Mix(options.Seed, SeedMixer.ProjectStream, 0), []);
+        LoremWords = faker.Lorem.Words(LoremVocabularySize);
         _directoryWords = Words(() => CName.From(faker.Hacker.Noun()));
         _fileWords = Words(() => CName.From(faker.Hacker.Verb()) + "_" + CName.From(faker.Hacker.Noun()));
         _largeWords = Words(() => CName.From(faker.Lorem.Word()));
@@ -77,6 +80,9 @@ public sealed class ProjectPlan
 
     /// <summary>The options the plan was made from.</summary>
     public GeneratorOptions Options { get; }
+
+    /// <summary>The lorem words comments are drawn from (made by Bogus from the seed).</summary>
+    internal string[] LoremWords { get; }
 
     /// <summary>Source directories (not counting include/, bin/ and the large-file directory).</summary>
     public int DirectoryCount { get; }
@@ -143,7 +149,7 @@ public sealed class ProjectPlan
     /// <summary>Plans bin/main.c and bin/app.</summary>
     public ProgramPlan PlanProgram()
     {
-        var faker = new Faker { Random = new Randomizer(SeedMixer.Mix(Options.Seed, SeedMixer.ProjectStream, 1)) };
+        var faker = new SeededFaker(SeedMixer.Mix(Options.Seed, SeedMixer.ProjectStream, 1), LoremWords);
         var calls = new List<string>();
         if (Options.Shape == ProjectShape.DeepChain)
         {
@@ -176,7 +182,7 @@ public sealed class ProjectPlan
         var inputs = new ComputedList(
             1 + count + (tail is null ? 0 : 1),
             i => i == 0 ? mainObject : i <= count ? input(i - 1) : tail!);
-        return new ProgramPlan(faker.Lorem.Sentence(12), [SharedHeaders[0]], calls, blobCalls, inputs);
+        return new ProgramPlan(faker.Sentence(12), [SharedHeaders[0]], calls, blobCalls, inputs);
     }
 
     internal static string LibraryPathOf(string directoryName) => $"{directoryName}/lib{directoryName}.a";
@@ -192,7 +198,7 @@ public sealed class ProjectPlan
         return words;
     }
 
-    private HeaderPlan[] PlanSharedHeaders(Faker faker)
+    private HeaderPlan[] PlanSharedHeaders(SeededFaker faker)
     {
         var chain = Options.Shape == ProjectShape.DeepChain;
         var count = Options.Shape switch
