@@ -62,7 +62,7 @@ public sealed class ExternalToolTests(ITestOutputHelper output) : IDisposable
             return;
         }
 
-        var options = new GeneratorOptions(ProjectShape.CLibraries, 160, 8, _temp.Path, RealTools: true);
+        var options = new GeneratorOptions(ProjectShape.CLibraries, 24, 8, _temp.Path, RealTools: true);
         ProjectGenerator.Generate(options);
         var plan = ProjectPlan.Create(options);
         string[] strict = ["-Wall", "-Wextra", "-Werror"];
