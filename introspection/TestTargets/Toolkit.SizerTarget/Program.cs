@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Toolkit.Introspection.Sizing;
+
+namespace Toolkit.SizerTarget;
+
+/// <summary>
+/// Holds the specimens in one object[] root, prints the sizer's view (per root element: shallow, deep
+/// and object count; per reachable object: address and shallow size), then waits to be inspected.
+/// A no-GC region keeps addresses fixed between printing and the inspector's snapshot.
+/// </summary>
+internal static unsafe class Program
+{
+    /// <summary>Enough for the walk's scratch and the output; the no-GC region must not run out.</summary>
+    private const long NoGcBudget = 64L * 1024 * 1024;
+
+    public static object[] Root = [];
+
+    public static int Main()
+    {
+        Root = Specimens.Build();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        bool noGc = GC.TryStartNoGCRegion(NoGcBudget);
+
+        var output = new StringBuilder(1 << 20);
+        output.Append("NOGC ").Append(noGc ? 1 : 0).Append('\n');
+        output.Append("ROOT ").Append(AddressOf(Root)).Append(' ').Append(Root.Length).Append('\n');
+        for (int i = 0; i < Root.Length; i++)
+        {
+            var r = ObjectSizer.Measure(Root[i]);
+            output.Append("R ").Append(i).Append(' ').Append(ObjectSizer.ShallowSize(Root[i])).Append(' ')
+                .Append(r.TotalBytes).Append(' ').Append(r.ObjectCount).Append(' ').Append(Root[i].GetType().FullName).Append('\n');
+        }
+
+        var all = ObjectSizer.Measure(Root, new DeepSizeOptions
+        {
+            Visit = (o, size) => output.Append("O ").Append(AddressOf(o)).Append(' ').Append(size).Append('\n'),
+        });
+        output.Append("DEEP ").Append(all.TotalBytes).Append(' ').Append(all.ObjectCount).Append('\n');
+        output.Append("READY\n");
+        Console.Out.Write(output.ToString());
+        Console.Out.Flush();
+        Console.In.ReadLine();
+        GC.KeepAlive(Root);
+        return 0;
+    }
+
+    private static long AddressOf(object o) => (long)*(IntPtr*)Unsafe.AsPointer(ref o);
+}
