@@ -36,7 +36,7 @@ internal static unsafe class Program
 
         var all = ObjectSizer.Measure(Root, new DeepSizeOptions
         {
-            Visit = (o, size) => output.Append("O ").Append(AddressOf(o)).Append(' ').Append(size).Append('\n'),
+            Visit = (o, size) => output.Append("O ").Append(AddressOf(o)).Append(' ').Append(size).Append(' ').Append(ObjectSizer.UnalignedSize(o)).Append('\n'),
         });
         output.Append("DEEP ").Append(all.TotalBytes).Append(' ').Append(all.ObjectCount).Append('\n');
         output.Append("READY\n");

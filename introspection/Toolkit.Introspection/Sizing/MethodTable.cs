@@ -33,6 +33,22 @@ internal static unsafe class MethodTable
         return (flags & HasComponentSizeFlag) != 0 ? flags & 0xFFFF : 0;
     }
 
+    /// <summary>The GC never allocates less: header, method-table pointer and one slot (the empty string's raw size is 22).</summary>
+    private static readonly long MinObjectSize = 3 * IntPtr.Size;
+
+    /// <summary>BaseSize + ComponentSize * length, at least the minimum object size, before alignment (what ClrMD 2.x reports as ClrObject.Size).</summary>
+    public static long RawSizeOf(object o, IntPtr mt)
+    {
+        uint flags = *(uint*)mt;
+        long size = *(uint*)((byte*)mt + 4);
+        if ((flags & HasComponentSizeFlag) != 0)
+        {
+            size += (long)(flags & 0xFFFF) * Unsafe.As<byte, uint>(ref Unsafe.As<RawData>(o).Data);
+        }
+
+        return Math.Max(size, MinObjectSize);
+    }
+
     /// <summary>The object's size as the GC computes it: BaseSize + ComponentSize * length, pointer-aligned.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long SizeOf(object o, IntPtr mt)

@@ -16,6 +16,16 @@ public static class ObjectSizer
         return MethodTable.SizeOf(o, MethodTable.Of(o));
     }
 
+    /// <summary>
+    /// The object's size before the GC's pointer alignment (BaseSize + ComponentSize * length, at least 24 bytes on 64-bit); this is the
+    /// figure ClrMD 2.x reports as ClrObject.Size. The heap space taken is <see cref="ShallowSize"/>.
+    /// </summary>
+    public static long UnalignedSize(object o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return MethodTable.RawSizeOf(o, MethodTable.Of(o));
+    }
+
     /// <summary>Base size of instances of a class (or of a boxed struct): the size of an instance with no array/string data.</summary>
     public static long BaseSize(Type type)
     {
