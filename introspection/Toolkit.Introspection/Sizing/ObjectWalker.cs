@@ -121,17 +121,19 @@ internal sealed class ObjectWalker
 
             if (d >= _maxDepth)
             {
-                DepthLimitHit = true;
+                // Only a reference the limit actually leaves out counts as hitting it.
+                DepthLimitHit |= VisitChildren(o, tally.Shape, d + 1, probeOnly: true);
                 continue;
             }
 
-            EnqueueChildren(o, tally.Shape, d + 1);
+            VisitChildren(o, tally.Shape, d + 1, probeOnly: false);
         }
 
         return TotalBytes - before;
     }
 
-    private void EnqueueChildren(object o, TypeShape shape, int depth)
+    /// <summary>Enqueues the unseen children; with <paramref name="probeOnly"/>, only tells whether there is one.</summary>
+    private bool VisitChildren(object o, TypeShape shape, int depth, bool probeOnly)
     {
         switch (shape.Kind)
         {
@@ -140,7 +142,10 @@ internal sealed class ObjectWalker
                 ref byte data = ref Unsafe.As<RawData>(o).Data;
                 foreach (int offset in shape.Offsets)
                 {
-                    Consider(Unsafe.As<byte, object?>(ref Unsafe.Add(ref data, offset)), depth);
+                    if (Consider(Unsafe.As<byte, object?>(ref Unsafe.Add(ref data, offset)), depth, probeOnly))
+                    {
+                        return true;
+                    }
                 }
 
                 break;
@@ -153,7 +158,10 @@ internal sealed class ObjectWalker
                 nint length = (nint)array.LongLength;
                 for (nint i = 0; i < length; i++)
                 {
-                    Consider(Unsafe.As<byte, object?>(ref Unsafe.Add(ref data, i * IntPtr.Size)), depth);
+                    if (Consider(Unsafe.As<byte, object?>(ref Unsafe.Add(ref data, i * IntPtr.Size)), depth, probeOnly))
+                    {
+                        return true;
+                    }
                 }
 
                 break;
@@ -170,22 +178,39 @@ internal sealed class ObjectWalker
                     ref byte element = ref Unsafe.Add(ref data, i * shape.ElementSize);
                     foreach (int offset in offsets)
                     {
-                        Consider(Unsafe.As<byte, object?>(ref Unsafe.Add(ref element, offset)), depth);
+                        if (Consider(Unsafe.As<byte, object?>(ref Unsafe.Add(ref element, offset)), depth, probeOnly))
+                        {
+                            return true;
+                        }
                     }
                 }
 
                 break;
             }
         }
+
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Consider(object? child, int depth)
+    private bool Consider(object? child, int depth, bool probeOnly)
     {
-        if (child is not null && _visited.Add(child))
+        if (child is null)
+        {
+            return false;
+        }
+
+        if (probeOnly)
+        {
+            return !_visited.Contains(child);
+        }
+
+        if (_visited.Add(child))
         {
             Enqueue(child, depth);
         }
+
+        return false;
     }
 
     private void Enqueue(object o, int depth)
