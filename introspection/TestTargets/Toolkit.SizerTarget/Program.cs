@@ -5,9 +5,11 @@ using Toolkit.Introspection.Sizing;
 namespace Toolkit.SizerTarget;
 
 /// <summary>
-/// Holds the specimens in one object[] root, prints the sizer's view (per root element: shallow, deep
-/// and object count; per reachable object: address and shallow size), then waits to be inspected.
-/// A no-GC region keeps addresses fixed between printing and the inspector's snapshot.
+/// With no arguments: holds the specimens in one object[] root, prints the sizer's view (per root element:
+/// shallow, deep and object count; per reachable object: address and shallow size), then waits to be
+/// inspected. A no-GC region keeps addresses fixed between printing and the inspector's snapshot.
+/// "analyze FILE [HTML]": loads saved tracker stats in this other process and prints the console report.
+/// "figures": measures the tracker's overhead, snapshot time and the sizer's speed.
 /// </summary>
 internal static unsafe class Program
 {
@@ -16,7 +18,28 @@ internal static unsafe class Program
 
     public static object[] Root = [];
 
-    public static int Main()
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0)
+        {
+            return args[0] switch
+            {
+                "analyze" when args.Length >= 2 => Analyzer.Run(args[1], args.Length > 2 ? args[2] : null),
+                "figures" => Figures.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
+                _ => Usage(),
+            };
+        }
+
+        return RunSpecimens();
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: Toolkit.SizerTarget [analyze STATS.json [OUT.html] | figures [NODES]]");
+        return 2;
+    }
+
+    private static int RunSpecimens()
     {
         Root = Specimens.Build();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);

@@ -62,7 +62,7 @@ internal sealed class SizerTargetProcess : IDisposable
     }
 
     /// <summary>The target's dll in its own bin folder, same configuration as this test assembly.</summary>
-    private static string LocateTarget()
+    public static string LocateTarget()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory); // .../Toolkit.Introspection.Tests/bin/<Config>/<tfm>/
         string tfm = dir.Name;
