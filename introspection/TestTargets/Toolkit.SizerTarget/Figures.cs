@@ -38,10 +38,12 @@ internal static class Figures
 
         for (int r = 0; r < Runs; r++)
         {
+            int gen2 = GC.CollectionCount(2);
+            int gen0 = GC.CollectionCount(0);
             var sw = Stopwatch.StartNew();
             var result = ObjectSizer.Measure(graph);
             sw.Stop();
-            Console.WriteLine($"deep size run {r + 1}: {result.ObjectCount:N0} objects, {ByteFormat.Format(result.TotalBytes)} in {sw.Elapsed.TotalMilliseconds:F0} ms = {result.ObjectCount / sw.Elapsed.TotalSeconds / 1e6:F1} M objects/s");
+            Console.WriteLine($"deep size run {r + 1}: {result.ObjectCount:N0} objects, {ByteFormat.Format(result.TotalBytes)} in {sw.Elapsed.TotalMilliseconds:F0} ms = {result.ObjectCount / sw.Elapsed.TotalSeconds / 1e6:F1} M objects/s ({GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2 collections during the walk)");
         }
 
         GC.KeepAlive(graph);

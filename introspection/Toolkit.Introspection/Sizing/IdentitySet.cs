@@ -13,6 +13,7 @@ internal sealed class IdentitySet
     private const int InitialCapacity = 64;
 
     private object?[] _slots = new object?[InitialCapacity];
+    private int _shift = 32 - System.Numerics.BitOperations.Log2(InitialCapacity);
     private int _count;
 
     public int Count => _count;
@@ -29,7 +30,7 @@ internal sealed class IdentitySet
 
         object?[] slots = _slots;
         int mask = slots.Length - 1;
-        int i = Spread(RuntimeHelpers.GetHashCode(o)) & mask;
+        int i = Spread(RuntimeHelpers.GetHashCode(o), _shift);
         while (true)
         {
             object? s = slots[i];
@@ -53,7 +54,7 @@ internal sealed class IdentitySet
     {
         object?[] slots = _slots;
         int mask = slots.Length - 1;
-        int i = Spread(RuntimeHelpers.GetHashCode(o)) & mask;
+        int i = Spread(RuntimeHelpers.GetHashCode(o), _shift);
         while (true)
         {
             object? s = slots[i];
@@ -71,15 +72,19 @@ internal sealed class IdentitySet
         }
     }
 
-    /// <summary>Fibonacci hashing: identity hashes are small sequential-ish numbers.</summary>
+    /// <summary>
+    /// Fibonacci hashing, taking the product's high bits: identity hashes come from a linear congruential
+    /// generator whose low bits repeat with short periods, so low bits would cluster the probes.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Spread(int h) => (int)(((uint)h * 2654435769u) >> 1);
+    internal static int Spread(int h, int shift) => (int)(((uint)h * 2654435769u) >> shift);
 
     private void Grow()
     {
         object?[] old = _slots;
         var slots = new object?[old.Length * 2];
         int mask = slots.Length - 1;
+        _shift--;
         foreach (object? o in old)
         {
             if (o is null)
@@ -87,7 +92,7 @@ internal sealed class IdentitySet
                 continue;
             }
 
-            int i = Spread(RuntimeHelpers.GetHashCode(o)) & mask;
+            int i = Spread(RuntimeHelpers.GetHashCode(o), _shift);
             while (slots[i] is not null)
             {
                 i = (i + 1) & mask;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Toolkit.Introspection.Sizing;
 
 namespace Toolkit.Introspection.Tracking;
 
@@ -23,6 +24,7 @@ internal sealed class TrackedTable : IDisposable
 
     /// <summary>Slot index + 1 per bucket (0 = empty), kept at most half full.</summary>
     private int[] _buckets = new int[InitialCapacity * 2];
+    private int _shift = 32 - System.Numerics.BitOperations.Log2(InitialCapacity * 2);
 
     public int Count { get; private set; }
 
@@ -44,7 +46,7 @@ internal sealed class TrackedTable : IDisposable
     {
         int hash = RuntimeHelpers.GetHashCode(o);
         int mask = _buckets.Length - 1;
-        for (int b = Spread(hash) & mask; _buckets[b] != 0; b = (b + 1) & mask)
+        for (int b = IdentitySet.Spread(hash, _shift); _buckets[b] != 0; b = (b + 1) & mask)
         {
             int slot = _buckets[b] - 1;
             if (_hashes[slot] == hash && !IsDead(slot) && ReferenceEquals(_handles[slot].Target, o))
@@ -118,13 +120,10 @@ internal sealed class TrackedTable : IDisposable
         LiveCount = 0;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Spread(int h) => (int)(((uint)h * 2654435769u) >> 1);
-
     private void Insert(int slot, int hash)
     {
         int mask = _buckets.Length - 1;
-        int b = Spread(hash) & mask;
+        int b = IdentitySet.Spread(hash, _shift);
         while (_buckets[b] != 0)
         {
             b = (b + 1) & mask;
@@ -143,6 +142,7 @@ internal sealed class TrackedTable : IDisposable
         Array.Resize(ref _lastSeen, capacity);
         Array.Resize(ref _died, capacity);
         _buckets = new int[capacity * 2];
+        _shift--;
         for (int i = 0; i < Count; i++)
         {
             Insert(i, _hashes[i]);
