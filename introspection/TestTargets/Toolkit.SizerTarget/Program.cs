@@ -9,6 +9,7 @@ namespace Toolkit.SizerTarget;
 /// shallow, deep and object count; per reachable object: address and shallow size), then waits to be
 /// inspected. A no-GC region keeps addresses fixed between printing and the inspector's snapshot.
 /// "analyze FILE [HTML]": loads saved tracker stats in this other process and prints the console report.
+/// "demo OUT.json OUT.html": a build-like run under the tracker, to look at the reports.
 /// "figures": measures the tracker's overhead, snapshot time and the sizer's speed.
 /// </summary>
 internal static unsafe class Program
@@ -25,6 +26,7 @@ internal static unsafe class Program
             return args[0] switch
             {
                 "analyze" when args.Length >= 2 => Analyzer.Run(args[1], args.Length > 2 ? args[2] : null),
+                "demo" when args.Length >= 3 => Demo.Run(args[1], args[2]),
                 "figures" => Figures.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
                 _ => Usage(),
             };
@@ -35,7 +37,7 @@ internal static unsafe class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Toolkit.SizerTarget [analyze STATS.json [OUT.html] | figures [NODES]]");
+        Console.Error.WriteLine("usage: Toolkit.SizerTarget [analyze STATS.json [OUT.html] | demo OUT.json OUT.html | figures [NODES]]");
         return 2;
     }
 

@@ -88,14 +88,26 @@ public static class HtmlReport
         return series;
     }
 
-    private static List<InstanceRecord> PickLifetimes(TrackerStats stats) =>
-        [.. stats.Instances
-            .OrderBy(i => i.Name is null ? 1 : 0)
-            .ThenBy(i => i.DiedMs is null ? 1 : 0)
-            .ThenBy(i => i.Id)
-            .Take(MaxLifetimes)
-            .OrderBy(i => i.BornMs)
-            .ThenBy(i => i.Id)];
+    /// <summary>Named instances first, then up to half the rows of dead ones and the rest alive, each group sampled evenly over birth order.</summary>
+    private static List<InstanceRecord> PickLifetimes(TrackerStats stats)
+    {
+        var named = stats.Instances.Where(i => i.Name is not null).Take(MaxLifetimes / 4).ToList();
+        var dead = stats.Instances.Where(i => i.Name is null && i.DiedMs is not null).ToList();
+        var alive = stats.Instances.Where(i => i.Name is null && i.DiedMs is null).ToList();
+        int room = MaxLifetimes - named.Count;
+        int deadRows = Math.Min(dead.Count, Math.Max(room / 2, room - alive.Count));
+        var picked = named.Concat(Sample(dead, deadRows)).Concat(Sample(alive, room - deadRows)).ToList();
+        return [.. picked.OrderBy(i => i.BornMs).ThenBy(i => i.Id)];
+    }
+
+    private static IEnumerable<InstanceRecord> Sample(List<InstanceRecord> from, int count)
+    {
+        count = Math.Min(count, from.Count);
+        for (int k = 0; k < count; k++)
+        {
+            yield return from[(int)((long)k * from.Count / count)];
+        }
+    }
 
     private static int IndexOfType(IReadOnlyList<string> types, string name)
     {
