@@ -17,6 +17,9 @@ internal static unsafe class Program
     /// <summary>Enough for the walk's scratch and the output; the no-GC region must not run out.</summary>
     private const long NoGcBudget = 64L * 1024 * 1024;
 
+    /// <summary>Root elements whose field layout is printed: node, executor, boxed structs, generic pairs, a dictionary, a list.</summary>
+    private static readonly int[] LayoutChecked = [0, 4, 6, 7, 38, 39, 40, 43, 45];
+
     public static object[] Root = [];
 
     public static int Main(string[] args)
@@ -57,6 +60,16 @@ internal static unsafe class Program
             var r = ObjectSizer.Measure(Root[i]);
             output.Append("R ").Append(i).Append(' ').Append(ObjectSizer.ShallowSize(Root[i])).Append(' ')
                 .Append(r.TotalBytes).Append(' ').Append(r.ObjectCount).Append(' ').Append(Root[i].GetType().FullName).Append('\n');
+        }
+
+        // Field layouts of classes, boxed structs, generics and a BCL collection, for ClrMD to check.
+        foreach (int i in LayoutChecked)
+        {
+            var layout = TypeLayout.Of(Root[i].GetType());
+            foreach (var f in layout.Fields)
+            {
+                output.Append("F ").Append(i).Append(' ').Append(f.Name).Append(' ').Append(f.Offset - layout.DataStart).Append('\n');
+            }
         }
 
         var all = ObjectSizer.Measure(Root, new DeepSizeOptions

@@ -67,6 +67,17 @@ public sealed class ClrMdAgreementTests
         }
 
         Assert.Contains(lines, l => l == $"DEEP {clrBytes} {clrCount}");
+
+        // Field offsets from TypeLayout (counted from the start of the instance data) match ClrMD's.
+        var layoutLines = lines.Where(l => l.StartsWith("F ", StringComparison.Ordinal)).Select(l => l.Split(' ')).ToList();
+        Assert.True(layoutLines.Count > 20, $"the target printed only {layoutLines.Count} field layouts");
+        foreach (var f in layoutLines)
+        {
+            ClrObject element = array.GetObjectValue(int.Parse(f[1], CultureInfo.InvariantCulture));
+            ClrInstanceField? field = element.Type!.Fields.SingleOrDefault(x => x.Name == f[2]);
+            Assert.True(field is not null, $"ClrMD has no field {f[2]} on {element.Type.Name}");
+            Assert.True(field.Offset == int.Parse(f[3], CultureInfo.InvariantCulture), $"{element.Type.Name}.{f[2]}: TypeLayout {f[3]}, ClrMD {field.Offset}");
+        }
     }
 
     private static ulong Align(ulong size) => (size + (ulong)IntPtr.Size - 1) & ~((ulong)IntPtr.Size - 1);
