@@ -62,6 +62,16 @@ public sealed class ObjectSizerTests
     }
 
     [Fact]
+    public void Every_element_of_an_inline_array_is_followed()
+    {
+        var holder = new HasInline();
+        holder.Items[0] = "abc";
+        holder.Items[2] = "de";
+        Assert.Equal(40, ObjectSizer.ShallowSize(holder));
+        Assert.Equal(40 + 32 + 32, ObjectSizer.DeepSize(holder));
+    }
+
+    [Fact]
     public void Exclusions_by_object_and_by_type_and_the_depth_limit()
     {
         var c = new Link();

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Toolkit.Introspection.Sizing;
 
@@ -75,18 +77,34 @@ internal sealed class TypeShape
     /// <summary>Adds the reference slots of <paramref name="type"/>'s instance fields, opening embedded structs.</summary>
     private static void Collect(Type type, int baseOffset, string prefix, List<RefField> into)
     {
+        // An [InlineArray(n)] struct declares one field and repeats it n times.
+        if (type.IsValueType && type.GetCustomAttribute<InlineArrayAttribute>() is { } inline)
+        {
+            var element = FieldOffsets.InstanceFields(type).Single();
+            int stride = FieldOffsets.ValueSize(element.FieldType);
+            for (int k = 0; k < inline.Length; k++)
+            {
+                CollectField(element, baseOffset + (k * stride), $"{prefix}{element.Name}[{k}]", into);
+            }
+
+            return;
+        }
+
         foreach (var field in FieldOffsets.InstanceFields(type))
         {
-            int offset = baseOffset + FieldOffsets.OffsetOf(field);
-            string name = prefix + field.Name;
-            if (FieldOffsets.IsReference(field.FieldType))
-            {
-                into.Add(new RefField(name, offset));
-            }
-            else if (FieldOffsets.IsOpenableStruct(field.FieldType))
-            {
-                Collect(field.FieldType, offset, name + ".", into);
-            }
+            CollectField(field, baseOffset + FieldOffsets.OffsetOf(field), prefix + field.Name, into);
+        }
+    }
+
+    private static void CollectField(FieldInfo field, int offset, string name, List<RefField> into)
+    {
+        if (FieldOffsets.IsReference(field.FieldType))
+        {
+            into.Add(new RefField(name, offset));
+        }
+        else if (FieldOffsets.IsOpenableStruct(field.FieldType))
+        {
+            Collect(field.FieldType, offset, name + ".", into);
         }
     }
 }
