@@ -24,6 +24,8 @@ internal sealed class ObjectWalker
     private int _head;
     private int _tail;
     private int _queued;
+    private IntPtr _lastMethodTable;
+    private TypeTally? _lastTally;
 
     public ObjectWalker(Func<Type, bool>? excludeType = null, int maxDepth = int.MaxValue, Action<object, long>? visit = null)
     {
@@ -95,13 +97,21 @@ internal sealed class ObjectWalker
             _queued--;
 
             IntPtr mt = MethodTable.Of(o);
-            if (!_tallies.TryGetValue(mt, out TypeTally? tally))
+            TypeTally? tally;
+            if (mt == _lastMethodTable)
+            {
+                // Objects of one type often come in runs (array elements, list items): skip the lookup.
+                tally = _lastTally!;
+            }
+            else if (!_tallies.TryGetValue(mt, out tally))
             {
                 var shape = TypeShape.For(mt, o);
                 tally = new TypeTally(shape, _excludeType?.Invoke(shape.Type) ?? false);
                 _tallies.Add(mt, tally);
             }
 
+            _lastMethodTable = mt;
+            _lastTally = tally;
             if (tally.Excluded)
             {
                 continue;
