@@ -26,6 +26,8 @@ public sealed class ClrMdAgreementTests
         Assert.Equal(rootLength, perRoot.Count);
         Assert.True(sizerObjects.Count > 100, $"the target reported only {sizerObjects.Count} objects");
 
+        // A snapshot (the runtime's createdump) rather than a live attach: both work here (root, ptrace
+        // allowed), but the snapshot does not stop the target and leaves nothing attached if the test fails.
         using DataTarget dataTarget = DataTarget.CreateSnapshotAndAttach(target.Pid);
         using ClrRuntime runtime = dataTarget.ClrVersions.Single().CreateRuntime();
         ClrHeap heap = runtime.Heap;
