@@ -21,10 +21,13 @@ public sealed class CIncludeScanner
     private readonly bool _memoizeResolved;
     private readonly ConcurrentDictionary<string, SearchContext> _contexts = new(StringComparer.Ordinal);
 
-    /// <summary>A file being walked: the headers it resolves to and the next one to visit.</summary>
+    private readonly ThreadLocal<VisitMarks> _marks = new(() => new VisitMarks());
+    private int _nextNodeId = -1;
+
+    /// <summary>A file being walked: the files it includes and the next one to visit.</summary>
     private struct Frame
     {
-        public string[] Children;
+        public HeaderNode[] Children;
         public int Next;
     }
 
@@ -66,11 +69,13 @@ public sealed class CIncludeScanner
     public IReadOnlyList<string> ScanTransitive(string sourcePath, IReadOnlyList<string> cppPath)
     {
         ArgumentNullException.ThrowIfNull(cppPath);
-        var source = NormalizeOrThrow(sourcePath);
         var context = ContextFor(cppPath);
+        var source = context.NodeFor(NormalizeOrThrow(sourcePath));
         var headers = new List<string>();
-        var visited = new HashSet<string>(StringComparer.Ordinal) { source };
-        var frames = new List<Frame> { new() { Children = ResolveChildren(source, context) } };
+        var marks = _marks.Value!;
+        marks.NewWalk();
+        marks.TryVisit(source.Id);
+        var frames = new List<Frame> { new() { Children = ChildrenOf(source, context) } };
         while (frames.Count > 0)
         {
             ref var top = ref CollectionsMarshal.AsSpan(frames)[^1];
@@ -81,12 +86,12 @@ public sealed class CIncludeScanner
             }
 
             var header = top.Children[top.Next++];
-            if (!visited.Add(header))
+            if (!marks.TryVisit(header.Id))
             {
                 continue;
             }
 
-            headers.Add(header);
+            headers.Add(header.Path);
             var children = ChildrenOf(header, context);
             if (children.Length > 0)
             {
@@ -117,24 +122,24 @@ public sealed class CIncludeScanner
         return parsed;
     }
 
-    private string[] ChildrenOf(string file, SearchContext context)
+    private HeaderNode[] ChildrenOf(HeaderNode file, SearchContext context)
     {
-        if (!_memoizeResolved)
-        {
-            return ResolveChildren(file, context);
-        }
-
-        if (context.Resolved.TryGetValue(file, out var known))
+        var known = file.Children;
+        if (known is not null)
         {
             return known;
         }
 
-        var resolved = ResolveChildren(file, context);
-        context.Resolved.TryAdd(file, resolved);
+        var resolved = ResolveChildren(file.Path, context);
+        if (_memoizeResolved)
+        {
+            file.Children = resolved;
+        }
+
         return resolved;
     }
 
-    private string[] ResolveChildren(string file, SearchContext context)
+    private HeaderNode[] ResolveChildren(string file, SearchContext context)
     {
         var directives = DirectIncludesOfNormalized(file);
         if (directives.Length == 0)
@@ -143,13 +148,13 @@ public sealed class CIncludeScanner
         }
 
         var directory = ProjectPath.DirectoryOf(file);
-        var resolved = new List<string>(directives.Length);
+        var resolved = new List<HeaderNode>(directives.Length);
         foreach (var directive in directives)
         {
             var header = Resolver.ResolveNormalized(directive, directory, context.Directories);
             if (header is not null)
             {
-                resolved.Add(header);
+                resolved.Add(context.NodeFor(header));
             }
         }
 
@@ -175,8 +180,10 @@ public sealed class CIncludeScanner
             }
         }
 
-        return _contexts.GetOrAdd(key, new SearchContext(directories.ToArray()));
+        return _contexts.GetOrAdd(key, new SearchContext(directories.ToArray(), CreateNode));
     }
+
+    private HeaderNode CreateNode(string path) => new(path, Interlocked.Increment(ref _nextNodeId));
 
     private static string NormalizeOrThrow(string path)
     {
