@@ -10,9 +10,11 @@ namespace Toolkit.Engine.Scanning;
 /// them with an <see cref="IncludeResolver"/> and walks the include graph to find every header a source
 /// depends on. It is conservative (see <see cref="IncludeParser"/>): includes in every conditional
 /// branch count, so it may list a header the compiler would not open, but never misses one it would.
-/// <para>A scanner is a snapshot: each path is stat'ed once per instance, and the headers each file
-/// resolves to are remembered per CPPPATH. Make one per build; the scan cache carries over. All
-/// methods are thread-safe: the engine scans different sources from several threads at once.</para>
+/// <para>A scanner is a snapshot: each path is stat'ed once per instance, and the files each header
+/// includes are remembered per CPPPATH as a graph of <see cref="HeaderNode"/>s, so later walks through
+/// a header are pointer chasing with a per-thread mark array as the visited set. A source's own include
+/// list is not kept (it is walked once per build). Make one scanner per build; the scan cache carries
+/// over. All methods are thread-safe: the engine scans different sources from several threads at once.</para>
 /// </summary>
 public sealed class CIncludeScanner
 {
@@ -69,13 +71,12 @@ public sealed class CIncludeScanner
     public IReadOnlyList<string> ScanTransitive(string sourcePath, IReadOnlyList<string> cppPath)
     {
         ArgumentNullException.ThrowIfNull(cppPath);
+        var source = NormalizeOrThrow(sourcePath);
         var context = ContextFor(cppPath);
-        var source = context.NodeFor(NormalizeOrThrow(sourcePath));
         var headers = new List<string>();
         var marks = _marks.Value!;
         marks.NewWalk();
-        marks.TryVisit(source.Id);
-        var frames = new List<Frame> { new() { Children = ChildrenOf(source, context) } };
+        var frames = new List<Frame> { new() { Children = ResolveChildren(source, context) } };
         while (frames.Count > 0)
         {
             ref var top = ref CollectionsMarshal.AsSpan(frames)[^1];
@@ -86,8 +87,9 @@ public sealed class CIncludeScanner
             }
 
             var header = top.Children[top.Next++];
-            if (!marks.TryVisit(header.Id))
+            if (!marks.TryVisit(header.Id) || string.Equals(header.Path, source, StringComparison.Ordinal))
             {
+                // Seen already, or the source itself reached through a cycle: it is being walked.
                 continue;
             }
 
