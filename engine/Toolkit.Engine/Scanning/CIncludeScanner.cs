@@ -41,7 +41,7 @@ public sealed class CIncludeScanner
 
     /// <summary>
     /// As the two-argument form; <paramref name="memoizeResolved"/> false turns off the per-CPPPATH
-    /// memo of resolved includes (every visit re-resolves), which exists to measure what the memo buys.
+    /// memos of resolved includes (every visit re-resolves), which exists to measure what they buy.
     /// </summary>
     public CIncludeScanner(IFileSystem fileSystem, IScanCache cache, bool memoizeResolved)
     {
@@ -153,14 +153,31 @@ public sealed class CIncludeScanner
         var resolved = new List<HeaderNode>(directives.Length);
         foreach (var directive in directives)
         {
-            var header = Resolver.ResolveNormalized(directive, directory, context.Directories);
-            if (header is not null)
+            var node = Resolve(directive, directory, context);
+            if (node is not null)
             {
-                resolved.Add(context.NodeFor(header));
+                resolved.Add(node);
             }
         }
 
         return resolved.Count == 0 ? [] : resolved.ToArray();
+    }
+
+    private HeaderNode? Resolve(IncludeDirective directive, string directory, SearchContext context)
+    {
+        if (_memoizeResolved && context.TryGetLookup(directory, directive, out var known))
+        {
+            return known;
+        }
+
+        var header = Resolver.ResolveNormalized(directive, directory, context.Directories);
+        var node = header is null ? null : context.NodeFor(header);
+        if (_memoizeResolved)
+        {
+            context.SetLookup(directory, directive, node);
+        }
+
+        return node;
     }
 
     private SearchContext ContextFor(IReadOnlyList<string> cppPath)
