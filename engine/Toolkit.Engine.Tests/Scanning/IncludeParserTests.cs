@@ -147,4 +147,66 @@ public sealed class IncludeParserTests
     {
         Assert.Equal([Q("../up/x.h"), A("sys/./y.h")], Parse("#include \"../up/x.h\"\n#include <sys/./y.h>\n"));
     }
+
+    [Fact]
+    public void Byte_order_mark_does_not_hide_the_first_line()
+    {
+        Assert.Equal([Q("a.h")], IncludeParser.Parse([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("#include \"a.h\"\n")]));
+    }
+
+    [Fact]
+    public void Blanks_between_backslash_and_newline_still_splice()
+    {
+        Assert.Equal([Q("a.h")], Parse("#include \\  \t\n\"a.h\"\n"));
+    }
+
+    [Fact]
+    public void Inserting_continuations_anywhere_does_not_change_the_result()
+    {
+        // Phase 2 removes every backslash-newline wherever it stands, even inside a name or between
+        // the two slashes of a comment; texts without backslashes of their own keep their meaning.
+        string[] fragments =
+        [
+            "#include \"a.h\"\n", "#  include <sys/b.h>\n", "// #include \"c.h\"\n", "/* #include \"d.h\" */\n",
+            "int x = 1 / 2;\n", "const char *s = \"#include <e.h>\";\n", "#if 0\n#include \"f.h\"\n#endif\n",
+            "/* open\n#include \"g.h\"\n*/ #include \"h.h\"\n", "char q = '\"';\n", "#define X \"/*\"\n", "#include X\n",
+        ];
+        var random = new Random(1234);
+        for (var round = 0; round < 300; round++)
+        {
+            var text = new StringBuilder();
+            for (var k = random.Next(1, 12); k > 0; k--)
+            {
+                text.Append(fragments[random.Next(fragments.Length)]);
+            }
+
+            var plain = text.ToString();
+            // Positions in the plain text, inserted from the back, so no splice lands inside another.
+            var spliced = new StringBuilder(plain);
+            var positions = Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Next(plain.Length + 1)).Distinct().OrderDescending();
+            foreach (var position in positions)
+            {
+                spliced.Insert(position, random.Next(2) == 0 ? "\\\n" : "\\\r\n");
+            }
+
+            Assert.Equal(Parse(plain), Parse(spliced.ToString()));
+        }
+    }
+
+    [Fact]
+    public void Random_bytes_never_throw_and_names_stay_on_one_line()
+    {
+        var random = new Random(99);
+        var alphabet = "#include<>\"'/*\\\n\r ab.h"u8.ToArray();
+        for (var round = 0; round < 2000; round++)
+        {
+            var bytes = new byte[random.Next(200)];
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = random.Next(8) == 0 ? (byte)random.Next(256) : alphabet[random.Next(alphabet.Length)];
+            }
+
+            Assert.All(IncludeParser.Parse(bytes), directive => Assert.DoesNotContain('\n', directive.Name));
+        }
+    }
 }

@@ -10,9 +10,11 @@ namespace Toolkit.Engine.Scanning;
 /// them with an <see cref="IncludeResolver"/> and walks the include graph to find every header a source
 /// depends on. It is conservative (see <see cref="IncludeParser"/>): includes in every conditional
 /// branch count, so it may list a header the compiler would not open, but never misses one it would.
-/// <para>A scanner is a snapshot: each path is stat'ed once per instance, and the headers each file
-/// resolves to are remembered per CPPPATH. Make one per build; the scan cache carries over. All
-/// methods are thread-safe: the engine scans different sources from several threads at once.</para>
+/// <para>A scanner is a snapshot: each path is stat'ed once per instance, and the files each header
+/// includes are remembered per CPPPATH as a graph of <see cref="HeaderNode"/>s, so later walks through
+/// a header are pointer chasing with a per-thread mark array as the visited set. A source's own include
+/// list is not kept (it is walked once per build). Make one scanner per build; the scan cache carries
+/// over. All methods are thread-safe: the engine scans different sources from several threads at once.</para>
 /// </summary>
 public sealed class CIncludeScanner
 {
@@ -21,10 +23,13 @@ public sealed class CIncludeScanner
     private readonly bool _memoizeResolved;
     private readonly ConcurrentDictionary<string, SearchContext> _contexts = new(StringComparer.Ordinal);
 
-    /// <summary>A file being walked: the headers it resolves to and the next one to visit.</summary>
+    private readonly ThreadLocal<VisitMarks> _marks = new(() => new VisitMarks());
+    private int _nextNodeId = -1;
+
+    /// <summary>A file being walked: the files it includes and the next one to visit.</summary>
     private struct Frame
     {
-        public string[] Children;
+        public HeaderNode[] Children;
         public int Next;
     }
 
@@ -36,7 +41,7 @@ public sealed class CIncludeScanner
 
     /// <summary>
     /// As the two-argument form; <paramref name="memoizeResolved"/> false turns off the per-CPPPATH
-    /// memo of resolved includes (every visit re-resolves), which exists to measure what the memo buys.
+    /// memos of resolved includes (every visit re-resolves), which exists to measure what they buy.
     /// </summary>
     public CIncludeScanner(IFileSystem fileSystem, IScanCache cache, bool memoizeResolved)
     {
@@ -69,7 +74,8 @@ public sealed class CIncludeScanner
         var source = NormalizeOrThrow(sourcePath);
         var context = ContextFor(cppPath);
         var headers = new List<string>();
-        var visited = new HashSet<string>(StringComparer.Ordinal) { source };
+        var marks = _marks.Value!;
+        marks.NewWalk();
         var frames = new List<Frame> { new() { Children = ResolveChildren(source, context) } };
         while (frames.Count > 0)
         {
@@ -81,12 +87,13 @@ public sealed class CIncludeScanner
             }
 
             var header = top.Children[top.Next++];
-            if (!visited.Add(header))
+            if (!marks.TryVisit(header.Id) || string.Equals(header.Path, source, StringComparison.Ordinal))
             {
+                // Seen already, or the source itself reached through a cycle: it is being walked.
                 continue;
             }
 
-            headers.Add(header);
+            headers.Add(header.Path);
             var children = ChildrenOf(header, context);
             if (children.Length > 0)
             {
@@ -117,24 +124,24 @@ public sealed class CIncludeScanner
         return parsed;
     }
 
-    private string[] ChildrenOf(string file, SearchContext context)
+    private HeaderNode[] ChildrenOf(HeaderNode file, SearchContext context)
     {
-        if (!_memoizeResolved)
-        {
-            return ResolveChildren(file, context);
-        }
-
-        if (context.Resolved.TryGetValue(file, out var known))
+        var known = file.Children;
+        if (known is not null)
         {
             return known;
         }
 
-        var resolved = ResolveChildren(file, context);
-        context.Resolved.TryAdd(file, resolved);
+        var resolved = ResolveChildren(file.Path, context);
+        if (_memoizeResolved)
+        {
+            file.Children = resolved;
+        }
+
         return resolved;
     }
 
-    private string[] ResolveChildren(string file, SearchContext context)
+    private HeaderNode[] ResolveChildren(string file, SearchContext context)
     {
         var directives = DirectIncludesOfNormalized(file);
         if (directives.Length == 0)
@@ -143,17 +150,34 @@ public sealed class CIncludeScanner
         }
 
         var directory = ProjectPath.DirectoryOf(file);
-        var resolved = new List<string>(directives.Length);
+        var resolved = new List<HeaderNode>(directives.Length);
         foreach (var directive in directives)
         {
-            var header = Resolver.ResolveNormalized(directive, directory, context.Directories);
-            if (header is not null)
+            var node = Resolve(directive, directory, context);
+            if (node is not null)
             {
-                resolved.Add(header);
+                resolved.Add(node);
             }
         }
 
         return resolved.Count == 0 ? [] : resolved.ToArray();
+    }
+
+    private HeaderNode? Resolve(IncludeDirective directive, string directory, SearchContext context)
+    {
+        if (_memoizeResolved && context.TryGetLookup(directory, directive, out var known))
+        {
+            return known;
+        }
+
+        var header = Resolver.ResolveNormalized(directive, directory, context.Directories);
+        var node = header is null ? null : context.NodeFor(header);
+        if (_memoizeResolved)
+        {
+            context.SetLookup(directory, directive, node);
+        }
+
+        return node;
     }
 
     private SearchContext ContextFor(IReadOnlyList<string> cppPath)
@@ -175,8 +199,10 @@ public sealed class CIncludeScanner
             }
         }
 
-        return _contexts.GetOrAdd(key, new SearchContext(directories.ToArray()));
+        return _contexts.GetOrAdd(key, new SearchContext(directories.ToArray(), CreateNode));
     }
+
+    private HeaderNode CreateNode(string path) => new(path, Interlocked.Increment(ref _nextNodeId));
 
     private static string NormalizeOrThrow(string path)
     {

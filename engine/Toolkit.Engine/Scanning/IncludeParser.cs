@@ -20,9 +20,17 @@ namespace Toolkit.Engine.Scanning;
 /// </summary>
 public static class IncludeParser
 {
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The directives of <paramref name="contents"/> in file order.</summary>
     public static IncludeDirective[] Parse(ReadOnlySpan<byte> contents)
     {
+        if (contents.StartsWith(ByteOrderMark))
+        {
+            // A UTF-8 byte order mark is not text: the first line still starts a line, as gcc reads it.
+            contents = contents[3..];
+        }
+
         var firstSplice = LineSplicer.FindSplice(contents, 0);
         if (firstSplice < 0)
         {
