@@ -8,6 +8,7 @@ using Toolkit.Harness.Benchmarks;
 
 namespace Toolkit.Harness.Tests.Benchmarks;
 
+[Collection(SerialCollection.Name)]
 public sealed class BenchmarkPlumbingTests
 {
     [Fact]

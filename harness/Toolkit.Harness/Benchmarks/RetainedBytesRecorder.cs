@@ -44,7 +44,7 @@ public static class RetainedBytesRecorder
     {
         ArgumentNullException.ThrowIfNull(benchmark);
         ArgumentNullException.ThrowIfNull(footprint);
-        var type = benchmark.GetType();
+        var type = DeclaringBenchmarkType(benchmark.GetType());
         var parameters = type.GetMembers(BindingFlags.Public | BindingFlags.Instance)
             .Where(m => m.IsDefined(typeof(ParamsAttribute)) || m.IsDefined(typeof(ParamsSourceAttribute)) || m.IsDefined(typeof(ParamsAllValuesAttribute)))
             .Select(m => (m.Name, m switch
@@ -90,6 +90,23 @@ public static class RetainedBytesRecorder
         ArgumentNullException.ThrowIfNull(type);
         var values = parameters.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Name + "=" + Convert.ToString(p.Value, CultureInfo.InvariantCulture));
         return $"{type.FullName}.{method}({string.Join(", ", values)})";
+    }
+
+    /// <summary>
+    /// The class that declares the benchmarks: toolchains that emit code (InProcessEmit) run a
+    /// generated subclass, but BenchmarkDotNet's descriptors name the declaring class.
+    /// </summary>
+    private static Type DeclaringBenchmarkType(Type type)
+    {
+        for (var each = type; each is not null; each = each.BaseType)
+        {
+            if (each.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Any(m => m.IsDefined(typeof(BenchmarkAttribute))))
+            {
+                return each;
+            }
+        }
+
+        return type;
     }
 
     private static string PathOf(string key) =>
