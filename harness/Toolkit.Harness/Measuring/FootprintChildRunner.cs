@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Toolkit.Harness.Commands;
+
+namespace Toolkit.Harness.Measuring;
+
+/// <summary>
+/// Runs <c>toolkit footprint DIR --variant V --json</c> in a fresh child process and parses its
+/// record, so that every measurement starts from an empty heap and a cold JIT (docs/measuring.md).
+/// The child is this same toolkit: its apphost when that is what runs, else <c>dotnet toolkit.dll</c>.
+/// A failing child gives an <see cref="InvalidOperationException"/> with its exit code, command line
+/// and the end of its stderr.
+/// </summary>
+public sealed class FootprintChildRunner
+{
+    /// <summary>Characters of the child's stderr kept for the error message: enough for an exception's first lines.</summary>
+    private const int StderrTailChars = 4000;
+
+    private readonly string _fileName;
+    private readonly IReadOnlyList<string> _leadingArguments;
+
+    /// <summary>Runs children with an explicit command (the toolkit's executable and any arguments before the verb).</summary>
+    public FootprintChildRunner(string fileName, IReadOnlyList<string> leadingArguments)
+    {
+        _fileName = fileName;
+        _leadingArguments = leadingArguments;
+    }
+
+    /// <summary>Parallel jobs the child's measured build uses (0: the child's default, one per core).</summary>
+    public int Jobs { get; init; }
+
+    /// <summary>The command line children are started with (for messages).</summary>
+    public string CommandLine => string.Join(' ', new[] { _fileName }.Concat(_leadingArguments));
+
+    /// <summary>A runner that starts this toolkit again.</summary>
+    public static FootprintChildRunner ForThisToolkit()
+    {
+        var assembly = typeof(FootprintChildRunner).Assembly.Location;
+        var process = Environment.ProcessPath;
+        var apphost = Path.ChangeExtension(assembly, OperatingSystem.IsWindows() ? ".exe" : null);
+        if (process is not null && string.Equals(Path.GetFullPath(process), Path.GetFullPath(apphost), StringComparison.Ordinal))
+        {
+            return new FootprintChildRunner(process, []);
+        }
+
+        var host = process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? process
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } fromCli ? fromCli : "dotnet";
+        return new FootprintChildRunner(host, [assembly]);
+    }
+
+    /// <summary>Measures <paramref name="variant"/> on the project in <paramref name="projectDir"/> in a fresh process.</summary>
+    public FootprintRecord Run(string projectDir, string variant, bool dryRun, bool clean, CancellationToken cancellation)
+    {
+        var start = new ProcessStartInfo(_fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in _leadingArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("footprint");
+        start.ArgumentList.Add(projectDir);
+        start.ArgumentList.Add("--variant");
+        start.ArgumentList.Add(variant);
+        start.ArgumentList.Add("--json");
+        if (Jobs > 0)
+        {
+            start.ArgumentList.Add("--jobs");
+            start.ArgumentList.Add(Jobs.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (dryRun)
+        {
+            start.ArgumentList.Add("--dry-run");
+        }
+
+        if (clean)
+        {
+            start.ArgumentList.Add("--clean");
+        }
+
+        var described = string.Join(' ', start.ArgumentList.Prepend(_fileName));
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start '{described}'");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
+        var stderr = process.StandardError.ReadToEndAsync(cancellation);
+        try
+        {
+            process.WaitForExitAsync(cancellation).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var output = stdout.GetAwaiter().GetResult();
+        var errors = stderr.GetAwaiter().GetResult();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the measuring child failed (exit code {process.ExitCode}): {described}{Environment.NewLine}{Tail(errors)}");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<FootprintRecord>(output, FootprintCommand.Json)
+                ?? throw new InvalidOperationException($"the measuring child printed null: {described}");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidOperationException($"the measuring child's output is not a footprint record ({exception.Message}): {described}{Environment.NewLine}stdout: {Tail(output)}{Environment.NewLine}{Tail(errors)}", exception);
+        }
+    }
+
+    private static string Tail(string text) => text.Length <= StderrTailChars ? text.TrimEnd() : "..." + text[^StderrTailChars..].TrimEnd();
+}
