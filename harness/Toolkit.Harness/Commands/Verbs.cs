@@ -14,5 +14,7 @@ public static class Verbs
         ScanCommand.Create(),
         ImportMsBuildCommand.Create(),
         FootprintCommand.Create(),
+        CompareCommand.Create(),
+        BenchCommand.Create(),
     ];
 }
