@@ -177,7 +177,10 @@ public sealed class ProjectPlan
         var inputs = new ComputedList(
             1 + count + (tail is null ? 0 : 1),
             i => i == 0 ? mainObject : i <= count ? input(i - 1) : tail!);
-        return new ProgramPlan(faker.Sentence(12), [SharedHeaders[0]], calls, blobCalls, inputs);
+        // main.c includes every shared header (for the chain, its top, which reaches them all), so each
+        // shared header is reached by the scanner and is a node however few sources pick it.
+        IReadOnlyList<HeaderPlan> includes = Options.Shape == ProjectShape.DeepChain ? [SharedHeaders[^1]] : SharedHeaders;
+        return new ProgramPlan(faker.Sentence(12), includes, calls, blobCalls, inputs);
     }
 
     internal static string LibraryPathOf(string directoryName) => $"{directoryName}/lib{directoryName}.a";
