@@ -29,6 +29,7 @@ public sealed class PeerGraphTests : IDisposable
         var graph = MakefileTestParser.Parse(Path.Combine(root, "Makefile"));
         AssertSameSet(model.Derived, graph.Builders.Keys, "Makefile targets");
         AssertSameSet(model.Edges, graph.Edges, "Makefile edges");
+        AssertSameSet(ModelNodes(model), EdgeNodes(graph.Edges), "Makefile nodes");
         Assert.Equal(["bin/app"], graph.Aliases["all"]);
     }
 
@@ -40,6 +41,7 @@ public sealed class PeerGraphTests : IDisposable
         var graph = NinjaTestParser.Parse(Path.Combine(root, "build.ninja"));
         AssertSameSet(model.Derived, graph.Builders.Keys, "ninja targets");
         AssertSameSet(model.Edges, graph.Edges, "ninja edges");
+        AssertSameSet(ModelNodes(model), EdgeNodes(graph.Edges), "ninja nodes");
         Assert.Equal(["bin/app"], graph.Aliases["all"]);
         Assert.Equal(["bin/app"], graph.Defaults);
     }
@@ -91,13 +93,23 @@ public sealed class PeerGraphTests : IDisposable
     private static void AssertScannedHeaders(string root, ModelGraph model, ParsedGraph graph)
     {
         var scanner = new IncludeScanner(root);
+        var nodes = EdgeNodes(graph.Edges);
         foreach (var (target, headers) in model.HeadersOf)
         {
             Assert.Equal(model.IncludePathOf[target], graph.IncludePathOf[target]);
             var source = graph.Edges.Single(e => e.Target == target).Dependency;
-            AssertSameSet(headers, scanner.Closure(source, graph.IncludePathOf[target]), $"headers of {target}");
+            var scanned = scanner.Closure(source, graph.IncludePathOf[target]);
+            AssertSameSet(headers, scanned, $"headers of {target}");
+            nodes.UnionWith(scanned);
         }
+
+        AssertSameSet(ModelNodes(model), nodes, "nodes (listed and scanned)");
     }
+
+    private static HashSet<string> ModelNodes(ModelGraph model) => [.. model.Sources, .. model.Headers, .. model.Derived];
+
+    private static HashSet<string> EdgeNodes(IEnumerable<(string Target, string Dependency)> edges) =>
+        edges.SelectMany(e => new[] { e.Target, e.Dependency }).ToHashSet(StringComparer.Ordinal);
 
     private static void AssertSameSet<T>(IEnumerable<T> expected, IEnumerable<T> actual, string what)
     {

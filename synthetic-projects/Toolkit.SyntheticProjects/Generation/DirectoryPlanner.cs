@@ -14,7 +14,7 @@ internal static class DirectoryPlanner
     public static DirectoryPlan Plan(ProjectPlan project, int directory)
     {
         var options = project.Options;
-        var faker = new SeededFaker(SeedMixer.Mix(options.Seed, SeedMixer.DirectoryStream, directory), project.LoremWords);
+        var faker = new SeededFaker(SeedMixer.Mix(options.Seed, SeedMixer.DirectoryStream, directory), project.Vocabulary);
         var name = project.DirectoryName(directory);
         var count = project.SourcesIn(directory);
         var shared = project.SharedHeaders;
@@ -31,7 +31,7 @@ internal static class DirectoryPlanner
             var constants = new int[ProjectPlan.FunctionsPerSource * 2];
             for (var k = 0; k < functions.Length; k++)
             {
-                functions[k] = $"{CName.From(faker.Hacker.Verb())}_{CName.From(faker.Hacker.Noun())}_{directory}_{j}_{k}";
+                functions[k] = $"{faker.Verb()}_{faker.Noun()}_{directory}_{j}_{k}";
                 constants[2 * k] = faker.Random.Int(2, 97);
                 constants[(2 * k) + 1] = faker.Random.Int(1, 9999);
             }
@@ -73,16 +73,16 @@ internal static class DirectoryPlanner
         return new DirectoryPlan(name, headers, sources, project.LibraryPath(directory), depends);
     }
 
-    public static DirectoryPlan PlanLarge(ProjectPlan project, string[] words)
+    public static DirectoryPlan PlanLarge(ProjectPlan project)
     {
         var options = project.Options;
-        var faker = new SeededFaker(SeedMixer.Mix(options.Seed, SeedMixer.LargeFileStream, -1), project.LoremWords);
+        var faker = new SeededFaker(SeedMixer.Mix(options.Seed, SeedMixer.LargeFileStream, -1), project.Vocabulary);
         var name = ProjectPlan.LargeDirectory;
         var first = project.SharedHeaders[0];
         var sources = new SourcePlan[options.LargeFiles];
         for (var k = 0; k < sources.Length; k++)
         {
-            var stem = $"blob_{words[faker.Random.Int(0, words.Length - 1)]}_{k}";
+            var stem = $"blob_{faker.Identifier()}_{k}";
             sources[k] = new SourcePlan(
                 $"{name}/{stem}.c",
                 $"{name}/{stem}.o",
@@ -110,7 +110,7 @@ internal static class DirectoryPlanner
         var headers = new HeaderPlan[count];
         for (var h = 0; h < count; h++)
         {
-            var stem = $"{CName.From(faker.Hacker.Noun())}_{h}";
+            var stem = $"{faker.Noun()}_{h}";
             IReadOnlyList<HeaderPlan> includes = shape == ProjectShape.CLibraries && h % LocalHeaderSharedEvery == 0
                 ? [shared[faker.Random.Int(0, shared.Count - 1)]]
                 : [];

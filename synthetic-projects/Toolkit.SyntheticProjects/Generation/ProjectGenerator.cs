@@ -28,6 +28,13 @@ public static class ProjectGenerator
     /// </summary>
     private const int BatchDirectories = 64;
 
+    /// <summary>
+    /// Workers writing directories: one per core. More (the thread pool grows to dozens when
+    /// file writes block) only contend for the cores and for Bogus's Randomizer, which takes a
+    /// process-wide lock on every draw.
+    /// </summary>
+    private static readonly ParallelOptions Workers = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
     /// <summary>True when <paramref name="options"/>'s output directory already holds a complete project generated from the same options by this version.</summary>
     public static bool IsUpToDate(GeneratorOptions options)
     {
@@ -159,6 +166,7 @@ public static class ProjectGenerator
             Parallel.For(
                 0,
                 plans.Length,
+                Workers,
                 () => new DirectoryWriter(root),
                 (i, _, writer) =>
                 {
@@ -180,7 +188,7 @@ public static class ProjectGenerator
         Directory.CreateDirectory(Path.Combine(root, large.Name));
         long files = 0;
         long bytes = 0;
-        Parallel.For(0, large.Sources.Count, i =>
+        Parallel.For(0, large.Sources.Count, Workers, i =>
         {
             var length = LargeSourceWriter.Write(Path.Combine(root, large.Sources[i].Path), large.Sources[i], new System.Text.StringBuilder());
             Interlocked.Increment(ref files);

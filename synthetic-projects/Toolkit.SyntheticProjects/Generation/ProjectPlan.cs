@@ -50,12 +50,8 @@ public sealed class ProjectPlan
     /// <summary>Words the project-wide names are picked from; enough variety to look real.</summary>
     private const int VocabularySize = 64;
 
-    /// <summary>Lorem words comments are made of: Bogus's lorem list has under 200 distinct words, so 256 draws cover most of it.</summary>
-    private const int LoremVocabularySize = 256;
-
     private readonly string[] _directoryWords;
     private readonly string[] _fileWords;
-    private readonly string[] _largeWords;
     private readonly int _quotient;
     private readonly int _remainder;
 
@@ -70,19 +66,18 @@ public sealed class ProjectPlan
         _quotient = options.Sources / DirectoryCount;
         _remainder = options.Sources % DirectoryCount;
 
-        var faker = new SeededFaker(SeedMixer.Mix(options.Seed, SeedMixer.ProjectStream, 0), []);
-        LoremWords = faker.Lorem.Words(LoremVocabularySize);
-        _directoryWords = Words(() => CName.From(faker.Hacker.Noun()));
-        _fileWords = Words(() => CName.From(faker.Hacker.Verb()) + "_" + CName.From(faker.Hacker.Noun()));
-        _largeWords = Words(() => CName.From(faker.Lorem.Word()));
+        Vocabulary = new Vocabulary(SeedMixer.Mix(options.Seed, SeedMixer.ProjectStream, 0));
+        var faker = new SeededFaker(SeedMixer.Mix(options.Seed, SeedMixer.ProjectStream, 2), Vocabulary);
+        _directoryWords = Words(faker.Noun);
+        _fileWords = Words(() => faker.Verb() + "_" + faker.Noun());
         SharedHeaders = PlanSharedHeaders(faker);
     }
 
     /// <summary>The options the plan was made from.</summary>
     public GeneratorOptions Options { get; }
 
-    /// <summary>The lorem words comments are drawn from (made by Bogus from the seed).</summary>
-    internal string[] LoremWords { get; }
+    /// <summary>The words names and comments are made of (drawn by Bogus from the seed).</summary>
+    internal Vocabulary Vocabulary { get; }
 
     /// <summary>Source directories (not counting include/, bin/ and the large-file directory).</summary>
     public int DirectoryCount { get; }
@@ -144,12 +139,12 @@ public sealed class ProjectPlan
     }
 
     /// <summary>Plans the large-file directory; null when no large files were asked for.</summary>
-    public DirectoryPlan? PlanLargeDirectory() => Options.LargeFiles == 0 ? null : DirectoryPlanner.PlanLarge(this, _largeWords);
+    public DirectoryPlan? PlanLargeDirectory() => Options.LargeFiles == 0 ? null : DirectoryPlanner.PlanLarge(this);
 
     /// <summary>Plans bin/main.c and bin/app.</summary>
     public ProgramPlan PlanProgram()
     {
-        var faker = new SeededFaker(SeedMixer.Mix(Options.Seed, SeedMixer.ProjectStream, 1), LoremWords);
+        var faker = new SeededFaker(SeedMixer.Mix(Options.Seed, SeedMixer.ProjectStream, 1), Vocabulary);
         var calls = new List<string>();
         if (Options.Shape == ProjectShape.DeepChain)
         {
@@ -182,7 +177,10 @@ public sealed class ProjectPlan
         var inputs = new ComputedList(
             1 + count + (tail is null ? 0 : 1),
             i => i == 0 ? mainObject : i <= count ? input(i - 1) : tail!);
-        return new ProgramPlan(faker.Sentence(12), [SharedHeaders[0]], calls, blobCalls, inputs);
+        // main.c includes every shared header (for the chain, its top, which reaches them all), so each
+        // shared header is reached by the scanner and is a node however few sources pick it.
+        IReadOnlyList<HeaderPlan> includes = Options.Shape == ProjectShape.DeepChain ? [SharedHeaders[^1]] : SharedHeaders;
+        return new ProgramPlan(faker.Sentence(12), includes, calls, blobCalls, inputs);
     }
 
     internal static string LibraryPathOf(string directoryName) => $"{directoryName}/lib{directoryName}.a";
@@ -210,9 +208,9 @@ public sealed class ProjectPlan
         var headers = new HeaderPlan[count];
         for (var i = 0; i < count; i++)
         {
-            var symbol = $"{(chain ? "chain" : "pub")}_{CName.From(faker.Hacker.Noun())}_{i}";
+            var symbol = $"{(chain ? "chain" : "pub")}_{faker.Noun()}_{i}";
             IReadOnlyList<HeaderPlan> includes = chain && i > 0 ? [headers[i - 1]] : [];
-            headers[i] = new HeaderPlan($"{SharedDirectory}/{symbol}.h", symbol + ".h", symbol, faker.Lorem.Sentence(8), includes, faker.Random.Int(2, 999));
+            headers[i] = new HeaderPlan($"{SharedDirectory}/{symbol}.h", symbol + ".h", symbol, faker.Sentence(8), includes, faker.Random.Int(2, 999));
         }
 
         return headers;

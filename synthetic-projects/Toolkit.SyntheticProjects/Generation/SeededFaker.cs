@@ -1,49 +1,37 @@
+using System.Text;
 using Bogus;
-using Bogus.DataSets;
 
 namespace Toolkit.SyntheticProjects.Generation;
 
 /// <summary>
-/// The Bogus data sets the generator draws from, all sharing one Randomizer seeded per
-/// directory or file (never the global Randomizer.Seed), so directories generate in parallel
-/// and still deterministically. Used instead of <c>new Faker { Random = ... }</c> because a
-/// Faker builds a whole fake Person in its constructor and again when its Random is set
-/// (about 8 ms each, measured): at 10,000 directories that alone was 80 s of CPU. The data
-/// sets cost microseconds and draw the same way.
+/// The random source of one directory or file: a Bogus Randomizer seeded from the project seed
+/// and the directory's index (never the global Randomizer.Seed), picking from the project's
+/// Bogus-drawn <see cref="Vocabulary"/>, so directories generate in parallel and still
+/// deterministically. Used instead of <c>new Faker { Random = ... }</c> because a Faker builds a
+/// whole fake Person in its constructor and again when its Random is set (about 8 ms each,
+/// measured): at 10,000 directories that alone was 80 s of CPU.
 /// </summary>
-internal sealed class SeededFaker
+internal sealed class SeededFaker(int seed, Vocabulary vocabulary)
 {
-    private readonly string[] _words;
+    /// <summary>The seeded random source.</summary>
+    public Randomizer Random { get; } = new(seed);
 
-    /// <summary>A faker drawing comment words from <paramref name="words"/> (the project's Bogus lorem vocabulary).</summary>
-    public SeededFaker(int seed, string[] words)
-    {
-        _words = words;
-        Random = new Randomizer(seed);
-        Hacker = new Hacker { Random = Random };
-        Lorem = new Lorem { Random = Random };
-    }
+    /// <summary>A hacker verb as an identifier piece.</summary>
+    public string Verb() => Pick(vocabulary.Verbs);
 
-    /// <summary>The seeded random source every data set below draws from.</summary>
-    public Randomizer Random { get; }
+    /// <summary>A hacker noun as an identifier piece.</summary>
+    public string Noun() => Pick(vocabulary.Nouns);
 
-    /// <summary>Hacker words: nouns and verbs for directory, file and function names.</summary>
-    public Hacker Hacker { get; }
+    /// <summary>A lorem word as an identifier piece.</summary>
+    public string Identifier() => Pick(vocabulary.Identifiers);
 
-    /// <summary>Lorem text for the project vocabulary.</summary>
-    public Lorem Lorem { get; }
-
-    /// <summary>
-    /// A lorem sentence of <paramref name="count"/> words picked from the project's vocabulary.
-    /// Bogus's own Lorem.Sentence looks every word up in its locale data (about 35 us a
-    /// sentence, measured); picking from an array drawn once from it is about 30 times faster.
-    /// </summary>
+    /// <summary>A lorem sentence of <paramref name="count"/> words.</summary>
     public string Sentence(int count)
     {
-        var text = new System.Text.StringBuilder(count * 8);
+        var text = new StringBuilder(count * 8);
         for (var i = 0; i < count; i++)
         {
-            var word = _words[Random.Number(_words.Length - 1)];
+            var word = Pick(vocabulary.LoremWords);
             if (i == 0)
             {
                 text.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
@@ -56,4 +44,6 @@ internal sealed class SeededFaker
 
         return text.Append('.').ToString();
     }
+
+    private string Pick(string[] words) => words[Random.Number(words.Length - 1)];
 }
