@@ -1,0 +1,190 @@
+using System.Runtime.InteropServices;
+using Microsoft.Diagnostics.Runtime;
+
+namespace Toolkit.Introspection.Heap;
+
+/// <summary>
+/// Walks a ClrMD heap segment by segment in address order and streams every object, its
+/// references and the GC roots to a <see cref="HeapFileWriter"/>. Holds only the type table
+/// and one object's references at a time.
+/// </summary>
+public sealed class HeapWalker
+{
+    // Collections whose element count is recorded, by name prefix, so inspections can compare
+    // count and capacity without reading the heap again.
+    private static readonly string[] CountedCollections =
+    [
+        "System.Collections.Generic.List<", "System.Collections.Generic.Dictionary<", "System.Collections.Generic.HashSet<",
+        "System.Collections.Generic.Queue<", "System.Collections.Generic.Stack<", "System.Collections.Generic.SortedList<",
+        "System.Collections.ArrayList", "System.Collections.Hashtable", "System.Text.StringBuilder",
+    ];
+
+    private readonly ClrRuntime _runtime;
+    private readonly HeapCaptureOptions _options;
+    private readonly Dictionary<ulong, TypeEntry> _types = [];
+    private readonly List<(ulong Address, int Field)> _references = [];
+    private readonly char[] _chars;
+
+    public HeapWalker(ClrRuntime runtime, HeapCaptureOptions options)
+    {
+        _runtime = runtime;
+        _options = options;
+        _chars = new char[Math.Clamp(options.MaxStringChars, 0, HeapFileFormat.MaxStringCharsLimit)];
+    }
+
+    public void Write(HeapFileWriter writer, string source, int processId)
+    {
+        var heap = _runtime.Heap;
+        if (!heap.CanWalkHeap)
+        {
+            throw new HeapCaptureException($"{source}: the GC heap cannot be walked right now (a GC was in progress when the process was suspended)");
+        }
+        int pointerSize = _runtime.DataTarget.DataReader.PointerSize;
+        writer.WriteHeader(_options.RecordStringContents, _chars.Length, pointerSize, source, processId, _runtime.ClrInfo.Version.ToString());
+        ulong previous = 0;
+        foreach (var segment in heap.Segments.OrderBy(s => s.Start))
+        {
+            foreach (var obj in segment.EnumerateObjects())
+            {
+                if (obj.Address <= previous || obj.Type is null || obj.IsFree)
+                {
+                    continue;
+                }
+                previous = obj.Address;
+                WriteObject(writer, obj, pointerSize);
+            }
+        }
+        foreach (var root in heap.EnumerateRoots())
+        {
+            if (root.Object.Address != 0)
+            {
+                writer.WriteRoot(MapKind(root.RootKind), root.Object.Address);
+            }
+        }
+        writer.Finish();
+    }
+
+    private void WriteObject(HeapFileWriter writer, ClrObject obj, int pointerSize)
+    {
+        var type = obj.Type!;
+        var entry = GetType(writer, type);
+        long length = 0;
+        string? contents = null;
+        if (entry.Type.IsString)
+        {
+            length = _runtime.DataTarget.DataReader.Read<int>(obj.Address + (ulong)pointerSize);
+            if (_options.RecordStringContents)
+            {
+                contents = ReadString(obj.Address + (ulong)pointerSize + 4, (int)Math.Min(length, _chars.Length));
+            }
+        }
+        else if (entry.Type.IsArray)
+        {
+            length = obj.AsArray().Length;
+        }
+        long count = entry.Type.HasCount ? ReadCount(obj) : 0;
+        _references.Clear();
+        if (obj.ContainsPointers)
+        {
+            foreach (var reference in obj.EnumerateReferencesWithFields(carefully: false, considerDependantHandles: true))
+            {
+                if (reference.Object.Address != 0)
+                {
+                    _references.Add((reference.Object.Address, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(reference.Offset)));
+                }
+            }
+        }
+        writer.WriteObject(obj.Address, entry.Index, obj.Size, length, contents, count, _references.Count, entry.Type.IsArrayOrString, entry.Type.HasCount, entry.Type.IsString, _options.RecordStringContents);
+        bool withField = !entry.Type.IsArray;
+        foreach (var (address, field) in _references)
+        {
+            writer.WriteReference(obj.Address, address, field, withField);
+        }
+    }
+
+    private string ReadString(ulong address, int chars)
+    {
+        if (chars <= 0)
+        {
+            return string.Empty;
+        }
+        var bytes = MemoryMarshal.AsBytes(_chars.AsSpan(0, chars));
+        int read = _runtime.DataTarget.DataReader.Read(address, bytes);
+        return new string(_chars, 0, read / 2);
+    }
+
+    private static long ReadCount(ClrObject obj)
+    {
+        if (obj.TryReadField<int>("_size", out int size))
+        {
+            return size;
+        }
+        if (obj.TryReadField<int>("_count", out int count))
+        {
+            return obj.TryReadField<int>("_freeCount", out int free) ? count - free : count;
+        }
+        if (obj.TryReadField<int>("m_ChunkLength", out int chunk))
+        {
+            return chunk;
+        }
+        return 0;
+    }
+
+    private TypeEntry GetType(HeapFileWriter writer, ClrType type)
+    {
+        if (_types.TryGetValue(type.MethodTable, out var entry))
+        {
+            return entry;
+        }
+        var fields = type.IsArray || type.IsString
+            ? []
+            : type.Fields.OrderBy(f => f.Offset)
+                .Select(f => new HeapField(f.Name ?? "?", f.Offset, f.Size, f.IsObjectReference, f.IsValueType))
+                .ToArray();
+        string name = type.Name ?? $"<unknown type 0x{type.MethodTable:x}>";
+        bool hasCount = Array.Exists(CountedCollections, prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+        var heapType = new HeapType(name, type.MethodTable, type.IsArray, type.IsString, hasCount, type.StaticSize, type.ComponentSize, fields);
+        int index = writer.WriteType(heapType);
+        entry = new TypeEntry(index, heapType, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray());
+        _types.Add(type.MethodTable, entry);
+        return entry;
+    }
+
+    private static HeapRootKind MapKind(ClrRootKind kind) => kind switch
+    {
+        ClrRootKind.Stack => HeapRootKind.Stack,
+        ClrRootKind.StrongHandle => HeapRootKind.StrongHandle,
+        ClrRootKind.PinnedHandle => HeapRootKind.PinnedHandle,
+        ClrRootKind.AsyncPinnedHandle => HeapRootKind.AsyncPinnedHandle,
+        ClrRootKind.RefCountedHandle => HeapRootKind.RefCountedHandle,
+        ClrRootKind.SizedRefHandle => HeapRootKind.SizedRefHandle,
+        ClrRootKind.FinalizerQueue => HeapRootKind.FinalizerQueue,
+        _ => HeapRootKind.Other,
+    };
+
+    /// <summary>The file index of a type, with field offsets for mapping a reference to its field.</summary>
+    private sealed record TypeEntry(int Index, HeapType Type, int[] Offsets, int[] Sizes)
+    {
+        /// <summary>Field ordinal plus one of the field that holds <paramref name="offset"/>; 0 when none does.</summary>
+        public int FieldFor(int offset)
+        {
+            int lo = 0;
+            int hi = Offsets.Length - 1;
+            int found = -1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (Offsets[mid] <= offset)
+                {
+                    found = mid;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+            return found >= 0 && offset < Offsets[found] + Math.Max(Sizes[found], 1) ? found + 1 : HeapFileFormat.NoField;
+        }
+    }
+}
