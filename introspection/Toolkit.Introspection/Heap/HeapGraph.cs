@@ -52,6 +52,9 @@ public sealed class HeapGraph
 
     public HeapFileHeader Header { get; }
 
+    /// <summary>Loads a heap file (see <see cref="HeapGraphLoader"/>); a damaged file throws <see cref="HeapFormatException"/>.</summary>
+    public static HeapGraph Load(string path, IProgress<HeapLoadProgress>? progress = null) => HeapGraphLoader.Load(path, progress);
+
     public IReadOnlyList<HeapType> Types { get; }
 
     public int ObjectCount => _addresses.Count;
