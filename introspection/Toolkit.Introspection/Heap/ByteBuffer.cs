@@ -22,5 +22,7 @@ public sealed class ByteBuffer
         return span;
     }
 
+    public ReadOnlySpan<byte> Span => _bytes.AsSpan(0, Count);
+
     public byte[] ToArray() => _bytes.AsSpan(0, Count).ToArray();
 }

@@ -14,6 +14,7 @@ public sealed class HeapFileReader : IDisposable
 
     private readonly FileStream _stream;
     private readonly byte[] _buffer = new byte[BufferBytes];
+    private byte[] _scratch = [];
     private int _start;
     private int _end;
     private long _bufferOffset;
@@ -112,13 +113,22 @@ public sealed class HeapFileReader : IDisposable
         return Encoding.UTF8.GetString(bytes);
     }
 
-    /// <summary>Reads a length-prefixed byte string of at most <paramref name="maxBytes"/> bytes, appending it to <paramref name="sink"/>.</summary>
-    public int ReadBytesInto(ByteBuffer sink, int maxBytes, string what)
+    /// <summary>Reads a length-prefixed byte string of at most <paramref name="maxBytes"/> bytes; the span is valid until the next read.</summary>
+    public ReadOnlySpan<byte> ReadSpan(int maxBytes, string what)
     {
         int count = (int)ReadVar(maxBytes, $"length of {what}");
-        var target = sink.Reserve(count);
-        ReadExactly(target);
-        return count;
+        if (count <= _end - _start)
+        {
+            var span = _buffer.AsSpan(_start, count);
+            _start += count;
+            return span;
+        }
+        if (_scratch.Length < count)
+        {
+            _scratch = new byte[count];
+        }
+        ReadExactly(_scratch.AsSpan(0, count));
+        return _scratch.AsSpan(0, count);
     }
 
     public void ReadExactly(Span<byte> target)

@@ -4,24 +4,30 @@ namespace Toolkit.Introspection.Heap;
 
 /// <summary>
 /// A loaded heap: objects numbered 0..N-1 in address order, kept in flat arrays (address 4 bytes,
-/// type 4, size 4, child offset 4 per object; child 4 + field 1 per reference), references in
-/// CSR form. Parents (reverse CSR, 4 per object + 4 per reference) and dominators (8 per object)
+/// type 2, child offset 4 per object; child 4 + field 1 per reference; the length of each array
+/// or string 4, from which its size follows), references in CSR form. Sizes are not stored: an
+/// object's size is its type's base size, plus length times component size for arrays and strings. Parents (reverse CSR, 4 per object + 4 per reference) and dominators (8 per object)
 /// are computed on first use and kept. No object per heap object: 10 million objects cost
 /// arrays, not 10 million allocations.
 /// </summary>
 public sealed class HeapGraph
 {
     private readonly AddressTable _addresses;
-    private readonly int[] _types;
-    private readonly uint[] _sizes;
+    // Type numbers in 2 bytes per object when there are at most 65,536 types (nearly always), else 4.
+    private readonly ushort[]? _types16;
+    private readonly int[]? _types32;
+    private readonly int[] _typeBase;
+    private readonly int[] _typeComponent;
+    private readonly RankedIntMap _oddSizes;
+    private readonly Dictionary<int, long> _hugeSizes;
     private readonly int[] _childStart;
     private readonly int[] _children;
     private readonly byte[] _childFields;
     private readonly int[] _rootObjects;
     private readonly byte[] _rootKinds;
-    private readonly SparseIntMap _lengths;
-    private readonly SparseIntMap _counts;
-    private readonly SparseIntMap _stringOffsets;
+    private readonly RankedIntMap _lengths;
+    private readonly RankedIntMap _counts;
+    private readonly RankedIntMap _stringOffsets;
     private readonly byte[] _stringBlob;
     private int[]? _parentStart;
     private int[]? _parents;
@@ -29,15 +35,29 @@ public sealed class HeapGraph
     private DominatorTree? _dominators;
 
     internal HeapGraph(
-        HeapFileHeader header, HeapType[] types, AddressTable addresses, int[] typeIndexes, uint[] sizes, int[] childStart, int[] children,
-        byte[] childFields, int[] rootObjects, byte[] rootKinds, SparseIntMap lengths, SparseIntMap counts, SparseIntMap stringOffsets,
-        byte[] stringBlob, long unresolvedReferences)
+        HeapFileHeader header, HeapType[] types, AddressTable addresses, int[] typeIndexes, int[] childStart, int[] children,
+        byte[] childFields, int[] rootObjects, byte[] rootKinds, RankedIntMap lengths, RankedIntMap counts, RankedIntMap stringOffsets,
+        byte[] stringBlob, RankedIntMap oddSizes, Dictionary<int, long> hugeSizes, long unresolvedReferences)
     {
         Header = header;
         Types = types;
         _addresses = addresses;
-        _types = typeIndexes;
-        _sizes = sizes;
+        if (types.Length <= ushort.MaxValue + 1)
+        {
+            _types16 = new ushort[typeIndexes.Length];
+            for (int i = 0; i < typeIndexes.Length; i++)
+            {
+                _types16[i] = (ushort)typeIndexes[i];
+            }
+        }
+        else
+        {
+            _types32 = typeIndexes;
+        }
+        _oddSizes = oddSizes;
+        _hugeSizes = hugeSizes;
+        _typeBase = types.Select(t => t.BaseSize).ToArray();
+        _typeComponent = types.Select(t => t.IsArrayOrString ? t.ComponentSize : 0).ToArray();
         _childStart = childStart;
         _children = children;
         _childFields = childFields;
@@ -68,11 +88,21 @@ public sealed class HeapGraph
 
     public ulong Address(int id) => _addresses[id];
 
-    public int TypeIndex(int id) => _types[id];
+    public int TypeIndex(int id) => _types16 is not null ? _types16[id] : _types32![id];
 
-    public HeapType TypeOf(int id) => Types[_types[id]];
+    public HeapType TypeOf(int id) => Types[TypeIndex(id)];
 
-    public long Size(int id) => _sizes[id];
+    /// <summary>Size in bytes, as the runtime counts it (ClrMD's Size).</summary>
+    public long Size(int id)
+    {
+        if (_oddSizes.TryGet(id, out int odd))
+        {
+            return odd == -1 ? _hugeSizes[id] : odd;
+        }
+        int t = TypeIndex(id);
+        int component = _typeComponent[t];
+        return component == 0 ? _typeBase[t] : _typeBase[t] + (long)_lengths.ValueAt(_lengths.IndexOf(id)) * component;
+    }
 
     public ReadOnlySpan<int> Children(int id) => _children.AsSpan(_childStart[id], _childStart[id + 1] - _childStart[id]);
 
@@ -118,28 +148,19 @@ public sealed class HeapGraph
     /// <summary>Recorded contents of a string (cut at the capture's limit), or null when not a string or contents were not recorded.</summary>
     public string? StringValue(int id)
     {
-        int i = _stringOffsets.IndexOf(id);
-        if (i < 0)
-        {
-            return null;
-        }
-        int start = _stringOffsets.ValueAt(i);
-        int end = i + 1 < _stringOffsets.Count ? _stringOffsets.ValueAt(i + 1) : _stringBlob.Length;
-        return Encoding.UTF8.GetString(_stringBlob, start, end - start);
+        int offset = StringContentId(id);
+        return offset < 0 ? null : Encoding.UTF8.GetString(StringPool.Content(_stringBlob, offset));
     }
 
     /// <summary>Recorded UTF-8 bytes of a string, without allocating; empty when none.</summary>
     public ReadOnlySpan<byte> StringBytes(int id)
     {
-        int i = _stringOffsets.IndexOf(id);
-        if (i < 0)
-        {
-            return default;
-        }
-        int start = _stringOffsets.ValueAt(i);
-        int end = i + 1 < _stringOffsets.Count ? _stringOffsets.ValueAt(i + 1) : _stringBlob.Length;
-        return _stringBlob.AsSpan(start, end - start);
+        int offset = StringContentId(id);
+        return offset < 0 ? default : StringPool.Content(_stringBlob, offset);
     }
+
+    /// <summary>A number equal for strings with equal recorded contents (their place in the string pool), or -1.</summary>
+    public int StringContentId(int id) => _stringOffsets.TryGet(id, out int offset) ? offset : -1;
 
     /// <summary>Object number at <paramref name="address"/>, or -1.</summary>
     public int FindObject(ulong address)
@@ -157,9 +178,9 @@ public sealed class HeapGraph
     /// <summary>Bytes held by this graph's arrays now (the per-object cost is this over <see cref="ObjectCount"/>).</summary>
     public HeapGraphMemory Memory()
     {
-        long core = _addresses.MemoryBytes + _types.LongLength * 4 + _sizes.LongLength * 4 + _childStart.LongLength * 4;
+        long core = _addresses.MemoryBytes + (_types16?.LongLength * 2 ?? _types32!.LongLength * 4) + _childStart.LongLength * 4 + _lengths.MemoryBytes + _oddSizes.MemoryBytes;
         long edges = _children.LongLength * 4 + _childFields.LongLength;
-        long extras = _lengths.MemoryBytes + _counts.MemoryBytes + _stringOffsets.MemoryBytes + _stringBlob.LongLength
+        long extras = _counts.MemoryBytes + _stringOffsets.MemoryBytes + _stringBlob.LongLength
             + _rootObjects.LongLength * 5 + (_rootBits?.LongLength ?? 0) * 8;
         long parents = (_parentStart?.LongLength ?? 0) * 4 + (_parents?.LongLength ?? 0) * 4;
         long dominators = _dominators?.MemoryBytes ?? 0;
@@ -172,21 +193,21 @@ public sealed class HeapGraph
 
     internal byte[] ChildFieldArray => _childFields;
 
-    internal uint[] SizeArray => _sizes;
-
-    internal int[] TypeArray => _types;
-
     internal AddressTable AddressTable => _addresses;
 
     internal int[] RootObjectArray => _rootObjects;
 
     internal byte[] RootKindArray => _rootKinds;
 
-    internal SparseIntMap LengthMap => _lengths;
+    internal RankedIntMap LengthMap => _lengths;
 
-    internal SparseIntMap CountMap => _counts;
+    internal RankedIntMap CountMap => _counts;
 
-    internal SparseIntMap StringOffsetMap => _stringOffsets;
+    internal RankedIntMap StringOffsetMap => _stringOffsets;
+
+    internal RankedIntMap OddSizeMap => _oddSizes;
+
+    internal Dictionary<int, long> HugeSizeMap => _hugeSizes;
 
     internal byte[] StringBlob => _stringBlob;
 

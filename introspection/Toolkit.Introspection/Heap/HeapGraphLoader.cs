@@ -4,13 +4,16 @@ namespace Toolkit.Introspection.Heap;
 /// Loads a heap file into a <see cref="HeapGraph"/>. Reads the footer first to size every array
 /// exactly (after checking the counts are possible for the file's length), then streams the
 /// records, checking each length, index and order before using it, and resolves reference
-/// addresses to object numbers with a temporary open-addressing table (8 bytes per object,
-/// freed after loading).
+/// addresses to object numbers through the graph's page-indexed <see cref="AddressTable"/>,
+/// on all cores.
 /// </summary>
 public static class HeapGraphLoader
 {
     // Progress is reported every this many objects: often enough for a display, rarely enough to cost nothing.
     private const int ProgressStep = 1 << 20;
+
+    // References resolved per parallel work item: large enough to amortise scheduling.
+    private const int ResolveBlock = 1 << 16;
 
     public static HeapGraph Load(string path, IProgress<HeapLoadProgress>? progress = null)
     {
@@ -24,19 +27,17 @@ public static class HeapGraphLoader
         int typesRead = 0;
         var addresses = new ulong[objectCount];
         var typeIndexes = new int[objectCount];
-        var sizes = new uint[objectCount];
         var childStart = new int[objectCount + 1];
         var rawChildren = new ulong[edgeCount];
         var childFields = new byte[edgeCount];
         var rootObjects = new ulong[rootCount];
         var rootKinds = new byte[rootCount];
-        var lengthIds = new IntList();
-        var lengths = new IntList();
-        var countIds = new IntList();
-        var counts = new IntList();
-        var stringIds = new IntList();
-        var stringOffsets = new IntList();
-        var blob = new ByteBuffer();
+        var lengths = new RankedIntMap.Builder(objectCount);
+        var counts = new RankedIntMap.Builder(objectCount);
+        var stringOffsets = new RankedIntMap.Builder(objectCount);
+        var oddSizes = new RankedIntMap.Builder(objectCount);
+        var hugeSizes = new Dictionary<int, long>();
+        var pool = new StringPool();
         int objects = 0;
         int edges = 0;
         int roots = 0;
@@ -82,24 +83,32 @@ public static class HeapGraphLoader
                     address += delta;
                     int typeIndex = (int)reader.ReadVar(typesRead - 1, "type index (types must be defined before use)");
                     var type = types[typeIndex];
-                    sizes[objects] = (uint)reader.ReadVar(uint.MaxValue, "object size");
+                    long size = reader.ReadVar(long.MaxValue, "object size");
                     addresses[objects] = address;
                     typeIndexes[objects] = typeIndex;
+                    long expected = type.BaseSize;
                     if (type.IsArrayOrString)
                     {
-                        lengthIds.Add(objects);
-                        lengths.Add((int)reader.ReadVar(int.MaxValue, "array length"));
+                        int length = (int)reader.ReadVar(int.MaxValue, "array length");
+                        lengths.Add(objects, length);
+                        expected += (long)length * type.ComponentSize;
+                    }
+                    if (size != expected)
+                    {
+                        // Sizes are derived from type and length; the rare object that does not follow the rule keeps its own.
+                        oddSizes.Add(objects, size <= int.MaxValue ? (int)size : -1);
+                        if (size > int.MaxValue)
+                        {
+                            hugeSizes[objects] = size;
+                        }
                     }
                     if (type.IsString && header.StringContents)
                     {
-                        stringIds.Add(objects);
-                        stringOffsets.Add(blob.Count);
-                        reader.ReadBytesInto(blob, maxStringBytes, "string contents");
+                        stringOffsets.Add(objects, pool.Add(reader.ReadSpan(maxStringBytes, "string contents")));
                     }
                     if (type.HasCount)
                     {
-                        countIds.Add(objects);
-                        counts.Add((int)reader.ReadVar(int.MaxValue, "collection count"));
+                        counts.Add(objects, (int)reader.ReadVar(int.MaxValue, "collection count"));
                     }
                     int refs = (int)reader.ReadVar(edgeCount - edges, "reference count (beyond the footer's total)");
                     int fieldLimit = type.Fields.Count;
@@ -147,31 +156,43 @@ public static class HeapGraphLoader
         }
 
         progress?.Report(new HeapLoadProgress("resolve", 0, edgeCount));
-        var index = new AddressIndex(addresses);
+        var table = new AddressTable(addresses);
+        addresses = null;
         var children = new int[edgeCount];
         long unresolved = 0;
-        int kept = 0;
-        for (int id = 0; id < objectCount; id++)
+        // Resolve in parallel blocks: lookups only read the table.
+        Parallel.For(0, (edgeCount + ResolveBlock - 1) / ResolveBlock, block =>
         {
-            int from = childStart[id];
-            int to = childStart[id + 1];
-            childStart[id] = kept;
-            for (int e = from; e < to; e++)
+            int end = (int)Math.Min((long)(block + 1) * ResolveBlock, edgeCount);
+            long missing = 0;
+            for (int e = block * ResolveBlock; e < end; e++)
             {
-                int child = index.Find(rawChildren[e]);
-                if (child < 0)
-                {
-                    unresolved++;
-                    continue;
-                }
-                childFields[kept] = childFields[e];
-                children[kept++] = child;
+                int child = table.IndexOf(rawChildren[e]);
+                missing += child < 0 ? 1 : 0;
+                children[e] = child;
             }
-        }
-        childStart[objectCount] = kept;
+            Interlocked.Add(ref unresolved, missing);
+        });
         rawChildren = null;
-        if (kept != edgeCount)
+        if (unresolved > 0)
         {
+            // References to addresses that are not objects of the heap are dropped.
+            int kept = 0;
+            for (int id = 0; id < objectCount; id++)
+            {
+                int from = childStart[id];
+                int to = childStart[id + 1];
+                childStart[id] = kept;
+                for (int e = from; e < to; e++)
+                {
+                    if (children[e] >= 0)
+                    {
+                        childFields[kept] = childFields[e];
+                        children[kept++] = children[e];
+                    }
+                }
+            }
+            childStart[objectCount] = kept;
             Array.Resize(ref children, kept);
             Array.Resize(ref childFields, kept);
         }
@@ -179,19 +200,17 @@ public static class HeapGraphLoader
         var rootKindList = new List<byte>();
         for (int r = 0; r < rootCount; r++)
         {
-            int id = index.Find(rootObjects[r]);
+            int id = table.IndexOf(rootObjects[r]);
             if (id >= 0)
             {
                 rootIds.Add(id);
                 rootKindList.Add(rootKinds[r]);
             }
         }
-        var table = new AddressTable(addresses);
         progress?.Report(new HeapLoadProgress("done", objectCount, objectCount));
         return new HeapGraph(
-            header, types, table, typeIndexes, sizes, childStart, children, childFields, rootIds.ToArray(), [.. rootKindList],
-            new SparseIntMap(lengthIds.ToArray(), lengths.ToArray()), new SparseIntMap(countIds.ToArray(), counts.ToArray()),
-            new SparseIntMap(stringIds.ToArray(), stringOffsets.ToArray()), blob.ToArray(), unresolved);
+            header, types, table, typeIndexes, childStart, children, childFields, rootIds.ToArray(), [.. rootKindList],
+            lengths.Build(), counts.Build(), stringOffsets.Build(), pool.ToArray(), oddSizes.Build(), hugeSizes, unresolved);
     }
 
     private static HeapFileHeader ReadHeader(HeapFileReader reader, out long headerEnd)

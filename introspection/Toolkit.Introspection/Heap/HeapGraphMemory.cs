@@ -8,7 +8,7 @@ public sealed record HeapGraphMemory(long Objects, long References, long CoreByt
     public double BytesPerObject => Objects == 0 ? 0 : (double)TotalBytes / Objects;
 
     public string ToText() =>
-        $"{Objects:N0} objects, {References:N0} references: core {CoreBytes:N0} B, references {EdgeBytes:N0} B, "
-        + $"lengths/strings/roots {ExtraBytes:N0} B, parents {ParentBytes:N0} B, dominators {DominatorBytes:N0} B; "
+        $"{Objects:N0} objects, {References:N0} references: core (addresses, types, child offsets, lengths) {CoreBytes:N0} B, references {EdgeBytes:N0} B, "
+        + $"counts/strings/roots {ExtraBytes:N0} B, parents {ParentBytes:N0} B, dominators {DominatorBytes:N0} B; "
         + $"total {TotalBytes:N0} B = {BytesPerObject:F1} bytes/object";
 }

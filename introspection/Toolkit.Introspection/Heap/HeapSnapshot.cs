@@ -10,7 +10,8 @@ namespace Toolkit.Introspection.Heap;
 /// </summary>
 public static class HeapSnapshot
 {
-    /// <summary>Attaches to process <paramref name="processId"/>, suspends it while its heap is walked, and writes <paramref name="path"/>.</summary>
+    /// <summary>Captures process <paramref name="processId"/> to <paramref name="path"/>: through a createdump snapshot
+    /// (default), or attached and suspended while its heap is walked (<see cref="HeapCaptureOptions.SuspendInPlace"/>).</summary>
     public static HeapCaptureResult CaptureProcess(int processId, string path, HeapCaptureOptions? options = null)
     {
         EnsureProcessExists(processId);
@@ -19,7 +20,9 @@ public static class HeapSnapshot
             return CaptureSelf(path, options);
         }
         string source = $"process {processId}";
-        return Capture(() => DataTarget.AttachToProcess(processId, suspend: true), source, processId, path, options);
+        return (options?.SuspendInPlace ?? false)
+            ? Capture(() => DataTarget.AttachToProcess(processId, suspend: true), source, processId, path, options)
+            : Capture(() => DataTarget.CreateSnapshotAndAttach(processId), source, processId, path, options);
     }
 
     /// <summary>Captures the heap of the calling process: a snapshot of it is taken by createdump
