@@ -92,7 +92,7 @@ public sealed class HeapFileReader : IDisposable
     public long ReadVar(long max, string what)
     {
         ulong value = ReadVar();
-        if (value > (ulong)max)
+        if (max < 0 || value > (ulong)max)
         {
             throw Damaged($"{what} is {value}, more than the allowed {max}");
         }
