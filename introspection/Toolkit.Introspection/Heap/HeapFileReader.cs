@@ -13,7 +13,7 @@ public sealed class HeapFileReader : IDisposable
     private const int BufferBytes = 1 << 20;
 
     private readonly FileStream _stream;
-    private readonly byte[] _buffer = new byte[BufferBytes];
+    private readonly byte[] _buffer;
     private byte[] _scratch = [];
     private int _start;
     private int _end;
@@ -31,6 +31,7 @@ public sealed class HeapFileReader : IDisposable
             throw new HeapFormatException($"{path}: cannot open heap file: {e.Message}", e);
         }
         Length = _stream.Length;
+        _buffer = new byte[(int)Math.Clamp(Length, 64, BufferBytes)];
     }
 
     public string Path { get; }
@@ -155,7 +156,7 @@ public sealed class HeapFileReader : IDisposable
     {
         _bufferOffset += _end;
         _start = 0;
-        _end = _stream.Read(_buffer, 0, BufferBytes);
+        _end = _stream.Read(_buffer, 0, _buffer.Length);
         if (_end == 0)
         {
             throw new HeapFormatException($"{Path}: heap file truncated: it ends at byte {Position} while reading {Context()}");

