@@ -4,7 +4,7 @@ using Toolkit.Introspection.Heap;
 
 namespace Toolkit.Introspection.Tests.Heap;
 
-/// <summary>Capture modes: a createdump dump (checked against ClrMD's own enumeration), this process, suspend-in-place, and the errors for bad targets.</summary>
+/// <summary>Capture modes: a createdump dump (types, sizes and references checked against ClrMD's own enumeration), this process, suspend-in-place, and the errors for bad targets.</summary>
 public sealed class HeapCaptureTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -23,6 +23,7 @@ public sealed class HeapCaptureTests : IDisposable
         var graph = HeapGraph.Load(result.Path);
 
         var expected = new Dictionary<string, (long Count, long Bytes)>(StringComparer.Ordinal);
+        long referenceMismatches = 0;
         using (var dataTarget = DataTarget.LoadDump(dump))
         {
             using var runtime = dataTarget.ClrVersions[0].CreateRuntime();
@@ -35,11 +36,16 @@ public sealed class HeapCaptureTests : IDisposable
                 string name = obj.Type.Name ?? $"<unknown type 0x{obj.Type.MethodTable:x}>";
                 var e = expected.GetValueOrDefault(name);
                 expected[name] = (e.Count + 1, e.Bytes + (long)obj.Size);
+                var clrmd = obj.EnumerateReferences(carefully: false, considerDependantHandles: true).Select(r => r.Address).Where(a => graph.FindObject(a) >= 0).Order().ToArray();
+                int id = graph.FindObject(obj.Address);
+                var ours = graph.Children(id).ToArray().Select(graph.Address).Order().ToArray();
+                referenceMismatches += clrmd.SequenceEqual(ours) ? 0 : 1;
             }
         }
         var actual = HeapQueries.Summarize(graph).Rows.ToDictionary(r => r.Kind, r => (r.Count, r.Size));
         Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), actual.OrderBy(kv => kv.Key, StringComparer.Ordinal));
         Assert.Equal(3, actual["Toolkit.HeapTarget.ChainNode"].Count);
+        Assert.Equal(0, referenceMismatches);
     }
 
     [Fact]

@@ -19,7 +19,13 @@ public sealed class HeapWalker
         "System.Collections.ArrayList", "System.Collections.Hashtable", "System.Text.StringBuilder",
     ];
 
+    // Objects up to this size are read in one block and their references walked from the
+    // type's GC descriptor; bigger ones (rare, huge arrays) go through ClrMD's slower enumeration.
+    private const int MaxDirectWalkBytes = 1 << 22;
+
     private readonly ClrRuntime _runtime;
+    private readonly Dictionary<ulong, List<ulong>> _dependents = [];
+    private byte[] _objectBytes = new byte[4096];
     private readonly HeapCaptureOptions _options;
     private readonly Dictionary<ulong, TypeEntry> _types = [];
     private readonly List<(ulong Address, int Field)> _references = [];
@@ -40,6 +46,18 @@ public sealed class HeapWalker
             throw new HeapCaptureException($"{source}: the GC heap cannot be walked right now (a GC was in progress when the process was suspended)");
         }
         int pointerSize = _runtime.DataTarget.DataReader.PointerSize;
+        foreach (var handle in _runtime.EnumerateHandles())
+        {
+            // Dependent handles (ConditionalWeakTable) keep their dependent alive while the key lives: a reference from key to dependent.
+            if (handle.HandleKind == ClrHandleKind.Dependent && handle.Object.Address != 0 && handle.Dependent.Address != 0)
+            {
+                if (!_dependents.TryGetValue(handle.Object.Address, out var list))
+                {
+                    _dependents[handle.Object.Address] = list = [];
+                }
+                list.Add(handle.Dependent.Address);
+            }
+        }
         writer.WriteHeader(_options.RecordStringContents, _chars.Length, pointerSize, source, processId, _runtime.ClrInfo.Version.ToString());
         ulong previous = 0;
         foreach (var segment in heap.Segments.OrderBy(s => s.Start))
@@ -84,21 +102,54 @@ public sealed class HeapWalker
         }
         long count = entry.Type.HasCount ? ReadCount(obj) : 0;
         _references.Clear();
+        ulong size = obj.Size;
         if (obj.ContainsPointers)
         {
-            foreach (var reference in obj.EnumerateReferencesWithFields(carefully: false, considerDependantHandles: true))
+            AddReferences(obj, type, entry, size, pointerSize);
+        }
+        if (_dependents.TryGetValue(obj.Address, out var dependents))
+        {
+            foreach (ulong dependent in dependents)
             {
-                if (reference.Object.Address != 0)
-                {
-                    _references.Add((reference.Object.Address, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(reference.Offset)));
-                }
+                _references.Add((dependent, HeapFileFormat.NoField));
             }
         }
-        writer.WriteObject(obj.Address, entry.Index, obj.Size, length, contents, count, _references.Count, entry.Type.IsArrayOrString, entry.Type.HasCount, entry.Type.IsString, _options.RecordStringContents);
+        writer.WriteObject(obj.Address, entry.Index, size, length, contents, count, _references.Count, entry.Type.IsArrayOrString, entry.Type.HasCount, entry.Type.IsString, _options.RecordStringContents);
         bool withField = !entry.Type.IsArray;
         foreach (var (address, field) in _references)
         {
             writer.WriteReference(obj.Address, address, field, withField);
+        }
+    }
+
+    private void AddReferences(ClrObject obj, ClrType type, TypeEntry entry, ulong size, int pointerSize)
+    {
+        var desc = type.GCDesc;
+        if (!desc.IsEmpty && size <= MaxDirectWalkBytes)
+        {
+            if (_objectBytes.Length < (int)size)
+            {
+                _objectBytes = new byte[Math.Max((int)size, _objectBytes.Length * 2)];
+            }
+            if (_runtime.DataTarget.DataReader.Read(obj.Address, _objectBytes.AsSpan(0, (int)size)) == (int)size)
+            {
+                // Offsets from the GC descriptor count from the object start; field offsets from after the method table pointer.
+                foreach (var (reference, offset) in desc.WalkObject(_objectBytes, (int)size))
+                {
+                    if (reference != 0)
+                    {
+                        _references.Add((reference, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(offset - pointerSize)));
+                    }
+                }
+                return;
+            }
+        }
+        foreach (var reference in obj.EnumerateReferencesWithFields(carefully: false, considerDependantHandles: false))
+        {
+            if (reference.Object.Address != 0)
+            {
+                _references.Add((reference.Object.Address, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(reference.Offset)));
+            }
         }
     }
 
