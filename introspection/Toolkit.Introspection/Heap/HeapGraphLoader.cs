@@ -233,6 +233,10 @@ public static class HeapGraphLoader
         long flags = reader.ReadVar(int.MaxValue, "flags");
         int maxChars = (int)reader.ReadVar(HeapFileFormat.MaxStringCharsLimit, "maximum string length");
         int pointerSize = (int)reader.ReadVar(8, "pointer size");
+        if (pointerSize != 4 && pointerSize != 8)
+        {
+            throw reader.Damaged($"pointer size {pointerSize}, expected 4 or 8");
+        }
         string source = reader.ReadString(HeapFileFormat.MaxNameBytes, "source");
         int pid = (int)reader.ReadVar(int.MaxValue, "process id");
         long ticks = reader.ReadVar(DateTime.MaxValue.Ticks, "capture time");
