@@ -1,0 +1,121 @@
+namespace Toolkit.Introspection.Heap;
+
+/// <summary>
+/// The addresses of all objects, sorted, in about 4 bytes per object instead of 8: the low 32
+/// bits per object, and the high 32 bits once per run of objects that share them (a GC region
+/// rarely spans a 4 GiB boundary, so there are a handful of runs). A page index (first object
+/// of each 4 KiB page of a run) makes a lookup one index read and a search of at most a page.
+/// </summary>
+public sealed class AddressTable
+{
+    // 4 KiB pages: at most ~170 objects (24 bytes minimum) to search in a page.
+    private const int PageShift = 12;
+
+    // The page index is built only if it costs at most this many entries per object
+    // (a sparse heap spread over a huge range would otherwise pay for empty pages).
+    private const int MaxPagesPerObject = 2;
+
+    private readonly uint[] _low;
+    private readonly int[] _runStart;
+    private readonly uint[] _runHigh;
+    private readonly int[] _runPageBase;
+    private readonly uint[] _runFirstPage;
+    private readonly int[]? _pageFirst;
+
+    /// <summary>Builds the table from strictly increasing addresses.</summary>
+    public AddressTable(ulong[] sorted)
+    {
+        _low = new uint[sorted.Length];
+        var starts = new List<int>();
+        var highs = new List<uint>();
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            uint high = (uint)(sorted[i] >> 32);
+            if (highs.Count == 0 || highs[^1] != high)
+            {
+                starts.Add(i);
+                highs.Add(high);
+            }
+            _low[i] = (uint)sorted[i];
+        }
+        starts.Add(sorted.Length);
+        _runStart = [.. starts];
+        _runHigh = [.. highs];
+        int runs = _runHigh.Length;
+        _runPageBase = new int[runs + 1];
+        _runFirstPage = new uint[runs];
+        long pages = 0;
+        for (int r = 0; r < runs; r++)
+        {
+            _runFirstPage[r] = _low[_runStart[r]] >> PageShift;
+            _runPageBase[r] = (int)Math.Min(pages, int.MaxValue);
+            pages += (_low[_runStart[r + 1] - 1] >> PageShift) - _runFirstPage[r] + 1;
+        }
+        _runPageBase[runs] = (int)Math.Min(pages, int.MaxValue);
+        if (pages <= (long)MaxPagesPerObject * sorted.Length + 1024)
+        {
+            // _pageFirst[p] = first object at or after the start of page p; one extra entry per run end.
+            _pageFirst = new int[pages + runs];
+            for (int r = 0; r < runs; r++)
+            {
+                int objectIndex = _runStart[r];
+                int basePage = _runPageBase[r] + r;
+                int pageCount = _runPageBase[r + 1] - _runPageBase[r];
+                for (int p = 0; p <= pageCount; p++)
+                {
+                    while (objectIndex < _runStart[r + 1] && (_low[objectIndex] >> PageShift) < _runFirstPage[r] + (ulong)p)
+                    {
+                        objectIndex++;
+                    }
+                    _pageFirst[basePage + p] = objectIndex;
+                }
+            }
+        }
+    }
+
+    public int Count => _low.Length;
+
+    public long MemoryBytes => _low.LongLength * 4 + (_pageFirst?.LongLength ?? 0) * 4 + _runStart.LongLength * 12;
+
+    public ulong this[int id]
+    {
+        get
+        {
+            int run = _runStart.Length == 2 ? 0 : FindRunOfObject(id);
+            return ((ulong)_runHigh[run] << 32) | _low[id];
+        }
+    }
+
+    /// <summary>Object number at <paramref name="address"/>, or -1. Safe to call from several threads.</summary>
+    public int IndexOf(ulong address)
+    {
+        uint high = (uint)(address >> 32);
+        int run = _runHigh.Length == 1 ? (_runHigh[0] == high ? 0 : -1) : Array.BinarySearch(_runHigh, high);
+        if (run < 0)
+        {
+            return -1;
+        }
+        uint low = (uint)address;
+        int from = _runStart[run];
+        int to = _runStart[run + 1];
+        if (_pageFirst is not null)
+        {
+            long page = (long)(low >> PageShift) - _runFirstPage[run];
+            if (page < 0 || page >= _runPageBase[run + 1] - _runPageBase[run])
+            {
+                return -1;
+            }
+            int slot = _runPageBase[run] + run + (int)page;
+            from = _pageFirst[slot];
+            to = _pageFirst[slot + 1];
+        }
+        int i = Array.BinarySearch(_low, from, to - from, low);
+        return i >= 0 ? i : -1;
+    }
+
+    private int FindRunOfObject(int id)
+    {
+        int run = Array.BinarySearch(_runStart, id);
+        return run < 0 ? ~run - 1 : run;
+    }
+}

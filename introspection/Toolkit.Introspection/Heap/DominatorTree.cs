@@ -1,0 +1,196 @@
+namespace Toolkit.Introspection.Heap;
+
+/// <summary>
+/// The dominator tree of a heap graph and exact retained sizes, by the iterative algorithm of
+/// Cooper, Harvey and Kennedy over a virtual root that references every GC root. Keeps 8 bytes
+/// per object (immediate dominator 4, retained size 4 with rare overflows in a side table);
+/// computing costs about 16 more bytes per object for the time of the computation. No recursion.
+/// </summary>
+public sealed class DominatorTree
+{
+    /// <summary><see cref="ImmediateDominator"/> of an object dominated only by the virtual root (the GC roots as a whole).</summary>
+    public const int Root = -1;
+
+    /// <summary><see cref="ImmediateDominator"/> of an object that no root reaches (garbage not yet collected).</summary>
+    public const int Unreachable = -2;
+
+    private readonly int[] _idom;
+    private readonly uint[] _retained;
+    private readonly Dictionary<int, long> _largeRetained;
+
+    private DominatorTree(int[] idom, uint[] retained, Dictionary<int, long> largeRetained, int iterations, long reachable)
+    {
+        _idom = idom;
+        _retained = retained;
+        _largeRetained = largeRetained;
+        Iterations = iterations;
+        ReachableObjects = reachable;
+    }
+
+    /// <summary>Passes the iterative algorithm needed to converge.</summary>
+    public int Iterations { get; }
+
+    public long ReachableObjects { get; }
+
+    public long MemoryBytes => _idom.LongLength * 4 + _retained.LongLength * 4 + _largeRetained.Count * 24L;
+
+    public int ImmediateDominator(int id) => _idom[id];
+
+    /// <summary>Bytes that would be freed if <paramref name="id"/> were gone: its size plus all it dominates. 0 when unreachable.</summary>
+    public long RetainedSize(int id)
+    {
+        uint r = _retained[id];
+        return r == uint.MaxValue ? _largeRetained[id] : r;
+    }
+
+    public static DominatorTree Compute(HeapGraph graph)
+    {
+        int n = graph.ObjectCount;
+        int root = n;
+        int[] childStart = graph.ChildStartArray;
+        int[] children = graph.ChildArray;
+        int[] parentStart = graph.ParentStartArray;
+        int[] parents = graph.ParentArray;
+        int[] roots = graph.RootObjectArray;
+
+        // 1. Depth-first postorder from the virtual root, with an explicit stack.
+        var postIndex = new int[n + 1];
+        Array.Fill(postIndex, -1);
+        var order = new int[n + 1];
+        int count = 0;
+        var stackNode = new int[n + 1];
+        var stackEdge = new int[n + 1];
+        var visited = new ulong[(n + 64) / 64];
+        int sp = 0;
+        stackNode[0] = root;
+        stackEdge[0] = 0;
+        visited[root >> 6] |= 1UL << root;
+        while (sp >= 0)
+        {
+            int node = stackNode[sp];
+            int edge = stackEdge[sp];
+            int next = -1;
+            if (node == root)
+            {
+                while (edge < roots.Length)
+                {
+                    int c = roots[edge++];
+                    if ((visited[c >> 6] & (1UL << c)) == 0)
+                    {
+                        next = c;
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                int end = childStart[node + 1];
+                for (int e = childStart[node] + edge; e < end; e++)
+                {
+                    edge++;
+                    int c = children[e];
+                    if ((visited[c >> 6] & (1UL << c)) == 0)
+                    {
+                        next = c;
+                        break;
+                    }
+                }
+            }
+            stackEdge[sp] = edge;
+            if (next >= 0)
+            {
+                visited[next >> 6] |= 1UL << next;
+                sp++;
+                stackNode[sp] = next;
+                stackEdge[sp] = 0;
+            }
+            else
+            {
+                postIndex[node] = count;
+                order[count++] = node;
+                sp--;
+            }
+        }
+        stackNode = null!;
+        stackEdge = null!;
+
+        // 2. Iterate to the fixed point in reverse postorder.
+        var idom = new int[n + 1];
+        Array.Fill(idom, -1);
+        idom[root] = root;
+        bool changed = true;
+        int iterations = 0;
+        while (changed)
+        {
+            changed = false;
+            iterations++;
+            for (int i = count - 2; i >= 0; i--)
+            {
+                int b = order[i];
+                int newIdom = -1;
+                if (graph.IsRoot(b))
+                {
+                    newIdom = root;
+                }
+                for (int p = parentStart[b]; p < parentStart[b + 1]; p++)
+                {
+                    int pred = parents[p];
+                    if (idom[pred] == -1)
+                    {
+                        continue;
+                    }
+                    newIdom = newIdom == -1 ? pred : Intersect(pred, newIdom, idom, postIndex);
+                }
+                if (idom[b] != newIdom)
+                {
+                    idom[b] = newIdom;
+                    changed = true;
+                }
+            }
+        }
+
+        // 3. Retained sizes: children come before their dominator in postorder.
+        var sums = new long[n + 1];
+        for (int i = 0; i < count - 1; i++)
+        {
+            int b = order[i];
+            sums[b] += graph.Size(b);
+            sums[idom[b]] += sums[b];
+        }
+        sums[root] = 0;
+        var retained = new uint[n];
+        var large = new Dictionary<int, long>();
+        for (int id = 0; id < n; id++)
+        {
+            int d = idom[id];
+            idom[id] = d == -1 ? Unreachable : d == root ? Root : d;
+            long s = sums[id];
+            if (s >= uint.MaxValue)
+            {
+                retained[id] = uint.MaxValue;
+                large[id] = s;
+            }
+            else
+            {
+                retained[id] = (uint)s;
+            }
+        }
+        return new DominatorTree(idom, retained, large, iterations, count - 1);
+    }
+
+    private static int Intersect(int a, int b, int[] idom, int[] postIndex)
+    {
+        while (a != b)
+        {
+            while (postIndex[a] < postIndex[b])
+            {
+                a = idom[a];
+            }
+            while (postIndex[b] < postIndex[a])
+            {
+                b = idom[b];
+            }
+        }
+        return a;
+    }
+}

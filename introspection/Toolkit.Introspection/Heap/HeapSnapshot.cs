@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Microsoft.Diagnostics.Runtime;
+
+namespace Toolkit.Introspection.Heap;
+
+/// <summary>
+/// Captures a managed heap to a heap file: of another process by pid (attached and suspended
+/// while walked), of this process (through a snapshot taken by createdump), or of a core dump.
+/// The heap is streamed to the file as it is walked, so capture memory stays small. Reading a
+/// dump is about ten times faster than reading a suspended live process through ptrace.
+/// </summary>
+public static class HeapSnapshot
+{
+    /// <summary>Captures process <paramref name="processId"/> to <paramref name="path"/>: through a createdump snapshot
+    /// (default), or attached and suspended while its heap is walked (<see cref="HeapCaptureOptions.SuspendInPlace"/>).</summary>
+    public static HeapCaptureResult CaptureProcess(int processId, string path, HeapCaptureOptions? options = null)
+    {
+        EnsureProcessExists(processId);
+        if (processId == Environment.ProcessId)
+        {
+            return CaptureSelf(path, options);
+        }
+        string source = $"process {processId}";
+        return (options?.SuspendInPlace ?? false)
+            ? Capture(() => DataTarget.AttachToProcess(processId, suspend: true), source, processId, path, options)
+            : CaptureThroughDump(processId, source, path, options);
+    }
+
+    /// <summary>Captures the heap of the calling process: a snapshot of it is taken by createdump
+    /// (a process cannot suspend itself) and walked, then thrown away.</summary>
+    public static HeapCaptureResult CaptureSelf(string path, HeapCaptureOptions? options = null)
+    {
+        int self = Environment.ProcessId;
+        return CaptureThroughDump(self, $"self (process {self})", path, options);
+    }
+
+    /// <summary>Reads a core dump written by createdump (or any dump ClrMD reads) and writes its heap to <paramref name="path"/>.</summary>
+    public static HeapCaptureResult CaptureDump(string dumpPath, string path, HeapCaptureOptions? options = null)
+    {
+        if (!File.Exists(dumpPath))
+        {
+            throw new HeapCaptureException($"dump file not found: {dumpPath}");
+        }
+        return Capture(() => DataTarget.LoadDump(dumpPath), $"dump {Path.GetFileName(dumpPath)}", 0, path, options);
+    }
+
+    private static HeapCaptureResult CaptureThroughDump(int processId, string source, string path, HeapCaptureOptions? options)
+    {
+        var clock = Stopwatch.StartNew();
+        using var dump = CoreDumpWriter.Create(processId);
+        var dumpTime = clock.Elapsed;
+        var result = Capture(() => DataTarget.LoadDump(dump.DumpPath), source, processId, path, options);
+        return result with { AttachTime = result.AttachTime + dumpTime };
+    }
+
+    private static HeapCaptureResult Capture(Func<DataTarget> open, string source, int processId, string path, HeapCaptureOptions? options)
+    {
+        options ??= new HeapCaptureOptions();
+        if (options.MaxStringChars < 0 || options.MaxStringChars > HeapFileFormat.MaxStringCharsLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"MaxStringChars must be between 0 and {HeapFileFormat.MaxStringCharsLimit}");
+        }
+        var clock = Stopwatch.StartNew();
+        DataTarget target;
+        try
+        {
+            target = open();
+        }
+        catch (Exception e) when (e is not HeapCaptureException)
+        {
+            throw new HeapCaptureException($"{source}: cannot attach or read: {e.Message}", e);
+        }
+        using (target)
+        {
+            if (target.ClrVersions.Length == 0)
+            {
+                throw new HeapCaptureException($"{source}: not a .NET process (no CLR runtime found in it)");
+            }
+            ClrRuntime runtime;
+            try
+            {
+                runtime = target.ClrVersions[0].CreateRuntime();
+            }
+            catch (Exception e)
+            {
+                throw new HeapCaptureException($"{source}: cannot load the runtime's data access component: {e.Message}", e);
+            }
+            using (runtime)
+            {
+                var attach = clock.Elapsed;
+                clock.Restart();
+                using var writer = new HeapFileWriter(path);
+                new HeapWalker(runtime, options).Write(writer, source, processId);
+                return new HeapCaptureResult(
+                    path, source, writer.Objects, writer.References, writer.Types, writer.Roots, writer.TotalObjectBytes,
+                    new FileInfo(path).Length, attach, clock.Elapsed);
+            }
+        }
+    }
+
+    private static void EnsureProcessExists(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            if (process.HasExited)
+            {
+                throw new HeapCaptureException($"process {processId} has exited");
+            }
+        }
+        catch (ArgumentException)
+        {
+            throw new HeapCaptureException($"no process with id {processId}");
+        }
+        catch (InvalidOperationException)
+        {
+            throw new HeapCaptureException($"no process with id {processId}");
+        }
+    }
+}

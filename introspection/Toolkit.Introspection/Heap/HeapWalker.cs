@@ -1,0 +1,241 @@
+using System.Runtime.InteropServices;
+using Microsoft.Diagnostics.Runtime;
+
+namespace Toolkit.Introspection.Heap;
+
+/// <summary>
+/// Walks a ClrMD heap segment by segment in address order and streams every object, its
+/// references and the GC roots to a <see cref="HeapFileWriter"/>. Holds only the type table
+/// and one object's references at a time.
+/// </summary>
+public sealed class HeapWalker
+{
+    // Collections whose element count is recorded, by name prefix, so inspections can compare
+    // count and capacity without reading the heap again.
+    private static readonly string[] CountedCollections =
+    [
+        "System.Collections.Generic.List<", "System.Collections.Generic.Dictionary<", "System.Collections.Generic.HashSet<",
+        "System.Collections.Generic.Queue<", "System.Collections.Generic.Stack<", "System.Collections.Generic.SortedList<",
+        "System.Collections.ArrayList", "System.Collections.Hashtable", "System.Text.StringBuilder",
+    ];
+
+    // Objects up to this size are read in one block and their references walked from the
+    // type's GC descriptor; bigger ones (rare, huge arrays) go through ClrMD's slower enumeration.
+    private const int MaxDirectWalkBytes = 1 << 22;
+
+    private readonly ClrRuntime _runtime;
+    private readonly Dictionary<ulong, List<ulong>> _dependents = [];
+    private byte[] _objectBytes = new byte[4096];
+    private readonly HeapCaptureOptions _options;
+    private readonly Dictionary<ulong, TypeEntry> _types = [];
+    private readonly List<(ulong Address, int Field)> _references = [];
+    private readonly char[] _chars;
+
+    public HeapWalker(ClrRuntime runtime, HeapCaptureOptions options)
+    {
+        _runtime = runtime;
+        _options = options;
+        _chars = new char[Math.Clamp(options.MaxStringChars, 0, HeapFileFormat.MaxStringCharsLimit)];
+    }
+
+    public void Write(HeapFileWriter writer, string source, int processId)
+    {
+        var heap = _runtime.Heap;
+        if (!heap.CanWalkHeap)
+        {
+            throw new HeapCaptureException($"{source}: the GC heap cannot be walked right now (a GC was in progress when the process was suspended)");
+        }
+        int pointerSize = _runtime.DataTarget.DataReader.PointerSize;
+        foreach (var handle in _runtime.EnumerateHandles())
+        {
+            // Dependent handles (ConditionalWeakTable) keep their dependent alive while the key lives: a reference from key to dependent.
+            if (handle.HandleKind == ClrHandleKind.Dependent && handle.Object.Address != 0 && handle.Dependent.Address != 0)
+            {
+                if (!_dependents.TryGetValue(handle.Object.Address, out var list))
+                {
+                    _dependents[handle.Object.Address] = list = [];
+                }
+                list.Add(handle.Dependent.Address);
+            }
+        }
+        writer.WriteHeader(_options.RecordStringContents, _chars.Length, pointerSize, source, processId, _runtime.ClrInfo.Version.ToString());
+        ulong previous = 0;
+        foreach (var segment in heap.Segments.OrderBy(s => s.Start))
+        {
+            foreach (var obj in segment.EnumerateObjects())
+            {
+                if (obj.Address <= previous || obj.Type is null || obj.IsFree)
+                {
+                    continue;
+                }
+                previous = obj.Address;
+                WriteObject(writer, obj, pointerSize);
+            }
+        }
+        foreach (var root in heap.EnumerateRoots())
+        {
+            if (root.Object.Address != 0)
+            {
+                writer.WriteRoot(MapKind(root.RootKind), root.Object.Address);
+            }
+        }
+        writer.Finish();
+    }
+
+    private void WriteObject(HeapFileWriter writer, ClrObject obj, int pointerSize)
+    {
+        var type = obj.Type!;
+        var entry = GetType(writer, type);
+        long length = 0;
+        string? contents = null;
+        if (entry.Type.IsString)
+        {
+            length = _runtime.DataTarget.DataReader.Read<int>(obj.Address + (ulong)pointerSize);
+            if (_options.RecordStringContents)
+            {
+                contents = ReadString(obj.Address + (ulong)pointerSize + 4, (int)Math.Min(length, _chars.Length));
+            }
+        }
+        else if (entry.Type.IsArray)
+        {
+            length = obj.AsArray().Length;
+        }
+        long count = entry.Type.HasCount ? ReadCount(obj) : 0;
+        _references.Clear();
+        ulong size = obj.Size;
+        if (obj.ContainsPointers)
+        {
+            AddReferences(obj, type, entry, size, pointerSize);
+        }
+        if (_dependents.TryGetValue(obj.Address, out var dependents))
+        {
+            foreach (ulong dependent in dependents)
+            {
+                _references.Add((dependent, HeapFileFormat.NoField));
+            }
+        }
+        writer.WriteObject(obj.Address, entry.Index, size, length, contents, count, _references.Count, entry.Type.IsArrayOrString, entry.Type.HasCount, entry.Type.IsString, _options.RecordStringContents);
+        bool withField = !entry.Type.IsArray;
+        foreach (var (address, field) in _references)
+        {
+            writer.WriteReference(obj.Address, address, field, withField);
+        }
+    }
+
+    private void AddReferences(ClrObject obj, ClrType type, TypeEntry entry, ulong size, int pointerSize)
+    {
+        var desc = type.GCDesc;
+        if (!desc.IsEmpty && size <= MaxDirectWalkBytes)
+        {
+            if (_objectBytes.Length < (int)size)
+            {
+                _objectBytes = new byte[Math.Max((int)size, _objectBytes.Length * 2)];
+            }
+            if (_runtime.DataTarget.DataReader.Read(obj.Address, _objectBytes.AsSpan(0, (int)size)) == (int)size)
+            {
+                // Offsets from the GC descriptor count from the object start; field offsets from after the method table pointer.
+                foreach (var (reference, offset) in desc.WalkObject(_objectBytes, (int)size))
+                {
+                    if (reference != 0)
+                    {
+                        _references.Add((reference, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(offset - pointerSize)));
+                    }
+                }
+                return;
+            }
+        }
+        foreach (var reference in obj.EnumerateReferencesWithFields(carefully: false, considerDependantHandles: false))
+        {
+            if (reference.Object.Address != 0)
+            {
+                _references.Add((reference.Object.Address, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(reference.Offset)));
+            }
+        }
+    }
+
+    private string ReadString(ulong address, int chars)
+    {
+        if (chars <= 0)
+        {
+            return string.Empty;
+        }
+        var bytes = MemoryMarshal.AsBytes(_chars.AsSpan(0, chars));
+        int read = _runtime.DataTarget.DataReader.Read(address, bytes);
+        return new string(_chars, 0, read / 2);
+    }
+
+    private static long ReadCount(ClrObject obj)
+    {
+        if (obj.TryReadField<int>("_size", out int size))
+        {
+            return size;
+        }
+        if (obj.TryReadField<int>("_count", out int count))
+        {
+            return obj.TryReadField<int>("_freeCount", out int free) ? count - free : count;
+        }
+        if (obj.TryReadField<int>("m_ChunkLength", out int chunk))
+        {
+            return chunk;
+        }
+        return 0;
+    }
+
+    private TypeEntry GetType(HeapFileWriter writer, ClrType type)
+    {
+        if (_types.TryGetValue(type.MethodTable, out var entry))
+        {
+            return entry;
+        }
+        var fields = type.IsArray || type.IsString
+            ? []
+            : type.Fields.OrderBy(f => f.Offset)
+                .Select(f => new HeapField(f.Name ?? "?", f.Offset, f.Size, f.IsObjectReference, f.IsValueType))
+                .ToArray();
+        string name = type.Name ?? $"<unknown type 0x{type.MethodTable:x}>";
+        bool hasCount = Array.Exists(CountedCollections, prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+        var heapType = new HeapType(name, type.MethodTable, type.IsArray, type.IsString, hasCount, type.StaticSize, type.ComponentSize, fields);
+        int index = writer.WriteType(heapType);
+        entry = new TypeEntry(index, heapType, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray());
+        _types.Add(type.MethodTable, entry);
+        return entry;
+    }
+
+    private static HeapRootKind MapKind(ClrRootKind kind) => kind switch
+    {
+        ClrRootKind.Stack => HeapRootKind.Stack,
+        ClrRootKind.StrongHandle => HeapRootKind.StrongHandle,
+        ClrRootKind.PinnedHandle => HeapRootKind.PinnedHandle,
+        ClrRootKind.AsyncPinnedHandle => HeapRootKind.AsyncPinnedHandle,
+        ClrRootKind.RefCountedHandle => HeapRootKind.RefCountedHandle,
+        ClrRootKind.SizedRefHandle => HeapRootKind.SizedRefHandle,
+        ClrRootKind.FinalizerQueue => HeapRootKind.FinalizerQueue,
+        _ => HeapRootKind.Other,
+    };
+
+    /// <summary>The file index of a type, with field offsets for mapping a reference to its field.</summary>
+    private sealed record TypeEntry(int Index, HeapType Type, int[] Offsets, int[] Sizes)
+    {
+        /// <summary>Field ordinal plus one of the field that holds <paramref name="offset"/>; 0 when none does.</summary>
+        public int FieldFor(int offset)
+        {
+            int lo = 0;
+            int hi = Offsets.Length - 1;
+            int found = -1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (Offsets[mid] <= offset)
+                {
+                    found = mid;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+            return found >= 0 && offset < Offsets[found] + Math.Max(Sizes[found], 1) ? found + 1 : HeapFileFormat.NoField;
+        }
+    }
+}
