@@ -45,6 +45,11 @@ internal sealed class GraphCounter
         _edges += 1 + program.HeaderDependencies.Count + program.LinkInputs.Count;
     }
 
-    /// <summary>The counts so far; the one alias (<c>all</c>) included.</summary>
-    public GraphCounts Counts() => new(_sources, _headers, _derived, _directories, Aliases: 1, _edges);
+    /// <summary>
+    /// The counts so far; the one alias (<c>all</c>) included, with its one member (the program) as an edge.
+    /// </summary>
+    public GraphCounts Counts() => new(_sources, _headers, _derived, _directories, Aliases: 1, _edges + AliasMembers);
+
+    /// <summary>Members of the alias <c>all</c>: the program alone.</summary>
+    private const int AliasMembers = 1;
 }

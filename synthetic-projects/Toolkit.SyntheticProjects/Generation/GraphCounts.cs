@@ -13,7 +13,8 @@ namespace Toolkit.SyntheticProjects.Generation;
 /// one alias, <c>all</c>).</item>
 /// <item><see cref="Edges"/>: for each derived node, its sources + its explicit dependencies + its implicit
 /// dependencies (the transitive closure of the headers its source includes, each header once).
-/// Alias members and file-to-directory links are not edges.</item>
+/// Alias members are edges too (the engine keeps them as the alias's explicit dependencies);
+/// file-to-directory links are not.</item>
 /// </list>
 /// </summary>
 public sealed record GraphCounts(long Sources, long Headers, long DerivedFiles, long Directories, long Aliases, long Edges)
