@@ -20,6 +20,9 @@ public sealed class ScaleAnalysis
     private readonly Dictionary<(string Variant, int Sources), List<FootprintRecord>> _runs = [];
     private readonly Dictionary<int, ProjectRecord> _projects;
 
+    // Estimates are asked for many times by several pages; each costs a bootstrap, so each is computed once.
+    private readonly Dictionary<(char Kind, string Variant, int Sources, int Metric), Estimate> _estimates = [];
+
     /// <summary>Indexes <paramref name="results"/> (validated by <see cref="ScaleResultsValidator"/>).</summary>
     public ScaleAnalysis(ScaleResults results)
     {
@@ -89,15 +92,22 @@ public sealed class ScaleAnalysis
 
     /// <summary>The median memory per node of a variant at a size, with its interval.</summary>
     public Estimate Memory(string variant, int sources, MemoryMetric metric) =>
-        Bootstrap.MedianInterval(Sample(variant, sources, r => PerNode(r, sources, metric)));
+        Cached('m', variant, sources, (int)metric, () => Bootstrap.MedianInterval(Sample(variant, sources, r => PerNode(r, sources, metric))));
 
     /// <summary>Baseline's memory per node minus the variant's (positive = saved), with its interval.</summary>
-    public Estimate Saving(string variant, int sources, MemoryMetric metric) =>
-        Bootstrap.Difference(Sample(BaselineName, sources, r => PerNode(r, sources, metric)), Sample(variant, sources, r => PerNode(r, sources, metric)));
+    public Estimate Saving(string variant, int sources, MemoryMetric metric) => Cached('s', variant, sources, (int)metric, () =>
+        Bootstrap.Difference(Sample(BaselineName, sources, r => PerNode(r, sources, metric)), Sample(variant, sources, r => PerNode(r, sources, metric))));
 
     /// <summary>The variant's median of a time over baseline's, with its interval.</summary>
-    public Estimate TimeRatio(string variant, int sources, Func<FootprintRecord, double> time) =>
-        Bootstrap.Ratio(Sample(variant, sources, time), Sample(BaselineName, sources, time));
+    public Estimate TimeRatio(string variant, int sources, TimeMetric metric) => Cached('t', variant, sources, (int)metric, () =>
+        Bootstrap.Ratio(Sample(variant, sources, r => Time(r, metric)), Sample(BaselineName, sources, r => Time(r, metric))));
+
+    /// <summary>The median of a time of the variant at the size.</summary>
+    public double MedianTime(string variant, int sources, TimeMetric metric) =>
+        Bootstrap.Median(Sample(variant, sources, r => Time(r, metric)));
+
+    /// <summary>A time of a run.</summary>
+    public static double Time(FootprintRecord run, TimeMetric metric) => metric == TimeMetric.Load ? run.LoadSeconds : run.NullBuildSeconds;
 
     /// <summary>The median peak RSS of a variant at a size.</summary>
     public double MedianPeakRss(string variant, int sources) => Bootstrap.Median(Sample(variant, sources, r => r.PeakRssBytes));
@@ -113,6 +123,16 @@ public sealed class ScaleAnalysis
         peer.BySize.TryGetValue(sources, out var record) && record.SkippedBecause is null && record.Runs.Count > 0
             ? Bootstrap.Median(record.Runs.Select(r => r.WallSeconds).ToArray())
             : null;
+
+    private Estimate Cached(char kind, string variant, int sources, int metric, Func<Estimate> compute)
+    {
+        if (!_estimates.TryGetValue((kind, variant, sources, metric), out var estimate))
+        {
+            _estimates[(kind, variant, sources, metric)] = estimate = compute();
+        }
+
+        return estimate;
+    }
 
     private static string[] Ordered(IEnumerable<string> names, string[] known)
     {

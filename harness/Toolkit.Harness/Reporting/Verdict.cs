@@ -26,8 +26,8 @@ public sealed record Verdict(VerdictKind Kind, string Text, int? Sources, Estima
 
         var saving = analysis.Saving(variant, sources, metric);
         var baseline = analysis.Memory(ScaleAnalysis.BaselineName, sources, metric).Value;
-        var load = analysis.TimeRatio(variant, sources, r => r.LoadSeconds);
-        var nullBuild = analysis.TimeRatio(variant, sources, r => r.NullBuildSeconds);
+        var load = analysis.TimeRatio(variant, sources, TimeMetric.Load);
+        var nullBuild = analysis.TimeRatio(variant, sources, TimeMetric.NullBuild);
         var fraction = baseline > 0 ? saving.Value / baseline : 0;
         var at = $"at {Format.Count(sources)} sources";
         var cost = load.Value <= 1 && nullBuild.Value <= 1

@@ -32,7 +32,7 @@ public static class ScaleCharts
         "Time vs nodes",
         "Engine variants: median time to open the project (read the manifest, scan, apply the database). Peers: median wall time of the dry run. Against the number of nodes (log-log).",
         "seconds",
-        (variant, sources) => Statistics.Bootstrap.Median(analysis.Sample(variant, sources, r => r.LoadSeconds)),
+        (variant, sources) => analysis.MedianTime(variant, sources, TimeMetric.Load),
         (peer, sources) => ScaleAnalysis.MedianWallSeconds(peer, sources),
         Format.Seconds,
         v => Format.Short(v) + " s");

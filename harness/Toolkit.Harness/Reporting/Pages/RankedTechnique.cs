@@ -19,8 +19,8 @@ public sealed record RankedTechnique(string Variant, int Sources, double Baselin
             analysis.Memory(ScaleAnalysis.BaselineName, sources, MemoryMetric.RetainedAfterBuild).Value,
             analysis.Saving(variant, sources, MemoryMetric.RetainedAfterBuild),
             analysis.Saving(variant, sources, MemoryMetric.PeakRssPerNode),
-            analysis.TimeRatio(variant, sources, r => r.LoadSeconds),
-            analysis.TimeRatio(variant, sources, r => r.NullBuildSeconds),
+            analysis.TimeRatio(variant, sources, TimeMetric.Load),
+            analysis.TimeRatio(variant, sources, TimeMetric.NullBuild),
             Verdict.Of(analysis, variant, TechniqueCatalog.Find(variant)?.Metric ?? MemoryMetric.RetainedAfterBuild));
     }
 }

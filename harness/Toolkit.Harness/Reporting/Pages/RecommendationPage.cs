@@ -110,11 +110,11 @@ public static class RecommendationPage
         var rows = analysis.Sizes.Where(s => analysis.Has(variant, s) && analysis.Has(ScaleAnalysis.BaselineName, s)).Select(s =>
             (IReadOnlyList<string>)[
                 Format.Count(s),
-                Format.Seconds(Bootstrap.Median(analysis.Sample(ScaleAnalysis.BaselineName, s, r => r.LoadSeconds))),
-                Format.Seconds(Bootstrap.Median(analysis.Sample(variant, s, r => r.LoadSeconds))),
-                Format.Change(analysis.TimeRatio(variant, s, r => r.LoadSeconds)),
-                Format.Seconds(Bootstrap.Median(analysis.Sample(variant, s, r => r.NullBuildSeconds))),
-                Format.Change(analysis.TimeRatio(variant, s, r => r.NullBuildSeconds)),
+                Format.Seconds(analysis.MedianTime(ScaleAnalysis.BaselineName, s, TimeMetric.Load)),
+                Format.Seconds(analysis.MedianTime(variant, s, TimeMetric.Load)),
+                Format.Change(analysis.TimeRatio(variant, s, TimeMetric.Load)),
+                Format.Seconds(analysis.MedianTime(variant, s, TimeMetric.NullBuild)),
+                Format.Change(analysis.TimeRatio(variant, s, TimeMetric.NullBuild)),
                 Format.PerNode(Bootstrap.Median(analysis.Sample(variant, s, r => r.Gen2Collections))),
             ]).ToArray();
         return rows.Length == 0

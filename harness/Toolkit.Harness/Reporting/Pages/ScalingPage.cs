@@ -51,11 +51,11 @@ public static class ScalingPage
         page.Append($"![Time against nodes, log-log, one line per variant and peer]({timeChart})\n\n");
         page.Append("### Time (median of the runs)\n\n");
         page.Append(MarkdownTable.Render(SizeHeaders(analysis, "series"), Rows(analysis,
-            (v, s) => Format.Seconds(Bootstrap.Median(analysis.Sample(v, s, r => r.LoadSeconds))),
+            (v, s) => Format.Seconds(analysis.MedianTime(v, s, TimeMetric.Load)),
             (p, s) => ScaleAnalysis.MedianWallSeconds(p, s) is double t ? Format.Seconds(t) : Missing(p, s))));
         page.Append("\n### Growth of time per extra node (microseconds)\n\n");
         page.Append(GrowthTable(analysis,
-            (v, s) => Bootstrap.Median(analysis.Sample(v, s, r => r.LoadSeconds)),
+            (v, s) => analysis.MedianTime(v, s, TimeMetric.Load),
             ScaleAnalysis.MedianWallSeconds,
             Format.Microseconds));
 
