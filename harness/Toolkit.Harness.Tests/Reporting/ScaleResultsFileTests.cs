@@ -85,6 +85,7 @@ public sealed class ScaleResultsFileTests
     [InlineData("projects[1].nodes", "must be positive, is -5")]
     [InlineData("peers[0].runs", "is empty but the peer was not skipped")]
     [InlineData("peers[0].tool", "is not a tool name")]
+    [InlineData("peers[1]", "a second record of make at 1000 sources")]
     public void Bad_values_are_named_with_their_path(string at, string expected)
     {
         var error = Edit(root =>
@@ -98,6 +99,7 @@ public sealed class ScaleResultsFileTests
                 case "projects[1].nodes": root["projects"]![1]!["nodes"] = -5; break;
                 case "peers[0].runs": root["peers"]![0]!["runs"] = new JsonArray(); break;
                 case "peers[0].tool": root["peers"]![0]!["tool"] = "make; rm"; break;
+                case "peers[1]": root["peers"]![1]!["sources"] = 1000; break;
             }
         });
         Assert.StartsWith($"bad.json: {at}: ", error.Message, StringComparison.Ordinal);

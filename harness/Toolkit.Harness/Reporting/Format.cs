@@ -41,6 +41,13 @@ public static class Format
     /// <summary>A number in the invariant culture with one decimal (SVG coordinates).</summary>
     public static string Coordinate(double value) => value.ToString("0.#", C);
 
+    /// <summary>A short byte count for axis labels, decimal units: 500 B, 2 kB, 100 MB, 1 GB.</summary>
+    public static string ShortBytes(double bytes)
+    {
+        var text = Short(bytes);
+        return char.IsAsciiLetter(text[^1]) ? $"{text[..^1]} {text[^1]}B" : text + " B";
+    }
+
     /// <summary>A short axis label: 1k, 20k, 1M, 500.</summary>
     public static string Short(double value)
     {

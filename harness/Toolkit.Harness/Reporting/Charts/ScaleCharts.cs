@@ -11,20 +11,22 @@ public static class ScaleCharts
         analysis,
         "Peak RSS per node",
         "Whole-process peak resident memory divided by the project's nodes, median of the runs, for each engine variant and each peer tool, against the number of nodes (log-log).",
-        "bytes per node (peak RSS / nodes)",
+        "peak RSS per node (1 kB = 1,000 bytes)",
         (variant, sources) => analysis.MedianPeakRss(variant, sources) / analysis.NodesAt(sources),
         (peer, sources) => ScaleAnalysis.MedianPeakRss(peer, sources) / analysis.NodesAt(sources),
-        v => Format.PerNode(v) + " bytes/node");
+        v => Format.PerNode(v) + " bytes/node",
+        Format.ShortBytes);
 
     /// <summary>Peak RSS vs nodes (scaling.md).</summary>
     public static LineChart Memory(ScaleAnalysis analysis) => Build(
         analysis,
         "Memory vs nodes",
         "Whole-process peak resident memory, median of the runs, for each engine variant and each peer tool, against the number of nodes (log-log).",
-        "peak RSS (bytes)",
+        "peak RSS (1 MB = 10⁶ bytes)",
         (variant, sources) => analysis.MedianPeakRss(variant, sources),
         (peer, sources) => ScaleAnalysis.MedianPeakRss(peer, sources),
-        Format.Megabytes);
+        Format.Megabytes,
+        Format.ShortBytes);
 
     /// <summary>Time vs nodes (scaling.md): the engine's load time beside the peers' dry-run wall time.</summary>
     public static LineChart Time(ScaleAnalysis analysis) => Build(
