@@ -49,7 +49,7 @@ public static class ScaleResultsValidator
             Require(peer is not null, name, at, "is null");
             Require(peer!.Tool is not null && IsSafeName(peer.Tool), name, $"{at}.tool", $"'{peer.Tool}' is not a tool name (letters, digits, '.', '_', '-'; 64 at most)");
             Require(projects.Contains(peer.Sources), name, $"{at}.sources", $"no project of {peer.Sources} sources in 'projects'");
-            Require(peerSizes.Add((peer.Tool, peer.Sources)), name, at, $"a second record of {peer.Tool} at {peer.Sources} sources");
+            Require(peerSizes.Add((peer.Tool!, peer.Sources)), name, at, $"a second record of {peer.Tool} at {peer.Sources} sources");
             Require(peer.SkippedBecause is not null || peer.Runs.Count > 0, name, $"{at}.runs", "is empty but the peer was not skipped");
             for (var j = 0; j < peer.Runs.Count; j++)
             {
