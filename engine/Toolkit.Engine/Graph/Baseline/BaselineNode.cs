@@ -31,6 +31,7 @@ public sealed class BaselineNode
     /// <summary>Dense id (its index in the store).</summary>
     public int Id { get; }
 
+    // excerpt: baseline-node
     /// <summary>Project-relative path.</summary>
     public string Path { get; }
 
@@ -84,6 +85,7 @@ public sealed class BaselineNode
 
     /// <summary>Build info of this run, kept after the build.</summary>
     public BaselineBuildInfo? BuildInfo { get; set; }
+    // end excerpt
 
     /// <summary>The list for an edge kind.</summary>
     public List<BaselineNode> Edges(EdgeKind kind) => kind switch

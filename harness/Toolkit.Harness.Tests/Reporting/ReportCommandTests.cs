@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Toolkit.Harness.Commands;
+
+namespace Toolkit.Harness.Tests.Reporting;
+
+/// <summary>The verb through its own entry point (the integrator adds it to Verbs).</summary>
+public sealed class ReportCommandTests
+{
+    [Fact]
+    public void Report_writes_every_page_from_a_results_file()
+    {
+        using var dir = new TempDirectory();
+        var output = Path.Combine(dir.Path, "results");
+        var exit = Invoke("report", "--from", ReportingFiles.FixtureJson, "--out", output);
+        Assert.Equal(0, exit);
+        foreach (var page in new[] { "README.md", "scaling.md", "reduce-memory.md", "recommendations/slots.md", "recommendations/optimized.md", "charts/memory-vs-nodes.svg" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, page)), page);
+        }
+
+        // The real toolkit quotes its own embedded source: the baseline excerpt is there.
+        Assert.Contains("public List<BaselineNode> Sources { get; } = [];", File.ReadAllText(Path.Combine(output, "recommendations", "slots.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_damaged_results_file_is_a_user_error()
+    {
+        using var dir = new TempDirectory();
+        var bad = Path.Combine(dir.Path, "bad.json");
+        File.WriteAllText(bad, "{\"schemaVersion\": 99}");
+        Assert.Equal(CommandRunner.UserError, Invoke("report", "--from", bad, "--out", Path.Combine(dir.Path, "out")));
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
+        Assert.Equal(CommandRunner.UserError, Invoke("report", "--from", Path.Combine(dir.Path, "missing.json"), "--out", Path.Combine(dir.Path, "out")));
+    }
+
+    [Fact]
+    public void From_is_required()
+    {
+        Assert.NotEqual(0, Invoke("report", "--out", "x"));
+    }
+
+    private static int Invoke(params string[] args)
+    {
+        var root = new RootCommand("test") { ReportCommand.Create() };
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });
+    }
+}
