@@ -16,5 +16,6 @@ public static class Verbs
         FootprintCommand.Create(),
         CompareCommand.Create(),
         BenchCommand.Create(),
+        ReportCommand.Create(),
     ];
 }

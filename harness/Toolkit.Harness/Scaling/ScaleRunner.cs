@@ -40,7 +40,8 @@ public sealed class ScaleRunner
             progress.Step($"generating {ProjectShapes.Name(request.Shape)} {sources:N0} sources", ++step, steps);
             var cached = ProjectGenerator.IsUpToDate(options);
             var clock = Stopwatch.StartNew();
-            var counts = cached ? GeneratedProjectStamp.Read(directory)!.Counts : ProjectGenerator.Generate(options).Counts;
+            var counts = (cached ? GeneratedProjectStamp.Read(directory)?.Counts : ProjectGenerator.Generate(options).Counts)
+                ?? throw new InvalidOperationException($"{directory}: generated.json has no counts");
             projects.Add(new ProjectRecord(sources, counts.Nodes, counts.Edges, counts.Headers, counts.DerivedFiles, cached ? 0 : clock.Elapsed.TotalSeconds, cached));
             if (cached)
             {
