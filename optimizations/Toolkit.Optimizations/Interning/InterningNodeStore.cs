@@ -130,15 +130,7 @@ public sealed class InterningNodeStore : INodeStore
     public int CopyEdges(int node, EdgeKind kind, Span<int> destination) => NodeIds.Copy(_book.Node(node).Edges(kind), destination);
 
     /// <inheritdoc />
-    public void SetImplicitEdges(int node, ReadOnlySpan<int> dependencies)
-    {
-        var list = _book.Node(node).Implicit;
-        list.Clear();
-        foreach (var dependency in dependencies)
-        {
-            list.Add(_book.Node(dependency));
-        }
-    }
+    public void SetImplicitEdges(int node, ReadOnlySpan<int> dependencies) => _book.Fill(_book.Node(node).Implicit, dependencies);
 
     /// <inheritdoc />
     public int GetExecutor(int node) => _book.Node(node).Executor?.Id ?? -1;

@@ -84,6 +84,16 @@ internal sealed class StoreBookkeeping<TNode, TExecutor>
         return _byPath.TryGetValue(path, out var id) ? id : -1;
     }
 
+    /// <summary>Replaces a list's contents with the nodes of some ids (implicit edges, set once per build).</summary>
+    public void Fill(List<TNode> list, ReadOnlySpan<int> ids)
+    {
+        list.Clear();
+        foreach (var id in ids)
+        {
+            list.Add(_nodes[id]);
+        }
+    }
+
     /// <summary>Ends loading.</summary>
     public void CompleteLoad() => _loaded = true;
 
