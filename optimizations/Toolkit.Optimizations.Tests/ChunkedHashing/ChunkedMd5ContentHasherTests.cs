@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using Toolkit.Engine.FileSystem;
+using Toolkit.Engine.Signatures;
+using Toolkit.Optimizations.ChunkedHashing;
+using Toolkit.Optimizations.Tests.Shared;
+
+namespace Toolkit.Optimizations.Tests.ChunkedHashing;
+
+public sealed class ChunkedMd5ContentHasherTests
+{
+    private const int Block = ChunkedMd5ContentHasher.BlockSize;
+
+    public static TheoryData<int> Sizes => new() { 0, 1, 55, 64, Block - 1, Block, Block + 1, (2 * Block) - 1, 2 * Block, (2 * Block) + 1, (3 * Block) + 12345 };
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Equals_md5_of_the_whole_file(int size)
+    {
+        var contents = new byte[size];
+        new Random(size).NextBytes(contents);
+        var files = new MemoryFileSystem();
+        files.WriteAllBytes("f.bin", contents);
+
+        var chunked = new ChunkedMd5ContentHasher().HashFile(files, "f.bin");
+
+        Assert.Equal(ContentSignature.FromBytes(MD5.HashData(contents)), chunked);
+        Assert.Equal(new Md5ContentHasher().HashFile(files, "f.bin"), chunked);
+    }
+
+    [Fact]
+    public void An_empty_file_has_the_md5_of_nothing_and_bytes_hash_as_md5()
+    {
+        var files = new MemoryFileSystem();
+        files.WriteAllBytes("empty", []);
+        Assert.Equal("d41d8cd98f00b204e9800998ecf8427e", new ChunkedMd5ContentHasher().HashFile(files, "empty").ToHex());
+        Assert.Equal(new Md5ContentHasher().HashBytes("abc"u8), new ChunkedMd5ContentHasher().HashBytes("abc"u8));
+    }
+
+    [Fact]
+    public void A_failed_read_does_not_spoil_the_next_file()
+    {
+        var files = new MemoryFileSystem();
+        files.WriteAllBytes("ok", [1, 2, 3]);
+        var hasher = new ChunkedMd5ContentHasher();
+        Assert.Throws<FileNotFoundException>(() => hasher.HashFile(files, "missing"));
+        Assert.Equal(new Md5ContentHasher().HashFile(files, "ok"), hasher.HashFile(files, "ok"));
+    }
+
+    [Fact]
+    public void The_variant_builds_as_the_baseline() =>
+        VariantConformance.Check(new GeneratedProject(3, 8, 21), new ChunkedHashingVariant().CreateSettings);
+}

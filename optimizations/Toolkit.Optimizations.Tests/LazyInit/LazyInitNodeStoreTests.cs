@@ -1,0 +1,42 @@
+using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Baseline;
+using Toolkit.Optimizations.LazyInit;
+using Toolkit.Optimizations.Tests.Shared;
+
+namespace Toolkit.Optimizations.Tests.LazyInit;
+
+public sealed class LazyInitNodeStoreTests
+{
+    [Theory]
+    [MemberData(nameof(VariantConformance.Shapes), MemberType = typeof(VariantConformance))]
+    public void Answers_and_builds_as_the_baseline(int directories, int sources, int seed) =>
+        VariantConformance.Check(new GeneratedProject(directories, sources, seed), new LazyInitVariant().CreateSettings);
+
+    [Fact]
+    public void Rare_members_exist_only_where_used_and_derived_forms_equal_the_baselines()
+    {
+        var shape = new GeneratedProject(3, 6, 11);
+        var baseline = (BaselineNodeStore)new ProjectRun(shape, new BaselineVariant().CreateSettings()).Open().Graph.Store;
+        var lazy = (LazyInitNodeStore)new ProjectRun(new GeneratedProject(3, 6, 11), new LazyInitVariant().CreateSettings()).Open().Graph.Store;
+        for (var id = 0; id < lazy.Count; id++)
+        {
+            var node = lazy.Nodes[id];
+            var expected = baseline.Nodes[id];
+            Assert.Equal(expected.Name, node.Name);
+            Assert.Equal(expected.Suffix, node.Suffix);
+            Assert.Equal(expected.AbsolutePath, lazy.GetAbsolutePath(id));
+            Assert.False(node.HasAttributes);
+            foreach (var kind in new[] { EdgeKind.Depends, EdgeKind.Ignored, EdgeKind.OrderOnly, EdgeKind.SideEffects })
+            {
+                Assert.Equal(expected.Edges(kind).Count > 0, node.Edges(kind) is not null);
+            }
+        }
+
+        var object0 = lazy.Nodes[lazy.FindNode("d0/s0.o")];
+        Assert.NotNull(object0.Edges(EdgeKind.OrderOnly));
+        Assert.NotNull(object0.Edges(EdgeKind.Ignored));
+        Assert.Null(lazy.Nodes[lazy.FindNode("d0/s1.o")].Edges(EdgeKind.Ignored));
+        object0.Attributes["precious"] = true;
+        Assert.True(object0.HasAttributes);
+    }
+}

@@ -1,0 +1,61 @@
+using Toolkit.Engine.Graph;
+using Toolkit.Engine.Signatures;
+using Toolkit.Optimizations.Tests.Shared;
+using Toolkit.Optimizations.WeakReferences;
+
+namespace Toolkit.Optimizations.Tests.WeakReferences;
+
+public sealed class WeakReferencesNodeStoreTests
+{
+    [Theory]
+    [MemberData(nameof(VariantConformance.Shapes), MemberType = typeof(VariantConformance))]
+    public void Answers_and_builds_as_the_baseline(int directories, int sources, int seed) =>
+        VariantConformance.Check(new GeneratedProject(directories, sources, seed), new WeakReferencesVariant().CreateSettings, compareBuildInfo: false);
+
+    [Fact]
+    public void Released_build_info_is_gone()
+    {
+        var store = new WeakReferencesNodeStore("/r");
+        var root = store.AddNode(".", NodeKind.Directory, -1);
+        var first = store.AddNode("a.txt", NodeKind.DerivedFile, root);
+        var second = store.AddNode("b.txt", NodeKind.DerivedFile, root);
+        store.AddExecutor(BuilderKind.Command, 0, [first, second]);
+        store.CompleteLoad();
+        var info = new BuildInfo("gen a b", new ContentSignature(1, 2), new ContentSignature(3, 4), [new ContentSignature(5, 6)]);
+        store.SetBuildInfo(first, info);
+        store.SetBuildInfo(second, info);
+        Assert.Equal("gen a b", store.GetBuildInfo(first)?.CommandLine);
+
+        store.ReleaseTargetInfo(first);
+
+        Assert.Null(store.GetBuildInfo(first));
+        Assert.Null(store.GetBuildInfo(second));
+        Assert.Null(store.Nodes[first].BuildInfo);
+    }
+
+    [Fact]
+    public void After_a_build_no_node_keeps_build_info_where_the_baseline_keeps_it()
+    {
+        var shape = new GeneratedProject(2, 4, 3);
+        var (baseline, _) = new ProjectRun(shape, new BaselineVariant().CreateSettings()).Build();
+        var (weak, commands) = new ProjectRun(new GeneratedProject(2, 4, 3), new WeakReferencesVariant().CreateSettings()).Build(jobs: 2);
+        Assert.NotEmpty(commands);
+        var store = weak.Graph.Store;
+        var kept = Enumerable.Range(0, baseline.Graph.Store.Count).Count(node => baseline.Graph.Store.GetBuildInfo(node) is not null);
+        Assert.True(kept > 0);
+        Assert.All(Enumerable.Range(0, store.Count), node => Assert.Null(store.GetBuildInfo(node)));
+        Assert.Null(weak.Scanner);
+        Assert.NotNull(baseline.Scanner);
+    }
+
+    [Fact]
+    public void Executors_name_their_targets_and_sources_by_id()
+    {
+        var run = new ProjectRun(new GeneratedProject(2, 3, 9), new WeakReferencesVariant().CreateSettings());
+        var store = (WeakReferencesNodeStore)run.Open().Graph.Store;
+        var library = store.FindNode("d0/libd0.a");
+        var executor = store.Executor(store.GetExecutor(library));
+        Assert.Equal([library], executor.Targets);
+        Assert.Equal(store.Nodes[library].Sources.Select(node => node.Id), executor.Sources);
+    }
+}

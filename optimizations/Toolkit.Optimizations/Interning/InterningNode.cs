@@ -1,0 +1,127 @@
+using Toolkit.Engine.Graph;
+using Toolkit.Optimizations.Shared;
+
+namespace Toolkit.Optimizations.Interning;
+
+/// <summary>
+/// The baseline node without full path strings: it keeps its directory node and its name (the last
+/// path segment) and suffix as strings shared through one intern table, and its infos and build info
+/// with 16-byte signatures instead of hex strings. Lists, attribute dictionary and executor are the
+/// baseline's. The path is rebuilt from the directory chain on request; a node whose path does not
+/// follow from its directory (the root ".", an alias named like a path) is <see cref="Detached"/> and
+/// keeps its whole path as its name.
+/// </summary>
+public sealed class InterningNode : IStoreNode
+{
+    /// <summary>Creates a node with every list allocated, as the baseline does.</summary>
+    internal InterningNode(int id, string name, string suffix, bool detached, NodeKind kind, InterningNode? directory)
+    {
+        Id = id;
+        Name = name;
+        Suffix = suffix;
+        Detached = detached;
+        Kind = kind;
+        Directory = directory;
+    }
+
+    /// <summary>Dense id (its index in the store).</summary>
+    public int Id { get; }
+
+    /// <summary>The last path segment (the whole path when <see cref="Detached"/>), interned.</summary>
+    public string Name { get; }
+
+    /// <summary>Suffix including the dot, interned.</summary>
+    public string Suffix { get; }
+
+    /// <summary>True when the path is <see cref="Name"/> itself rather than the directory's path and the name.</summary>
+    public bool Detached { get; }
+
+    /// <summary>What the node stands for.</summary>
+    public NodeKind Kind { get; set; }
+
+    /// <summary>The directory holding the node (null for the root).</summary>
+    public InterningNode? Directory { get; }
+
+    /// <summary>The executor that builds this node, or null.</summary>
+    internal ListExecutor<InterningNode>? Executor { get; set; }
+
+    /// <summary>Sources of the builder.</summary>
+    public List<InterningNode> Sources { get; } = [];
+
+    /// <summary>Explicit dependencies.</summary>
+    public List<InterningNode> Depends { get; } = [];
+
+    /// <summary>Scanned dependencies.</summary>
+    public List<InterningNode> Implicit { get; } = [];
+
+    /// <summary>Ignored dependencies.</summary>
+    public List<InterningNode> Ignore { get; } = [];
+
+    /// <summary>Order-only prerequisites.</summary>
+    public List<InterningNode> Prerequisites { get; } = [];
+
+    /// <summary>Side effects.</summary>
+    public List<InterningNode> SideEffects { get; } = [];
+
+    /// <summary>Rarely used flags, as the baseline's node.attributes.</summary>
+    public Dictionary<string, object?> Attributes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>State in this build.</summary>
+    public NodeState State { get; set; }
+
+    /// <summary>What is known now, with 16-byte signatures.</summary>
+    public SignatureInfo Info { get; set; } = SignatureInfo.Empty;
+
+    /// <summary>What the signature database said, with 16-byte signatures.</summary>
+    public SignatureInfo StoredInfo { get; set; } = SignatureInfo.Empty;
+
+    /// <summary>Build info of this run in the engine's own form (16-byte signatures), kept after the build.</summary>
+    public BuildInfo? BuildInfo { get; set; }
+
+    /// <summary>True for the root directory ("."), whose children's paths have no prefix.</summary>
+    public bool IsRoot => Detached && Name == ".";
+
+    /// <summary>The list for an edge kind.</summary>
+    public List<InterningNode> Edges(EdgeKind kind) => kind switch
+    {
+        EdgeKind.Sources => Sources,
+        EdgeKind.Depends => Depends,
+        EdgeKind.Implicit => Implicit,
+        EdgeKind.Ignored => Ignore,
+        EdgeKind.OrderOnly => Prerequisites,
+        EdgeKind.SideEffects => SideEffects,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown edge kind"),
+    };
+
+    /// <summary>The project-relative path, rebuilt from the directory chain.</summary>
+    public string BuildPath()
+    {
+        var length = 0;
+        for (var node = this; ; node = node.Directory!)
+        {
+            length += node.Name.Length;
+            if (node.Detached || node.Directory!.IsRoot)
+            {
+                break;
+            }
+
+            length++;
+        }
+
+        return string.Create(length, this, static (span, last) =>
+        {
+            var end = span.Length;
+            for (var node = last; ; node = node.Directory!)
+            {
+                end -= node.Name.Length;
+                node.Name.CopyTo(span[end..]);
+                if (node.Detached || node.Directory!.IsRoot)
+                {
+                    return;
+                }
+
+                span[--end] = '/';
+            }
+        });
+    }
+}
