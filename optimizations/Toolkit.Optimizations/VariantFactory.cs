@@ -10,6 +10,11 @@ public static class VariantFactory
     private static readonly IMemoryVariant[] Variants =
     [
         new BaselineVariant(),
+        new SlotsVariant(),
+        new InterningVariant(),
+        new LazyInitVariant(),
+        new WeakReferencesVariant(),
+        new ChunkedHashingVariant(),
     ];
 
     /// <summary>Every variant.</summary>
