@@ -29,6 +29,7 @@ public static class CommandRunner
     }
 
     private static bool IsUserError(Exception exception) => exception is
+        Reporting.ResultsFileException or
         ManifestException or
         DependencyCycleException or
         SubstitutionException or

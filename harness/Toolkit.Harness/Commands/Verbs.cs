@@ -17,5 +17,6 @@ public static class Verbs
         CompareCommand.Create(),
         BenchCommand.Create(),
         ReportCommand.Create(),
+        ScaleCommand.Create(),
     ];
 }

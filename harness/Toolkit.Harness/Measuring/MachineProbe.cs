@@ -20,7 +20,7 @@ public static class MachineProbe
             }
         }
 
-        return new MachineInfo(cpu, System.Environment.ProcessorCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription);
+        return new MachineInfo(cpu, System.Environment.ProcessorCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, RuntimeInformation.OSDescription, System.Environment.Version.ToString());
     }
 
     /// <summary>The toolkit's version and the git commit it was built from (recorded at build time).</summary>
