@@ -82,6 +82,13 @@ public sealed class GeneratedProject
             var dir = _directories[d];
             text.Append($"env e{d}\n  CPPPATH = {dir} include\n  CFLAGS = -O{d % 3}\nuse e{d}\n");
             var objects = new List<string>();
+            if (d == 0)
+            {
+                // Two targets from one source: a failure of the first leaves the second skipped
+                // (it comes first, so that with one job it is the first to fail).
+                text.Append($"build {dir}/two.o {dir}/two.lst: Object {Source(d, 0)}\n");
+            }
+
             for (var i = 0; i < _shape.SourcesPerDirectory; i++)
             {
                 objects.Add(Object(d, i));
@@ -96,12 +103,6 @@ public sealed class GeneratedProject
             {
                 objects.Add($"{dir}/{extra}.o");
                 text.Append($"build {dir}/{extra}.o: Object {dir}/{extra}.c\n");
-            }
-
-            if (d == 0)
-            {
-                // Two targets from one source: a failure of the first leaves the second skipped.
-                text.Append($"build {dir}/two.o {dir}/two.lst: Object {Source(d, 0)}\n");
             }
 
             var library = $"{dir}/lib{d}.a";
