@@ -38,17 +38,6 @@ public sealed class StructOfArraysEquivalenceTests
     }
 
     [Fact]
-    public void Optimized_builds_like_the_baseline_through_edits()
-    {
-        var run = new TwinRun(new ProjectShape(4, 6, 9, 3, true), new OptimizedVariant().CreateSettings());
-        Assert.NotEmpty(run.Step(_ => { }));
-        Assert.Empty(run.Step(_ => { }));
-        Assert.NotEmpty(run.Step(p => p.Files.WriteText(p.Header(1, 1), "#pragma once\n#include <shared2.h>\n")));
-        Assert.NotEmpty(run.Step(p => p.AddSource(2, "new_one")));
-        Assert.Null(run.LastVariantProject.Scanner);
-    }
-
-    [Fact]
     public void A_parallel_build_writes_the_same_database_as_one_job()
     {
         var shape = new ProjectShape(10, 12, 21, 3, true);
