@@ -1,0 +1,222 @@
+using Toolkit.Engine.Graph;
+
+namespace Toolkit.Optimizations.StructOfArrays;
+
+/// <summary>
+/// A node store with no object per node: parallel arrays indexed by node id (a kind byte, a state
+/// byte, a directory int, an executor int), names as UTF-8 in one arena and paths rebuilt on demand
+/// (<see cref="PathIndex"/>), path lookup through an open-addressing int hash table over
+/// (directory id, name), edges in CSR int arrays (<see cref="EdgeStore"/>), executors as arrays
+/// (<see cref="ExecutorTable"/>), and ONE <see cref="NodeInfo"/> slot per node that the build's info
+/// replaces the database's in (<see cref="NodeInfoTable"/>; as SCons's ninfo). Build info is held
+/// only until the node is released.
+/// Saves: at 100k sources of the c-libraries shape, around 110 bytes per node in total against the
+/// baseline's ~1 KB, and leaves the GC almost nothing to trace (a few dozen arrays instead of ~15
+/// objects per node). Costs: <see cref="GetPath"/> allocates the path string each call, and
+/// <see cref="FindNode"/> probes once per path segment.
+/// Thread-safety: loading is single-threaded; after <see cref="CompleteLoad"/> every read, and
+/// SetState/SetInfo/SetBuildInfo/ReleaseTargetInfo/SetImplicitEdges on different nodes, may run
+/// concurrently.
+/// </summary>
+public sealed class StructOfArraysNodeStore : INodeStore
+{
+    /// <summary>The variant name.</summary>
+    public const string Name = "struct-of-arrays";
+
+    private readonly PathIndex _paths = new();
+    private readonly EdgeStore _edges = new();
+    private readonly ExecutorTable _executors = new();
+    private readonly NodeInfoTable _info = new();
+    private byte[] _kinds = [];
+    private byte[] _states = [];
+    private int[] _nodeExecutors = [];
+    private bool _loaded;
+
+    /// <summary>Creates an empty store. The root directory is not kept: paths are project-relative.</summary>
+    public StructOfArraysNodeStore(string rootDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(rootDirectory);
+    }
+
+    /// <inheritdoc />
+    public string VariantName => Name;
+
+    /// <inheritdoc />
+    public int Count => _paths.Count;
+
+    /// <inheritdoc />
+    public int ExecutorCount => _executors.Count;
+
+    /// <summary>True once <see cref="CompleteLoad"/> ran.</summary>
+    public bool IsLoaded => _loaded;
+
+    /// <summary>Build infos currently held (for tests: released ones are gone).</summary>
+    public int HeldBuildInfoCount => _info.BuildInfoCount;
+
+    /// <inheritdoc />
+    public int AddNode(string path, NodeKind kind, int directory)
+    {
+        CheckLoading();
+        var id = _paths.Add(path, directory);
+        ArrayGrowth.EnsureCapacity(ref _kinds, id + 1);
+        ArrayGrowth.EnsureCapacity(ref _states, id + 1);
+        ArrayGrowth.EnsureCapacity(ref _nodeExecutors, id + 1);
+        _kinds[id] = (byte)kind;
+        _states[id] = (byte)NodeState.None;
+        _nodeExecutors[id] = -1;
+        return id;
+    }
+
+    /// <inheritdoc />
+    public void SetKind(int node, NodeKind kind)
+    {
+        CheckLoading();
+        _kinds[CheckNode(node)] = (byte)kind;
+    }
+
+    /// <inheritdoc />
+    public int FindNode(string path) => _paths.Find(path);
+
+    /// <inheritdoc />
+    public string GetPath(int node) => _paths.GetPath(node);
+
+    /// <inheritdoc />
+    public NodeKind GetKind(int node) => (NodeKind)_kinds[CheckNode(node)];
+
+    /// <inheritdoc />
+    public int GetDirectory(int node) => _paths.GetDirectory(node);
+
+    /// <inheritdoc />
+    public void AddEdge(int node, EdgeKind kind, int dependency)
+    {
+        CheckLoading();
+        CheckNode(node);
+        CheckNode(dependency);
+        _edges.Add(node, kind, dependency);
+    }
+
+    /// <inheritdoc />
+    public int AddExecutor(BuilderKind builder, int environment, ReadOnlySpan<int> targets)
+    {
+        CheckLoading();
+        foreach (var target in targets)
+        {
+            CheckNode(target);
+        }
+
+        var id = _executors.Add(builder, environment, targets);
+        foreach (var target in targets)
+        {
+            _nodeExecutors[target] = id;
+        }
+
+        return id;
+    }
+
+    /// <inheritdoc />
+    public void CompleteLoad()
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        var count = Count;
+        _edges.Complete(count);
+        _paths.Trim();
+        _executors.Trim();
+        _info.Complete(count);
+        ArrayGrowth.Trim(ref _kinds, count);
+        ArrayGrowth.Trim(ref _states, count);
+        ArrayGrowth.Trim(ref _nodeExecutors, count);
+        _loaded = true;
+    }
+
+    /// <inheritdoc />
+    public int EdgeCount(int node, EdgeKind kind) => _edges.Get(CheckNode(node), kind, Count).Length;
+
+    /// <inheritdoc />
+    public int CopyEdges(int node, EdgeKind kind, Span<int> destination)
+    {
+        var edges = _edges.Get(CheckNode(node), kind, Count);
+        edges.CopyTo(destination);
+        return edges.Length;
+    }
+
+    /// <inheritdoc />
+    public void SetImplicitEdges(int node, ReadOnlySpan<int> dependencies)
+    {
+        CheckNode(node);
+        foreach (var dependency in dependencies)
+        {
+            CheckNode(dependency);
+        }
+
+        _edges.SetImplicit(node, dependencies);
+    }
+
+    /// <inheritdoc />
+    public int GetExecutor(int node) => _nodeExecutors[CheckNode(node)];
+
+    /// <inheritdoc />
+    public BuilderKind GetBuilder(int executor) => _executors.GetBuilder(executor);
+
+    /// <inheritdoc />
+    public int GetEnvironment(int executor) => _executors.GetEnvironment(executor);
+
+    /// <inheritdoc />
+    public int TargetCount(int executor) => _executors.GetTargets(executor).Length;
+
+    /// <inheritdoc />
+    public int CopyTargets(int executor, Span<int> destination)
+    {
+        var targets = _executors.GetTargets(executor);
+        targets.CopyTo(destination);
+        return targets.Length;
+    }
+
+    /// <inheritdoc />
+    public NodeState GetState(int node) => (NodeState)_states[CheckNode(node)];
+
+    /// <inheritdoc />
+    public void SetState(int node, NodeState state) => _states[CheckNode(node)] = (byte)state;
+
+    /// <inheritdoc />
+    public NodeInfo GetInfo(int node) => _info.GetInfo(CheckNode(node));
+
+    /// <inheritdoc />
+    public void SetInfo(int node, NodeInfo info) => _info.SetInfo(CheckNode(node), info);
+
+    /// <inheritdoc />
+    public NodeInfo GetStoredInfo(int node) => _info.GetStoredInfo(CheckNode(node));
+
+    /// <inheritdoc />
+    public void SetStoredInfo(int node, NodeInfo info) => _info.SetStoredInfo(CheckNode(node), info);
+
+    /// <inheritdoc />
+    public BuildInfo? GetBuildInfo(int node) => _info.GetBuildInfo(CheckNode(node));
+
+    /// <inheritdoc />
+    public void SetBuildInfo(int node, BuildInfo info) => _info.SetBuildInfo(CheckNode(node), info);
+
+    /// <inheritdoc />
+    public void ReleaseTargetInfo(int node) => _info.Release(CheckNode(node));
+
+    private int CheckNode(int node)
+    {
+        if ((uint)node >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(node), node, $"no node {node} (the store has {Count})");
+        }
+
+        return node;
+    }
+
+    private void CheckLoading()
+    {
+        if (_loaded)
+        {
+            throw new InvalidOperationException("the graph is loaded: nodes, edges and executors can no longer be added");
+        }
+    }
+}
