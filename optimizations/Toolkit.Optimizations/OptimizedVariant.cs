@@ -1,7 +1,9 @@
 using Toolkit.Engine.Build;
 using Toolkit.Engine.Scanning;
 using Toolkit.Engine.Signatures;
+using Toolkit.Optimizations.ChunkedHashing;
 using Toolkit.Optimizations.StructOfArrays;
+using Toolkit.Optimizations.WeakReferences;
 
 namespace Toolkit.Optimizations;
 
@@ -33,10 +35,9 @@ public sealed class OptimizedVariant : IMemoryVariant
 
     private static StructOfArraysNodeStore CreateStore(string root) => new(root);
 
-    // Integration point: becomes `new ChunkedMd5ContentHasher()` (ChunkedHashing/) once merged.
-    private static IContentHasher CreateHasher() => new Md5ContentHasher();
+    private static IContentHasher CreateHasher() => new ChunkedMd5ContentHasher();
 
-    // Integration point: becomes the weak scan cache (WeakReferences/) once merged. With
-    // ReleaseScannerAfterLoad the cache goes with the scanner after loading either way.
-    private static IScanCache CreateScanCache() => new StrongScanCache();
+    // With ReleaseScannerAfterLoad the cache goes with the scanner after loading either way; held
+    // weakly, it can also give entries back during a long scan.
+    private static IScanCache CreateScanCache() => new WeakScanCache();
 }

@@ -11,10 +11,12 @@ public static class VariantFactory
     [
         new BaselineVariant(),
         new SlotsVariant(),
+        new StructOfArraysVariant(),
         new InterningVariant(),
         new LazyInitVariant(),
         new WeakReferencesVariant(),
         new ChunkedHashingVariant(),
+        new OptimizedVariant(),
     ];
 
     /// <summary>Every variant.</summary>

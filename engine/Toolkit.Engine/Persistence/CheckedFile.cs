@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -46,7 +45,7 @@ public static class CheckedFile
         ArgumentNullException.ThrowIfNull(fileSystem);
         CheckArguments(magic, version);
         var total = checked(Overhead + payload.Length);
-        var rented = ArrayPool<byte>.Shared.Rent(total);
+        var rented = ScratchBuffers.Rent(total);
         try
         {
             var file = rented.AsSpan(0, total);
@@ -56,7 +55,7 @@ public static class CheckedFile
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ScratchBuffers.Return(rented);
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class PayloadWriter : IDisposable
     public PayloadWriter(int capacityHint = InitialCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacityHint);
-        _buffer = ArrayPool<byte>.Shared.Rent(HeaderRoom + Math.Max(capacityHint, 16));
+        _buffer = ScratchBuffers.Rent(HeaderRoom + Math.Max(capacityHint, 16));
         _position = HeaderRoom;
     }
 
@@ -94,7 +94,7 @@ public sealed class PayloadWriter : IDisposable
         if (buffer.Length != 0)
         {
             _buffer = [];
-            ArrayPool<byte>.Shared.Return(buffer);
+            ScratchBuffers.Return(buffer);
         }
     }
 
@@ -118,9 +118,9 @@ public sealed class PayloadWriter : IDisposable
         if (buffer.Length - _position < count)
         {
             var needed = checked(_position + count);
-            var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, (int)Math.Min(Array.MaxLength, 2L * buffer.Length)));
+            var grown = ScratchBuffers.Rent(Math.Max(needed, (int)Math.Min(Array.MaxLength, 2L * buffer.Length)));
             buffer.AsSpan(0, _position).CopyTo(grown);
-            ArrayPool<byte>.Shared.Return(buffer);
+            ScratchBuffers.Return(buffer);
             _buffer = buffer = grown;
         }
 
