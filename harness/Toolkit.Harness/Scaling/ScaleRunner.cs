@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Toolkit.Engine.Build;
 using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Results;
 using Toolkit.SyntheticProjects.Generation;
@@ -10,7 +11,7 @@ namespace Toolkit.Harness.Scaling;
 /// The scaling benchmark (docs/measuring.md): generates each project once (reused while its
 /// generated.json matches), then measures every (variant, size) in a fresh child process per run,
 /// repeated and interleaved (each repetition walks the variants in a rotated order, so drift in the
-/// machine hits all variants alike), then the peers' dry runs under GNU time.
+/// machine hits all variants alike), then the peers' dry runs under GNU time on the cleaned trees.
 /// </summary>
 public sealed class ScaleRunner
 {
@@ -64,6 +65,15 @@ public sealed class ScaleRunner
                     var footprint = _children.Run(directories[sources], variant, request.DryRun, clean: !request.DryRun, cancellation);
                     runs.Add(new RunRecord(sources, variant, repetition, sequence++, footprint));
                 }
+            }
+        }
+
+        if (peersAvailable.Count > 0)
+        {
+            // The variants' runs leave each tree built; the peers see it clean, as a first build would.
+            foreach (var directory in directories.Values)
+            {
+                Project.Open(directory, EngineSettings.Baseline, new NullBuildReporter { KeepCommands = false }).Clean();
             }
         }
 
