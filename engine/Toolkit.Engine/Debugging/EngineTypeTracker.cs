@@ -56,7 +56,7 @@ public sealed class EngineTypeTracker : IDisposable
         var candidates = AppDomain.CurrentDomain.GetAssemblies()
             .Where(a => a.GetName().Name?.StartsWith(EnginePrefix, StringComparison.Ordinal) == true)
             .SelectMany(LoadableTypes)
-            .Where(IsEngineType)
+            .Where(t => IsEngineType(t) && !t.ContainsGenericParameters) // open generics have no instances (and no friendly name)
             .ToList();
         var found = new List<Type>();
         foreach (var raw in names)

@@ -27,6 +27,11 @@ public static class HeapSnapshotCommand
 
             var path = parse.GetRequiredValue(output).FullName;
             var options = new HeapCaptureOptions { RecordStringContents = !parse.GetValue(noStrings), SuspendInPlace = parse.GetValue(suspend) };
+            if (parse.GetValue(self))
+            {
+                Introspecting.BuildIntrospection.CollectGarbage();
+            }
+
             var result = Output.WithProgress("capturing the heap", _ =>
                 parse.GetValue(pid) is { } id ? HeapSnapshot.CaptureProcess(id, path, options)
                 : parse.GetValue(core) is { } dump ? HeapSnapshot.CaptureDump(dump.FullName, path, options)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Toolkit.Engine.Build;
 using Toolkit.Engine.Debugging;
 using Toolkit.Engine.Graph;
@@ -17,7 +18,7 @@ namespace Toolkit.Harness.Introspecting;
 public sealed class BuildIntrospection : IDisposable
 {
     private readonly BuildIntrospectionOptions _options;
-    private readonly EngineTypeTracker? _tracker;
+    private EngineTypeTracker? _tracker;
 
     /// <summary>Checks the options (before any work, so a typo costs no build) and starts the tracker if one is needed.</summary>
     public BuildIntrospection(BuildIntrospectionOptions options)
@@ -59,40 +60,15 @@ public sealed class BuildIntrospection : IDisposable
         ArgumentNullException.ThrowIfNull(project);
         if (_tracker is not null)
         {
-            _tracker.StopPeriodic();
-            _tracker.Observe(project, project.Graph.Store);
-            _tracker.Snapshot(MemoryPhaseReport.Phases[2]);
-            var stats = _tracker.GetStats();
-            if (_options.Count)
-            {
-                Output.Line(DebugCountReport.Render(stats, project.Graph.Store.Count).TrimEnd('\n'));
-            }
-
-            if (_options.Memory)
-            {
-                Output.Line(MemoryPhaseReport.Render(stats).TrimEnd('\n'));
-            }
-
-            if (_options.StatsPath is { } path)
-            {
-                if (IsJson(path))
-                {
-                    stats.Save(path);
-                }
-                else
-                {
-                    File.WriteAllText(path, HtmlReport.Render(stats, $"toolkit build {project.Graph.RootDirectory} ({project.Graph.Store.VariantName})"));
-                }
-
-                Output.Line($"toolkit: wrote {path} ({stats.Snapshots.Count} snapshots, {stats.Instances.Count:N0} instances tracked)");
-            }
-
+            Report(_tracker, project);
             _tracker.Dispose(); // before a heap snapshot, so the tracker's own tables are not in it
+            _tracker = null;
         }
 
         if (_options.HeapSnapshotPath is { } heap)
         {
             var options = new HeapCaptureOptions { RecordStringContents = !_options.NoStringContents };
+            CollectGarbage(); // the heap file then holds what the build keeps, not what it dropped
             var result = Output.WithProgress("capturing the heap", _ => HeapSnapshot.CaptureSelf(heap, options));
             Output.Line("toolkit: " + result.ToText());
         }
@@ -100,8 +76,49 @@ public sealed class BuildIntrospection : IDisposable
         GC.KeepAlive(project);
     }
 
+    // Not inlined: the stats it makes must be dead (no live local) when the heap is captured.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Report(EngineTypeTracker tracker, Project project)
+    {
+        tracker.StopPeriodic();
+        tracker.Observe(project, project.Graph.Store);
+        tracker.Snapshot(MemoryPhaseReport.Phases[2]);
+        var stats = tracker.GetStats();
+        if (_options.Count)
+        {
+            Output.Line(DebugCountReport.Render(stats, project.Graph.Store.Count).TrimEnd('\n'));
+        }
+
+        if (_options.Memory)
+        {
+            Output.Line(MemoryPhaseReport.Render(stats).TrimEnd('\n'));
+        }
+
+        if (_options.StatsPath is { } path)
+        {
+            if (IsJson(path))
+            {
+                stats.Save(path);
+            }
+            else
+            {
+                File.WriteAllText(path, HtmlReport.Render(stats, $"toolkit build {project.Graph.RootDirectory} ({project.Graph.Store.VariantName})"));
+            }
+
+            Output.Line($"toolkit: wrote {path} ({stats.Snapshots.Count} snapshots, {stats.Instances.Count:N0} instances tracked)");
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _tracker?.Dispose();
+
+    /// <summary>A full, compacting collection, twice around the finalizers, so only live objects remain.</summary>
+    public static void CollectGarbage()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
 
     private static bool IsJson(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
