@@ -55,7 +55,13 @@ public sealed class Project
     public TimeSpan DatabaseTime { get; private set; }
 
     /// <summary>Opens the project in a directory holding <c>toolkit.manifest</c>.</summary>
-    public static Project Open(string directory, EngineSettings settings, IBuildReporter reporter)
+    public static Project Open(string directory, EngineSettings settings, IBuildReporter reporter) => Open(directory, settings, reporter, null);
+
+    /// <summary>
+    /// Opens the project in a directory holding <c>toolkit.manifest</c>, calling <paramref name="phaseDone"/>
+    /// with the graph after each loading phase (for <c>--debug=memory</c> and the heap monitor).
+    /// </summary>
+    public static Project Open(string directory, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone)
     {
         var manifest = Path.Join(Path.GetFullPath(directory), ManifestWriter.FileName);
         if (!File.Exists(manifest))
@@ -71,22 +77,28 @@ public sealed class Project
 
         var fileSystem = new DiskFileSystem(root);
         using var reader = new StreamReader(manifest);
-        return Open(reader, manifest, fileSystem, root, settings, reporter);
+        return Open(reader, manifest, fileSystem, root, settings, reporter, phaseDone);
     }
 
     /// <summary>Opens a project from manifest text over any file system (tests use <see cref="MemoryFileSystem"/>).</summary>
-    public static Project Open(TextReader manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter)
+    public static Project Open(TextReader manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter) =>
+        Open(manifest, manifestName, fileSystem, root, settings, reporter, null);
+
+    /// <summary>As <see cref="Open(TextReader, string, IFileSystem, string, EngineSettings, IBuildReporter)"/>, calling <paramref name="phaseDone"/> after each loading phase.</summary>
+    public static Project Open(TextReader manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone)
     {
         var clock = Stopwatch.StartNew();
         var graph = new BuildGraph(settings.StoreFactory(root), new EnvironmentTable(), root, manifestName);
         GraphLoader.Load(graph, manifest, manifestName);
         var readTime = clock.Elapsed;
+        phaseDone?.Invoke(LoadPhase.ManifestRead, graph);
 
         clock.Restart();
         var scanner = new CIncludeScanner(fileSystem, settings.ScanCacheFactory());
         ScanPhase.Run(graph, scanner, fileSystem);
         graph.Store.CompleteLoad();
         var scanTime = clock.Elapsed;
+        phaseDone?.Invoke(LoadPhase.Scanned, graph);
 
         clock.Restart();
         var project = new Project(graph, fileSystem, settings, reporter, settings.ReleaseScannerAfterLoad ? null : scanner)

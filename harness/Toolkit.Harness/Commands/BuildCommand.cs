@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Toolkit.Engine.Actions;
 using Toolkit.Engine.Build;
+using Toolkit.Harness.Introspecting;
 using Toolkit.Harness.Terminal;
 using Toolkit.Optimizations;
 
@@ -23,14 +24,23 @@ public static class BuildCommand
         var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
         var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
 
+        var debug = new Option<string[]>("--debug") { Description = "Debug output, comma-separated or repeated: count (instances and sizes per engine type at the end), memory (heap, RSS and engine types after read, scan and build)", AllowMultipleArgumentsPerToken = false };
+        var track = new Option<string[]>("--track") { Description = "Engine types to track in detail (comma-separated, e.g. BaselineNode,BaselineNodeInfo); default with --stats: every engine type found" };
+        var snapshotEvery = new Option<string?>("--snapshot-every") { Description = "Take a tracker snapshot this often during the build (e.g. 500ms, 2s); needs --stats" };
+        var stats = new Option<FileInfo?>("--stats") { Description = "Write the heap monitor's stats: FILE.html (report page) or FILE.json (TrackerStats, for later analysis)" };
+        var heapSnapshot = new Option<FileInfo?>("--heap-snapshot") { Description = "At the end of the build, with the graph alive, capture this process's managed heap to FILE (analyse with toolkit heap)" };
+        var noStrings = new Option<bool>("--no-string-contents") { Description = "With --heap-snapshot: record string lengths only, not their contents" };
+
         var command = new Command("build", "Build a project: scan, decide from signatures, run what is out of date")
         {
-            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent, variant,
+            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
         {
+            using var introspection = new BuildIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
-            var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline"), reporter));
+            var settings = VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline");
+            var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, settings, reporter, introspection.OnPhase));
             var ids = (parse.GetValue(targets) ?? []).Select(project.ResolveTarget).ToList();
             var useRealTools = parse.GetValue(realTools) || project.Graph.PrefersRealTools;
             IActionExecutor executor = useRealTools ? new ProcessExecutor(project.Graph.RootDirectory) : new BuiltinToolExecutor();
@@ -52,10 +62,35 @@ public static class BuildCommand
             }
 
             Output.Line(Summary(result, options.DryRun));
+            introspection.AfterBuild(project);
             return result.ExitCode;
         })));
         return command;
     }
+
+    private static BuildIntrospectionOptions IntrospectionOptions(
+        ParseResult parse, Option<string[]> debug, Option<string[]> track, Option<string?> snapshotEvery, Option<FileInfo?> stats, Option<FileInfo?> heapSnapshot, Option<bool> noStrings)
+    {
+        var flags = Split(parse.GetValue(debug));
+        foreach (var flag in flags.Where(f => f is not ("count" or "memory")))
+        {
+            throw new UsageException($"--debug={flag}: unknown; valid: count, memory");
+        }
+
+        return new BuildIntrospectionOptions
+        {
+            Count = flags.Contains("count"),
+            Memory = flags.Contains("memory"),
+            TrackTypes = Split(parse.GetValue(track)),
+            SnapshotEvery = parse.GetValue(snapshotEvery) is { } every ? DurationParser.Parse(every, "--snapshot-every") : null,
+            StatsPath = parse.GetValue(stats)?.FullName,
+            HeapSnapshotPath = parse.GetValue(heapSnapshot)?.FullName,
+            NoStringContents = parse.GetValue(noStrings),
+        };
+    }
+
+    private static List<string> Split(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     private static string Summary(BuildResult result, bool dryRun)
     {

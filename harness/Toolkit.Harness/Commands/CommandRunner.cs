@@ -2,6 +2,8 @@ using Toolkit.Engine.Build;
 using Toolkit.Engine.Environments;
 using Toolkit.Engine.Manifest;
 using Toolkit.Harness.Terminal;
+using Toolkit.Introspection.Heap;
+using Toolkit.Introspection.Tracking;
 
 namespace Toolkit.Harness.Commands;
 
@@ -36,5 +38,8 @@ public static class CommandRunner
         UsageException or
         FileNotFoundException or
         DirectoryNotFoundException or
-        ArgumentException;
+        ArgumentException or
+        HeapFormatException or
+        HeapCaptureException or
+        TrackerStatsFormatException;
 }

@@ -18,5 +18,6 @@ public static class Verbs
         BenchCommand.Create(),
         ReportCommand.Create(),
         ScaleCommand.Create(),
+        HeapCommand.Create(),
     ];
 }

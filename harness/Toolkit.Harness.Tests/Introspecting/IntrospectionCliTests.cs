@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Toolkit.Harness.Tests.Cli;
+using Toolkit.Introspection.Tracking;
+
+namespace Toolkit.Harness.Tests.Introspecting;
+
+/// <summary>
+/// Issues 5 and 6 through the real program: build --debug=count/--debug=memory/--stats, build
+/// --heap-snapshot, and the heap verbs on that file; errors exit 1 with one clear line.
+/// </summary>
+public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFixture<BuiltProject>
+{
+    private const string NodeType = "Toolkit.Engine.Graph.Baseline.BaselineNode";
+
+    [Fact]
+    public void Debug_count_lists_every_node_as_a_BaselineNode_alive_and_created()
+    {
+        Assert.True(built.BuildExitCode == 0, built.BuildError);
+        Assert.True(built.NodeCount > 40, built.BuildOutput);
+        var row = CountRow("BaselineNode").Match(built.BuildOutput);
+        Assert.True(row.Success, built.BuildOutput);
+        Assert.Equal(built.NodeCount, Number(row.Groups["alive"].Value));
+        Assert.Equal(built.NodeCount, Number(row.Groups["created"].Value));
+        Assert.True(Number(row.Groups["bytes"].Value) >= built.NodeCount * 100L, "a BaselineNode owns at least its 100-odd bytes");
+        Assert.Matches(CountRow("BaselineExecutor"), built.BuildOutput);
+        Assert.Contains("BaselineNodeStore._nodes (List<BaselineNode>)", built.BuildOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Debug_memory_prints_the_three_phases()
+    {
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "--debug=memory");
+        Assert.True(code == 0, error);
+        Assert.Matches(@"after read\s+after scan\s+after build", output);
+        foreach (var row in new[] { "managed heap", "RSS", "tracked engine types", "  BaselineNode " })
+        {
+            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(row, StringComparison.Ordinal));
+            Assert.True(line is not null, $"no '{row}' row in:\n{output}");
+            Assert.Equal(3, Numbers().Matches(line[row.Length..]).Count);
+        }
+    }
+
+    [Fact]
+    public void Stats_json_is_a_loadable_tracker_file_with_the_phase_snapshots()
+    {
+        var path = Path.Join(built.Root, "stats.json");
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "--track", "BaselineNode,BaselineNodeInfo", "--stats", path);
+        Assert.True(code == 0, error);
+        Assert.Contains("wrote " + path, output, StringComparison.Ordinal);
+        var stats = TrackerStats.Load(path);
+        Assert.Equal(["BaselineNode", "BaselineNodeInfo"], stats.TrackedClasses);
+        Assert.Equal(["after read", "after scan", "after build"], stats.Snapshots.Select(s => s.Label));
+        var nodes = stats.Find("after build")!.Types.Single(t => t.TypeName == "BaselineNode");
+        Assert.Equal(built.NodeCount, nodes.Count);
+        Assert.NotEmpty(stats.Find("after build")!.FieldTotals); // detail mode: bytes per field
+    }
+
+    [Fact]
+    public void Stats_html_with_periodic_snapshots_is_a_page()
+    {
+        var path = Path.Join(built.Root, "stats.html");
+        var (code, _, error) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "--track", "BaselineNode", "--snapshot-every", "20ms", "--stats", path);
+        Assert.True(code == 0, error);
+        var html = File.ReadAllText(path);
+        Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("BaselineNode", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_introspection_options_exit_1_naming_them()
+    {
+        var (unknown, _, unknownError) = ToolkitProcess.Run(built.Root, "build", built.Project, "--track", "NoSuchNode", "--stats", "x.json");
+        Assert.Equal(1, unknown);
+        Assert.Contains("no engine type named 'NoSuchNode'", unknownError, StringComparison.Ordinal);
+
+        var (extension, _, extensionError) = ToolkitProcess.Run(built.Root, "build", built.Project, "--stats", "x.txt");
+        Assert.Equal(1, extension);
+        Assert.Contains(".json", extensionError, StringComparison.Ordinal);
+
+        var (flag, _, flagError) = ToolkitProcess.Run(built.Root, "build", built.Project, "--debug=time");
+        Assert.Equal(1, flag);
+        Assert.Contains("--debug=time", flagError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heap_summarize_json_counts_the_nodes_of_the_engine_after_its_build()
+    {
+        Assert.True(built.BuildExitCode == 0, built.BuildError);
+        Assert.Contains("wrote " + built.HeapFile, built.BuildOutput, StringComparison.Ordinal);
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "summarize", built.HeapFile, "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        var nodes = rows.Single(r => r.GetProperty("kind").GetString() == NodeType);
+        Assert.Equal(built.NodeCount, nodes.GetProperty("count").GetInt64());
+        Assert.Equal(json.RootElement.GetProperty("bytes").GetInt64(), rows.Sum(r => r.GetProperty("size").GetInt64()));
+        Assert.DoesNotContain(rows, r => r.GetProperty("kind").GetString() == "Toolkit.Introspection.Tracking.InstanceRecord"); // the tracker is gone before the capture
+    }
+
+    [Fact]
+    public void Heap_types_show_and_paths_explain_one_node()
+    {
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "types", built.HeapFile, NodeType, "--limit", "1");
+        Assert.True(code == 0, error);
+        Assert.Contains($"{NodeType}: {built.NodeCount:N0} objects", output, StringComparison.Ordinal);
+        var address = Address().Match(output).Value;
+
+        var (shown, show, showError) = ToolkitProcess.Run(built.Root, "heap", "show", built.HeapFile, address);
+        Assert.True(shown == 0, showError);
+        Assert.Contains("<Path>k__BackingField", show, StringComparison.Ordinal);
+
+        var (pathsCode, paths, pathsError) = ToolkitProcess.Run(built.Root, "heap", "paths", built.HeapFile, address, "--json");
+        Assert.True(pathsCode == 0, pathsError);
+        Assert.Contains("Toolkit.Engine.Graph.Baseline.BaselineNodeStore", paths, StringComparison.Ordinal);
+        using var _ = JsonDocument.Parse(paths);
+    }
+
+    [Fact]
+    public void Heap_dominators_list_the_project_and_its_store()
+    {
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "dominators", built.HeapFile, "--top", "10");
+        Assert.True(code == 0, error);
+        var top = string.Join('\n', output.Split('\n').Skip(3).Take(3));
+        Assert.True(top.Contains("Toolkit.Engine.Build.Project", StringComparison.Ordinal), output);
+        Assert.Contains("Toolkit.Engine.Graph.Baseline.BaselineNodeStore", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heap_inspect_names_an_optimization()
+    {
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "inspect", built.HeapFile, "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var optimizations = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("optimization").GetString()).ToList();
+        Assert.Contains(optimizations, o => o!.Contains("intern", StringComparison.Ordinal));
+        Assert.Contains(optimizations, o => o!.Contains("lazily", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Heap_diff_against_the_slots_variant_shows_the_baseline_nodes_gone()
+    {
+        var slots = Path.Join(built.Root, "slots.heap");
+        var (builtCode, _, buildError) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "--variant", "slots", "--heap-snapshot", slots);
+        Assert.True(builtCode == 0, buildError);
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "diff", built.HeapFile, slots, "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var nodes = json.RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("type").GetString() == NodeType);
+        Assert.Equal(built.NodeCount, nodes.GetProperty("countBefore").GetInt64());
+        Assert.Equal(0, nodes.GetProperty("countAfter").GetInt64());
+        Assert.Equal(-built.NodeCount, nodes.GetProperty("countDelta").GetInt64());
+        Assert.Contains(json.RootElement.GetProperty("rows").EnumerateArray(), r => r.GetProperty("type").GetString()!.Contains("Slots", StringComparison.Ordinal) && r.GetProperty("countDelta").GetInt64() > 0);
+    }
+
+    [Fact]
+    public void A_damaged_heap_file_exits_1_naming_where_it_broke()
+    {
+        var damaged = Path.Join(built.Root, "damaged.heap");
+        var bytes = File.ReadAllBytes(built.HeapFile);
+        File.WriteAllBytes(damaged, bytes[..(bytes.Length / 2)]);
+        var (code, _, error) = ToolkitProcess.Run(built.Root, "heap", "summarize", damaged);
+        Assert.Equal(1, code);
+        Assert.StartsWith("toolkit: error: " + damaged, error, StringComparison.Ordinal);
+        Assert.Contains("byte", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Heap_snapshot_of_a_missing_process_exits_1()
+    {
+        var (code, _, error) = ToolkitProcess.Run(built.Root, "heap", "snapshot", "--pid", "999999", "-o", Path.Join(built.Root, "x.heap"));
+        Assert.Equal(1, code);
+        Assert.Equal("toolkit: error: no process with id 999999", error.Trim());
+    }
+
+    [Fact]
+    public void An_address_with_no_object_exits_1_naming_it()
+    {
+        var (code, _, error) = ToolkitProcess.Run(built.Root, "heap", "show", built.HeapFile, "0x10");
+        Assert.Equal(1, code);
+        Assert.Contains("no object at address 0x10", error, StringComparison.Ordinal);
+    }
+
+    private static long Number(string text) => long.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    private static Regex CountRow(string type) =>
+        new($@"^\s*(?<alive>[\d,]+)\s+(?<created>[\d,]+)\s+(?<bytes>[\d,]+)\s+(?<avg>[\d,]+)\s+{Regex.Escape(type)}\s*$", RegexOptions.Multiline);
+
+    [GeneratedRegex(@"[\d,]+")]
+    private static partial Regex Numbers();
+
+    [GeneratedRegex(@"0x[0-9a-f]+")]
+    private static partial Regex Address();
+}

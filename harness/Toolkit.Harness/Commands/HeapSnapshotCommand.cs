@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Toolkit.Harness.Terminal;
+using Toolkit.Introspection.Heap;
+
+namespace Toolkit.Harness.Commands;
+
+/// <summary><c>toolkit heap snapshot --pid N | --self | --core FILE -o FILE.heap [--no-string-contents]</c>.</summary>
+public static class HeapSnapshotCommand
+{
+    /// <summary>Creates the verb.</summary>
+    public static Command Create()
+    {
+        var pid = new Option<int?>("--pid") { Description = "Capture the .NET process with this id (through a createdump snapshot; it runs on meanwhile)" };
+        var self = new Option<bool>("--self") { Description = "Capture the toolkit process itself (for tests and demonstrations)" };
+        var core = new Option<FileInfo?>("--core") { Description = "Read a core dump written by createdump" };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The heap file to write (mode 600: it holds string contents)", Required = true };
+        var noStrings = new Option<bool>("--no-string-contents") { Description = "Record string lengths only, not their contents (no paths or secrets in the file)" };
+        var suspend = new Option<bool>("--suspend") { Description = "With --pid: attach and suspend the process while walking it instead of taking a dump (slower)" };
+        var command = new Command("snapshot", "Capture a managed heap to a heap file") { pid, self, core, output, noStrings, suspend };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var sources = (parse.GetValue(pid) is not null ? 1 : 0) + (parse.GetValue(self) ? 1 : 0) + (parse.GetValue(core) is not null ? 1 : 0);
+            if (sources != 1)
+            {
+                throw new UsageException("heap snapshot: give exactly one of --pid N, --self, --core FILE");
+            }
+
+            var path = parse.GetRequiredValue(output).FullName;
+            var options = new HeapCaptureOptions { RecordStringContents = !parse.GetValue(noStrings), SuspendInPlace = parse.GetValue(suspend) };
+            if (parse.GetValue(self))
+            {
+                Introspecting.BuildIntrospection.CollectGarbage();
+            }
+
+            var result = Output.WithProgress("capturing the heap", _ =>
+                parse.GetValue(pid) is { } id ? HeapSnapshot.CaptureProcess(id, path, options)
+                : parse.GetValue(core) is { } dump ? HeapSnapshot.CaptureDump(dump.FullName, path, options)
+                : HeapSnapshot.CaptureSelf(path, options));
+            Output.Line(result.ToText());
+            return 0;
+        }));
+        return command;
+    }
+}
