@@ -72,7 +72,8 @@ public sealed class VariantConformanceTests
         var expected = step(baseline);
         var actual = step(other);
         var where = $"{context}, step '{name}'";
-        Assert.True(expectWork == expected.Executed.Count > 0, $"{where}: the baseline {(expectWork ? "ran nothing" : "ran " + expected.Executed.Count + " actions")}; the step does not test what it should");
+        var didWork = expected.Executed.Count > 0 || expected.Result.Failed > 0;
+        Assert.True(expectWork == didWork, $"{where}: the baseline {(expectWork ? "ran and failed nothing" : "ran " + expected.Executed.Count + " actions")}; the step does not test what it should");
         Assert.True(expected.Executed.SequenceEqual(actual.Executed), $"{where}: ran [{string.Join(", ", actual.Executed.Take(8))}...] ({actual.Executed.Count}), baseline ran [{string.Join(", ", expected.Executed.Take(8))}...] ({expected.Executed.Count})");
         Assert.True(expected.Commands.SequenceEqual(actual.Commands), $"{where}: command lines differ from baseline's");
         Assert.True(expected.Errors.SequenceEqual(actual.Errors), $"{where}: errors [{string.Join(" | ", actual.Errors)}], baseline [{string.Join(" | ", expected.Errors)}]");
