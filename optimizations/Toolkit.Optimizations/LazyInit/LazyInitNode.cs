@@ -13,7 +13,7 @@ namespace Toolkit.Optimizations.LazyInit;
 /// Saves four 32-byte lists, an 80-byte dictionary and three strings per node; costs a null check per
 /// access and a new string each time a derived form is asked for.
 /// </summary>
-public sealed class LazyInitNode : IStoreNode
+public sealed class LazyInitNode : IHexInfoNode<LazyInitNode, ListExecutor<LazyInitNode>>
 {
     private List<LazyInitNode>? _depends;
     private List<LazyInitNode>? _ignore;
@@ -49,7 +49,7 @@ public sealed class LazyInitNode : IStoreNode
     public LazyInitNode? Directory { get; }
 
     /// <summary>The executor that builds this node, or null.</summary>
-    internal ListExecutor<LazyInitNode>? Executor { get; set; }
+    public ListExecutor<LazyInitNode>? Executor { get; set; }
 
     /// <summary>Sources of the builder (allocated up front: most derived nodes have them).</summary>
     public List<LazyInitNode> Sources { get; } = [];
@@ -87,19 +87,26 @@ public sealed class LazyInitNode : IStoreNode
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown edge kind"),
     };
 
+    /// <inheritdoc />
+    public int EdgeCount(EdgeKind kind) => Edges(kind)?.Count ?? 0;
+
+    /// <inheritdoc />
+    public int CopyEdges(EdgeKind kind, Span<int> destination) => NodeIds.Copy(Edges(kind), destination);
+
     /// <summary>Appends an edge, making its list on first use.</summary>
     public void AddEdge(EdgeKind kind, LazyInitNode dependency)
     {
         var list = kind switch
         {
-            EdgeKind.Sources => Sources,
             EdgeKind.Depends => _depends ??= [],
-            EdgeKind.Implicit => Implicit,
             EdgeKind.Ignored => _ignore ??= [],
             EdgeKind.OrderOnly => _prerequisites ??= [],
             EdgeKind.SideEffects => _sideEffects ??= [],
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown edge kind"),
+            _ => Edges(kind)!,
         };
         list.Add(dependency);
     }
+
+    /// <inheritdoc />
+    public void SetImplicitEdges(ReadOnlySpan<int> dependencies, List<LazyInitNode> nodes) => NodeIds.Fill(Implicit, dependencies, nodes);
 }

@@ -18,7 +18,7 @@ namespace Toolkit.Optimizations.Slots;
 /// dictionary, the list arrays' spare capacity and the info objects; costs a node that is larger
 /// than the baseline's when no info is known (the inline info is always there).
 /// </summary>
-public sealed class SlotsNode : IStoreNode
+public sealed class SlotsNode : IObjectNode<SlotsNode, SlotsExecutor>
 {
     private SlotsNode[] _sources = [];
     private SlotsNode[] _depends = [];
@@ -61,7 +61,7 @@ public sealed class SlotsNode : IStoreNode
     public SlotsNode? Directory { get; }
 
     /// <summary>The executor that builds this node, or null.</summary>
-    public SlotsExecutor? Executor { get; internal set; }
+    public SlotsExecutor? Executor { get; set; }
 
     /// <summary>Build info of this run, kept after the build as the baseline keeps it.</summary>
     public BaselineBuildInfo? BuildInfo { get; internal set; }
@@ -70,27 +70,37 @@ public sealed class SlotsNode : IStoreNode
     public int Id { get; }
 
     /// <summary>What the node stands for (one byte).</summary>
-    public NodeKind Kind { get; internal set; }
+    public NodeKind Kind { get; set; }
 
     /// <summary>State in this build (one byte).</summary>
-    public NodeState State { get; internal set; }
+    public NodeState State { get; set; }
 
     /// <summary>The rare flags (one byte) that the baseline keeps in its attribute dictionary.</summary>
     public NodeFlags Flags { get; set; }
 
     /// <summary>The current info, from the inline fields.</summary>
-    public NodeInfo Info
-    {
-        get => HexNodeInfo.ToNodeInfo(_contentHex, _stamp, _buildHex);
-        internal set => (_contentHex, _stamp, _buildHex) = HexNodeInfo.From(value);
-    }
+    public NodeInfo GetInfo() => HexNodeInfo.ToNodeInfo(_contentHex, _stamp, _buildHex);
+
+    /// <summary>Sets the inline fields of the current info.</summary>
+    public void SetInfo(NodeInfo info) => (_contentHex, _stamp, _buildHex) = HexNodeInfo.From(info);
 
     /// <summary>The info the database had, from the inline fields.</summary>
-    public NodeInfo StoredInfo
-    {
-        get => HexNodeInfo.ToNodeInfo(_storedContentHex, _storedStamp, _storedBuildHex);
-        internal set => (_storedContentHex, _storedStamp, _storedBuildHex) = HexNodeInfo.From(value);
-    }
+    public NodeInfo GetStoredInfo() => HexNodeInfo.ToNodeInfo(_storedContentHex, _storedStamp, _storedBuildHex);
+
+    /// <summary>Sets the inline fields of the stored info.</summary>
+    public void SetStoredInfo(NodeInfo info) => (_storedContentHex, _storedStamp, _storedBuildHex) = HexNodeInfo.From(info);
+
+    /// <inheritdoc />
+    public BuildInfo? GetBuildInfo() => BuildInfo?.ToBuildInfo();
+
+    /// <inheritdoc />
+    public void SetBuildInfo(BuildInfo info) => BuildInfo = new BaselineBuildInfo(info);
+
+    /// <inheritdoc />
+    public int EdgeCount(EdgeKind kind) => Edges(kind).Length;
+
+    /// <inheritdoc />
+    public int CopyEdges(EdgeKind kind, Span<int> destination) => NodeIds.Copy(Edges(kind), destination);
 
     /// <summary>The edges of a kind (exact-size after loading; during loading a null tail may follow them).</summary>
     public ReadOnlySpan<SlotsNode> Edges(EdgeKind kind)
@@ -100,10 +110,19 @@ public sealed class SlotsNode : IStoreNode
     }
 
     /// <summary>Appends an edge while loading.</summary>
-    internal void AddEdge(EdgeKind kind, SlotsNode dependency) => CompactArray.Append(ref EdgeArray(kind), dependency);
+    public void AddEdge(EdgeKind kind, SlotsNode dependency) => CompactArray.Append(ref EdgeArray(kind), dependency);
 
-    /// <summary>Replaces the implicit edges with an exact-size array.</summary>
-    internal void SetImplicit(SlotsNode[] dependencies) => _implicit = dependencies;
+    /// <summary>Replaces the implicit edges with an exact-size array (the shared empty array when none).</summary>
+    public void SetImplicitEdges(ReadOnlySpan<int> dependencies, List<SlotsNode> nodes)
+    {
+        SlotsNode[] implicitEdges = dependencies.IsEmpty ? [] : new SlotsNode[dependencies.Length];
+        for (var i = 0; i < dependencies.Length; i++)
+        {
+            implicitEdges[i] = nodes[dependencies[i]];
+        }
+
+        _implicit = implicitEdges;
+    }
 
     /// <summary>Makes every edge array exact-size.</summary>
     internal void Trim()
