@@ -11,7 +11,7 @@ namespace Toolkit.Optimizations.Interning;
 /// follow from its directory (the root ".", an alias named like a path) is <see cref="Detached"/> and
 /// keeps its whole path as its name.
 /// </summary>
-public sealed class InterningNode : ListNode<InterningNode, ListExecutor<InterningNode>>, IObjectNode<InterningNode, ListExecutor<InterningNode>>
+public sealed class InterningNode : ListNode<InterningNode, ListExecutor<InterningNode>>, IInfoNode
 {
     /// <summary>Creates a node with every list allocated, as the baseline does.</summary>
     internal InterningNode(int id, string name, string suffix, bool detached, NodeKind kind, InterningNode? directory)
@@ -25,7 +25,7 @@ public sealed class InterningNode : ListNode<InterningNode, ListExecutor<Interni
     }
 
     /// <summary>Dense id (its index in the store).</summary>
-    public int Id { get; }
+    public override int Id { get; }
 
     /// <summary>The last path segment (the whole path when <see cref="Detached"/>), interned.</summary>
     public string Name { get; }
@@ -37,10 +37,10 @@ public sealed class InterningNode : ListNode<InterningNode, ListExecutor<Interni
     public bool Detached { get; }
 
     /// <summary>What the node stands for.</summary>
-    public NodeKind Kind { get; set; }
+    public override NodeKind Kind { get; set; }
 
     /// <summary>State in this build.</summary>
-    public NodeState State { get; set; }
+    public override NodeState State { get; set; }
 
     /// <summary>What is known now, with 16-byte signatures.</summary>
     public SignatureInfo Info { get; set; } = SignatureInfo.Empty;

@@ -13,7 +13,7 @@ namespace Toolkit.Optimizations.LazyInit;
 /// Saves four 32-byte lists, an 80-byte dictionary and three strings per node; costs a null check per
 /// access and a new string each time a derived form is asked for.
 /// </summary>
-public sealed class LazyInitNode : IHexInfoNode<LazyInitNode, ListExecutor<LazyInitNode>>
+public sealed class LazyInitNode : ObjectNode<LazyInitNode, ListExecutor<LazyInitNode>>, IHexInfoNode
 {
     private List<LazyInitNode>? _depends;
     private List<LazyInitNode>? _ignore;
@@ -31,7 +31,7 @@ public sealed class LazyInitNode : IHexInfoNode<LazyInitNode, ListExecutor<LazyI
     }
 
     /// <summary>Dense id (its index in the store).</summary>
-    public int Id { get; }
+    public override int Id { get; }
 
     /// <summary>Project-relative path.</summary>
     public string Path { get; }
@@ -43,13 +43,13 @@ public sealed class LazyInitNode : IHexInfoNode<LazyInitNode, ListExecutor<LazyI
     public string Suffix => PathForms.Suffix(PathForms.Name(Path)).ToString();
 
     /// <summary>What the node stands for.</summary>
-    public NodeKind Kind { get; set; }
+    public override NodeKind Kind { get; set; }
 
     /// <summary>The directory holding the node (null for the root).</summary>
-    public LazyInitNode? Directory { get; }
+    public override LazyInitNode? Directory { get; }
 
     /// <summary>The executor that builds this node, or null.</summary>
-    public ListExecutor<LazyInitNode>? Executor { get; set; }
+    public override ListExecutor<LazyInitNode>? Executor { get; set; }
 
     /// <summary>Sources of the builder (allocated up front: most derived nodes have them).</summary>
     public List<LazyInitNode> Sources { get; } = [];
@@ -64,7 +64,7 @@ public sealed class LazyInitNode : IHexInfoNode<LazyInitNode, ListExecutor<LazyI
     public bool HasAttributes => _attributes is not null;
 
     /// <summary>State in this build.</summary>
-    public NodeState State { get; set; }
+    public override NodeState State { get; set; }
 
     /// <summary>What is known now, as hex strings (the baseline's info object).</summary>
     public BaselineNodeInfo Info { get; set; } = BaselineNodeInfo.Empty;
@@ -88,13 +88,13 @@ public sealed class LazyInitNode : IHexInfoNode<LazyInitNode, ListExecutor<LazyI
     };
 
     /// <inheritdoc />
-    public int EdgeCount(EdgeKind kind) => Edges(kind)?.Count ?? 0;
+    public override int EdgeCount(EdgeKind kind) => Edges(kind)?.Count ?? 0;
 
     /// <inheritdoc />
-    public int CopyEdges(EdgeKind kind, Span<int> destination) => NodeIds.Copy(Edges(kind), destination);
+    public override int CopyEdges(EdgeKind kind, Span<int> destination) => NodeIds.Copy(Edges(kind), destination);
 
     /// <summary>Appends an edge, making its list on first use.</summary>
-    public void AddEdge(EdgeKind kind, LazyInitNode dependency)
+    public override void AddEdge(EdgeKind kind, LazyInitNode dependency)
     {
         var list = kind switch
         {
@@ -108,5 +108,5 @@ public sealed class LazyInitNode : IHexInfoNode<LazyInitNode, ListExecutor<LazyI
     }
 
     /// <inheritdoc />
-    public void SetImplicitEdges(ReadOnlySpan<int> dependencies, List<LazyInitNode> nodes) => NodeIds.Fill(Implicit, dependencies, nodes);
+    public override void SetImplicitEdges(ReadOnlySpan<int> dependencies, List<LazyInitNode> nodes) => NodeIds.Fill(Implicit, dependencies, nodes);
 }

@@ -8,11 +8,7 @@ namespace Toolkit.Optimizations.Shared;
 /// build info with hex strings (SCons's ninfo and binfo). Supplies the conversions to and from the
 /// engine's values once for every such node class; adds no field (the three properties are the node's own).
 /// </summary>
-/// <typeparam name="TNode">The node class itself.</typeparam>
-/// <typeparam name="TExecutor">The variant's executor class.</typeparam>
-public interface IHexInfoNode<TNode, TExecutor> : IObjectNode<TNode, TExecutor>
-    where TNode : class, IObjectNode<TNode, TExecutor>
-    where TExecutor : StoreExecutor<TNode>
+public interface IHexInfoNode : IInfoNode
 {
     /// <summary>What is known now, as hex strings (the baseline's info object).</summary>
     BaselineNodeInfo Info { get; set; }
@@ -24,20 +20,20 @@ public interface IHexInfoNode<TNode, TExecutor> : IObjectNode<TNode, TExecutor>
     BaselineBuildInfo? BuildInfo { get; set; }
 
     /// <inheritdoc />
-    NodeInfo IObjectNode<TNode, TExecutor>.GetInfo() => Info.ToNodeInfo();
+    NodeInfo IInfoNode.GetInfo() => Info.ToNodeInfo();
 
     /// <inheritdoc />
-    void IObjectNode<TNode, TExecutor>.SetInfo(NodeInfo info) => Info = BaselineNodeInfo.From(info);
+    void IInfoNode.SetInfo(NodeInfo info) => Info = BaselineNodeInfo.From(info);
 
     /// <inheritdoc />
-    NodeInfo IObjectNode<TNode, TExecutor>.GetStoredInfo() => StoredInfo.ToNodeInfo();
+    NodeInfo IInfoNode.GetStoredInfo() => StoredInfo.ToNodeInfo();
 
     /// <inheritdoc />
-    void IObjectNode<TNode, TExecutor>.SetStoredInfo(NodeInfo info) => StoredInfo = BaselineNodeInfo.From(info);
+    void IInfoNode.SetStoredInfo(NodeInfo info) => StoredInfo = BaselineNodeInfo.From(info);
 
     /// <inheritdoc />
-    BuildInfo? IObjectNode<TNode, TExecutor>.GetBuildInfo() => BuildInfo?.ToBuildInfo();
+    BuildInfo? IInfoNode.GetBuildInfo() => BuildInfo?.ToBuildInfo();
 
     /// <inheritdoc />
-    void IObjectNode<TNode, TExecutor>.SetBuildInfo(BuildInfo info) => BuildInfo = new BaselineBuildInfo(info);
+    void IInfoNode.SetBuildInfo(BuildInfo info) => BuildInfo = new BaselineBuildInfo(info);
 }

@@ -12,9 +12,9 @@ namespace Toolkit.Optimizations.Shared;
 /// </summary>
 /// <typeparam name="TNode">The node class deriving from it.</typeparam>
 /// <typeparam name="TExecutor">The variant's executor class.</typeparam>
-public abstract class ListNode<TNode, TExecutor>
-    where TNode : class, IStoreNode
-    where TExecutor : class
+public abstract class ListNode<TNode, TExecutor> : ObjectNode<TNode, TExecutor>
+    where TNode : ObjectNode<TNode, TExecutor>
+    where TExecutor : StoreExecutor<TNode>
 {
     /// <summary>Sets the directory; every list and the dictionary are allocated here.</summary>
     protected ListNode(TNode? directory)
@@ -23,10 +23,10 @@ public abstract class ListNode<TNode, TExecutor>
     }
 
     /// <summary>The directory holding the node (null for the root).</summary>
-    public TNode? Directory { get; }
+    public override TNode? Directory { get; }
 
     /// <summary>The executor that builds this node, or null.</summary>
-    public TExecutor? Executor { get; set; }
+    public override TExecutor? Executor { get; set; }
 
     /// <summary>Sources of the builder.</summary>
     public List<TNode> Sources { get; } = [];
@@ -61,15 +61,15 @@ public abstract class ListNode<TNode, TExecutor>
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown edge kind"),
     };
 
-    /// <summary>Number of edges of a kind.</summary>
-    public int EdgeCount(EdgeKind kind) => Edges(kind).Count;
+    /// <inheritdoc />
+    public override int EdgeCount(EdgeKind kind) => Edges(kind).Count;
 
-    /// <summary>Copies the ids of the edges of a kind; returns how many.</summary>
-    public int CopyEdges(EdgeKind kind, Span<int> destination) => NodeIds.Copy(Edges(kind), destination);
+    /// <inheritdoc />
+    public override int CopyEdges(EdgeKind kind, Span<int> destination) => NodeIds.Copy(Edges(kind), destination);
 
-    /// <summary>Appends an edge.</summary>
-    public void AddEdge(EdgeKind kind, TNode dependency) => Edges(kind).Add(dependency);
+    /// <inheritdoc />
+    public override void AddEdge(EdgeKind kind, TNode dependency) => Edges(kind).Add(dependency);
 
-    /// <summary>Replaces the implicit edges with the nodes of some ids (set once per build).</summary>
-    public void SetImplicitEdges(ReadOnlySpan<int> dependencies, List<TNode> nodes) => NodeIds.Fill(Implicit, dependencies, nodes);
+    /// <inheritdoc />
+    public override void SetImplicitEdges(ReadOnlySpan<int> dependencies, List<TNode> nodes) => NodeIds.Fill(Implicit, dependencies, nodes);
 }

@@ -15,7 +15,7 @@ namespace Toolkit.Optimizations.Shared;
 /// <typeparam name="TNode">The variant's node class.</typeparam>
 /// <typeparam name="TExecutor">The variant's executor class.</typeparam>
 public abstract class ObjectNodeStore<TNode, TExecutor> : INodeStore
-    where TNode : class, IObjectNode<TNode, TExecutor>
+    where TNode : ObjectNode<TNode, TExecutor>, IInfoNode
     where TExecutor : StoreExecutor<TNode>
 {
     private readonly List<TNode> _nodes = [];

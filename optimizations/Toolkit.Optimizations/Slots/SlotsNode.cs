@@ -18,7 +18,7 @@ namespace Toolkit.Optimizations.Slots;
 /// dictionary, the list arrays' spare capacity and the info objects; costs a node that is larger
 /// than the baseline's when no info is known (the inline info is always there).
 /// </summary>
-public sealed class SlotsNode : IObjectNode<SlotsNode, SlotsExecutor>
+public sealed class SlotsNode : ObjectNode<SlotsNode, SlotsExecutor>, IInfoNode
 {
     private SlotsNode[] _sources = [];
     private SlotsNode[] _depends = [];
@@ -58,22 +58,22 @@ public sealed class SlotsNode : IObjectNode<SlotsNode, SlotsExecutor>
     public string AbsolutePath { get; }
 
     /// <summary>The directory holding the node (null for the root).</summary>
-    public SlotsNode? Directory { get; }
+    public override SlotsNode? Directory { get; }
 
     /// <summary>The executor that builds this node, or null.</summary>
-    public SlotsExecutor? Executor { get; set; }
+    public override SlotsExecutor? Executor { get; set; }
 
     /// <summary>Build info of this run, kept after the build as the baseline keeps it.</summary>
     public BaselineBuildInfo? BuildInfo { get; internal set; }
 
     /// <summary>Dense id (its index in the store).</summary>
-    public int Id { get; }
+    public override int Id { get; }
 
     /// <summary>What the node stands for (one byte).</summary>
-    public NodeKind Kind { get; set; }
+    public override NodeKind Kind { get; set; }
 
     /// <summary>State in this build (one byte).</summary>
-    public NodeState State { get; set; }
+    public override NodeState State { get; set; }
 
     /// <summary>The rare flags (one byte) that the baseline keeps in its attribute dictionary.</summary>
     public NodeFlags Flags { get; set; }
@@ -97,10 +97,10 @@ public sealed class SlotsNode : IObjectNode<SlotsNode, SlotsExecutor>
     public void SetBuildInfo(BuildInfo info) => BuildInfo = new BaselineBuildInfo(info);
 
     /// <inheritdoc />
-    public int EdgeCount(EdgeKind kind) => Edges(kind).Length;
+    public override int EdgeCount(EdgeKind kind) => Edges(kind).Length;
 
     /// <inheritdoc />
-    public int CopyEdges(EdgeKind kind, Span<int> destination) => NodeIds.Copy(Edges(kind), destination);
+    public override int CopyEdges(EdgeKind kind, Span<int> destination) => NodeIds.Copy(Edges(kind), destination);
 
     /// <summary>The edges of a kind (exact-size after loading; during loading a null tail may follow them).</summary>
     public ReadOnlySpan<SlotsNode> Edges(EdgeKind kind)
@@ -110,10 +110,10 @@ public sealed class SlotsNode : IObjectNode<SlotsNode, SlotsExecutor>
     }
 
     /// <summary>Appends an edge while loading.</summary>
-    public void AddEdge(EdgeKind kind, SlotsNode dependency) => CompactArray.Append(ref EdgeArray(kind), dependency);
+    public override void AddEdge(EdgeKind kind, SlotsNode dependency) => CompactArray.Append(ref EdgeArray(kind), dependency);
 
     /// <summary>Replaces the implicit edges with an exact-size array (the shared empty array when none).</summary>
-    public void SetImplicitEdges(ReadOnlySpan<int> dependencies, List<SlotsNode> nodes)
+    public override void SetImplicitEdges(ReadOnlySpan<int> dependencies, List<SlotsNode> nodes)
     {
         SlotsNode[] implicitEdges = dependencies.IsEmpty ? [] : new SlotsNode[dependencies.Length];
         for (var i = 0; i < dependencies.Length; i++)

@@ -10,7 +10,7 @@ namespace Toolkit.Optimizations.WeakReferences;
 /// once the node is built (SCons's release_target_info). Saves the build info per built node after the
 /// build; costs nothing in time, and <c>GetBuildInfo</c> answers null after the release.
 /// </summary>
-public sealed class WeakReferencesNode : ListNode<WeakReferencesNode, WeakReferencesExecutor>, IHexInfoNode<WeakReferencesNode, WeakReferencesExecutor>
+public sealed class WeakReferencesNode : ListNode<WeakReferencesNode, WeakReferencesExecutor>, IHexInfoNode
 {
     /// <summary>Creates a node with every list allocated, as the baseline does.</summary>
     public WeakReferencesNode(int id, string path, string absolutePath, NodeKind kind, WeakReferencesNode? directory)
@@ -25,7 +25,7 @@ public sealed class WeakReferencesNode : ListNode<WeakReferencesNode, WeakRefere
     }
 
     /// <summary>Dense id (its index in the store).</summary>
-    public int Id { get; }
+    public override int Id { get; }
 
     /// <summary>Project-relative path.</summary>
     public string Path { get; }
@@ -40,10 +40,10 @@ public sealed class WeakReferencesNode : ListNode<WeakReferencesNode, WeakRefere
     public string AbsolutePath { get; }
 
     /// <summary>What the node stands for.</summary>
-    public NodeKind Kind { get; set; }
+    public override NodeKind Kind { get; set; }
 
     /// <summary>State in this build.</summary>
-    public NodeState State { get; set; }
+    public override NodeState State { get; set; }
 
     /// <summary>What is known now, as hex strings (the baseline's info object).</summary>
     public BaselineNodeInfo Info { get; set; } = BaselineNodeInfo.Empty;
