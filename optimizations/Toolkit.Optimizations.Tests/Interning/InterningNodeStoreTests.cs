@@ -1,23 +1,15 @@
 using Toolkit.Engine.Graph;
-using Toolkit.Engine.Graph.Baseline;
 using Toolkit.Optimizations.Interning;
 using Toolkit.Optimizations.Tests.Shared;
 
 namespace Toolkit.Optimizations.Tests.Interning;
 
-public sealed class InterningNodeStoreTests
+public sealed class InterningNodeStoreTests : VariantStoreTests<InterningVariant, InterningNodeStore>
 {
-    [Theory]
-    [MemberData(nameof(VariantConformance.Shapes), MemberType = typeof(VariantConformance))]
-    public void Answers_and_builds_as_the_baseline(int directories, int sources, int seed) =>
-        VariantConformance.Check(new GeneratedProject(directories, sources, seed), new InterningVariant().CreateSettings);
-
     [Fact]
     public void Names_repeated_across_directories_are_one_string_and_derived_forms_equal_the_baselines()
     {
-        var shape = new GeneratedProject(10, 20, 2);
-        var baseline = (BaselineNodeStore)new ProjectRun(shape, new BaselineVariant().CreateSettings()).Open().Graph.Store;
-        var interning = (InterningNodeStore)new ProjectRun(new GeneratedProject(10, 20, 2), new InterningVariant().CreateSettings()).Open().Graph.Store;
+        var (baseline, interning) = OpenBoth(10, 20, 2);
         for (var id = 0; id < interning.Count; id++)
         {
             var node = interning.Nodes[id];

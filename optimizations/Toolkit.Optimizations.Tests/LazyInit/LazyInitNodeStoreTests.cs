@@ -1,23 +1,15 @@
 using Toolkit.Engine.Graph;
-using Toolkit.Engine.Graph.Baseline;
 using Toolkit.Optimizations.LazyInit;
 using Toolkit.Optimizations.Tests.Shared;
 
 namespace Toolkit.Optimizations.Tests.LazyInit;
 
-public sealed class LazyInitNodeStoreTests
+public sealed class LazyInitNodeStoreTests : VariantStoreTests<LazyInitVariant, LazyInitNodeStore>
 {
-    [Theory]
-    [MemberData(nameof(VariantConformance.Shapes), MemberType = typeof(VariantConformance))]
-    public void Answers_and_builds_as_the_baseline(int directories, int sources, int seed) =>
-        VariantConformance.Check(new GeneratedProject(directories, sources, seed), new LazyInitVariant().CreateSettings);
-
     [Fact]
     public void Rare_members_exist_only_where_used_and_derived_forms_equal_the_baselines()
     {
-        var shape = new GeneratedProject(3, 6, 11);
-        var baseline = (BaselineNodeStore)new ProjectRun(shape, new BaselineVariant().CreateSettings()).Open().Graph.Store;
-        var lazy = (LazyInitNodeStore)new ProjectRun(new GeneratedProject(3, 6, 11), new LazyInitVariant().CreateSettings()).Open().Graph.Store;
+        var (baseline, lazy) = OpenBoth(3, 6, 11);
         for (var id = 0; id < lazy.Count; id++)
         {
             var node = lazy.Nodes[id];

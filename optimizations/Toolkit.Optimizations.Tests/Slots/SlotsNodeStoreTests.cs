@@ -5,13 +5,8 @@ using Toolkit.Optimizations.Tests.Shared;
 
 namespace Toolkit.Optimizations.Tests.Slots;
 
-public sealed class SlotsNodeStoreTests
+public sealed class SlotsNodeStoreTests : VariantStoreTests<SlotsVariant, SlotsNodeStore>
 {
-    [Theory]
-    [MemberData(nameof(VariantConformance.Shapes), MemberType = typeof(VariantConformance))]
-    public void Answers_and_builds_as_the_baseline(int directories, int sources, int seed) =>
-        VariantConformance.Check(new GeneratedProject(directories, sources, seed), new SlotsVariant().CreateSettings);
-
     [Fact]
     public void The_node_packs_its_fields_without_padding_and_is_smaller_than_the_baseline_node()
     {
@@ -27,8 +22,7 @@ public sealed class SlotsNodeStoreTests
     [Fact]
     public void Arrays_are_exact_size_after_loading_and_empty_ones_are_shared()
     {
-        var run = new ProjectRun(new GeneratedProject(3, 9, 5), new SlotsVariant().CreateSettings());
-        var store = (SlotsNodeStore)run.Open().Graph.Store;
+        var store = Open(3, 9, 5);
         foreach (var node in store.Nodes)
         {
             foreach (var kind in EdgeKinds.All)

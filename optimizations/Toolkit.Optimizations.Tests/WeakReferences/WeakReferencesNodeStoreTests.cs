@@ -5,12 +5,10 @@ using Toolkit.Optimizations.WeakReferences;
 
 namespace Toolkit.Optimizations.Tests.WeakReferences;
 
-public sealed class WeakReferencesNodeStoreTests
+public sealed class WeakReferencesNodeStoreTests : VariantStoreTests<WeakReferencesVariant, WeakReferencesNodeStore>
 {
-    [Theory]
-    [MemberData(nameof(VariantConformance.Shapes), MemberType = typeof(VariantConformance))]
-    public void Answers_and_builds_as_the_baseline(int directories, int sources, int seed) =>
-        VariantConformance.Check(new GeneratedProject(directories, sources, seed), new WeakReferencesVariant().CreateSettings, compareBuildInfo: false);
+    /// <summary>The variant releases the build info the baseline keeps.</summary>
+    protected override bool ComparesBuildInfo => false;
 
     [Fact]
     public void Released_build_info_is_gone()
@@ -38,7 +36,7 @@ public sealed class WeakReferencesNodeStoreTests
     {
         var shape = new GeneratedProject(2, 4, 3);
         var (baseline, _) = new ProjectRun(shape, new BaselineVariant().CreateSettings()).Build();
-        var (weak, commands) = new ProjectRun(new GeneratedProject(2, 4, 3), new WeakReferencesVariant().CreateSettings()).Build(jobs: 2);
+        var (weak, commands) = Run(2, 4, 3).Build(jobs: 2);
         Assert.NotEmpty(commands);
         var store = weak.Graph.Store;
         var kept = Enumerable.Range(0, baseline.Graph.Store.Count).Count(node => baseline.Graph.Store.GetBuildInfo(node) is not null);
@@ -51,8 +49,7 @@ public sealed class WeakReferencesNodeStoreTests
     [Fact]
     public void Executors_name_their_targets_and_sources_by_id()
     {
-        var run = new ProjectRun(new GeneratedProject(2, 3, 9), new WeakReferencesVariant().CreateSettings());
-        var store = (WeakReferencesNodeStore)run.Open().Graph.Store;
+        var store = Open(2, 3, 9);
         var library = store.FindNode("d0/libd0.a");
         var executor = store.Executor(store.GetExecutor(library));
         Assert.Equal([library], executor.Targets);

@@ -11,21 +11,21 @@ namespace Toolkit.Optimizations.Interning;
 /// follow from its directory (the root ".", an alias named like a path) is <see cref="Detached"/> and
 /// keeps its whole path as its name.
 /// </summary>
-public sealed class InterningNode : IStoreNode
+public sealed class InterningNode : ListNode<InterningNode, ListExecutor<InterningNode>>, IInfoNode
 {
     /// <summary>Creates a node with every list allocated, as the baseline does.</summary>
     internal InterningNode(int id, string name, string suffix, bool detached, NodeKind kind, InterningNode? directory)
+        : base(directory)
     {
         Id = id;
         Name = name;
         Suffix = suffix;
         Detached = detached;
         Kind = kind;
-        Directory = directory;
     }
 
     /// <summary>Dense id (its index in the store).</summary>
-    public int Id { get; }
+    public override int Id { get; }
 
     /// <summary>The last path segment (the whole path when <see cref="Detached"/>), interned.</summary>
     public string Name { get; }
@@ -37,37 +37,10 @@ public sealed class InterningNode : IStoreNode
     public bool Detached { get; }
 
     /// <summary>What the node stands for.</summary>
-    public NodeKind Kind { get; set; }
-
-    /// <summary>The directory holding the node (null for the root).</summary>
-    public InterningNode? Directory { get; }
-
-    /// <summary>The executor that builds this node, or null.</summary>
-    internal ListExecutor<InterningNode>? Executor { get; set; }
-
-    /// <summary>Sources of the builder.</summary>
-    public List<InterningNode> Sources { get; } = [];
-
-    /// <summary>Explicit dependencies.</summary>
-    public List<InterningNode> Depends { get; } = [];
-
-    /// <summary>Scanned dependencies.</summary>
-    public List<InterningNode> Implicit { get; } = [];
-
-    /// <summary>Ignored dependencies.</summary>
-    public List<InterningNode> Ignore { get; } = [];
-
-    /// <summary>Order-only prerequisites.</summary>
-    public List<InterningNode> Prerequisites { get; } = [];
-
-    /// <summary>Side effects.</summary>
-    public List<InterningNode> SideEffects { get; } = [];
-
-    /// <summary>Rarely used flags, as the baseline's node.attributes.</summary>
-    public Dictionary<string, object?> Attributes { get; } = new(StringComparer.Ordinal);
+    public override NodeKind Kind { get; set; }
 
     /// <summary>State in this build.</summary>
-    public NodeState State { get; set; }
+    public override NodeState State { get; set; }
 
     /// <summary>What is known now, with 16-byte signatures.</summary>
     public SignatureInfo Info { get; set; } = SignatureInfo.Empty;
@@ -81,17 +54,23 @@ public sealed class InterningNode : IStoreNode
     /// <summary>True for the root directory ("."), whose children's paths have no prefix.</summary>
     public bool IsRoot => Detached && Name == ".";
 
-    /// <summary>The list for an edge kind.</summary>
-    public List<InterningNode> Edges(EdgeKind kind) => kind switch
-    {
-        EdgeKind.Sources => Sources,
-        EdgeKind.Depends => Depends,
-        EdgeKind.Implicit => Implicit,
-        EdgeKind.Ignored => Ignore,
-        EdgeKind.OrderOnly => Prerequisites,
-        EdgeKind.SideEffects => SideEffects,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown edge kind"),
-    };
+    /// <inheritdoc />
+    public NodeInfo GetInfo() => Info.Value;
+
+    /// <inheritdoc />
+    public void SetInfo(NodeInfo info) => Info = SignatureInfo.From(info);
+
+    /// <inheritdoc />
+    public NodeInfo GetStoredInfo() => StoredInfo.Value;
+
+    /// <inheritdoc />
+    public void SetStoredInfo(NodeInfo info) => StoredInfo = SignatureInfo.From(info);
+
+    /// <inheritdoc />
+    public BuildInfo? GetBuildInfo() => BuildInfo;
+
+    /// <inheritdoc />
+    public void SetBuildInfo(BuildInfo info) => BuildInfo = info;
 
     /// <summary>The project-relative path, rebuilt from the directory chain.</summary>
     public string BuildPath()

@@ -13,7 +13,7 @@ namespace Toolkit.Optimizations.LazyInit;
 /// Saves four 32-byte lists, an 80-byte dictionary and three strings per node; costs a null check per
 /// access and a new string each time a derived form is asked for.
 /// </summary>
-public sealed class LazyInitNode : IStoreNode
+public sealed class LazyInitNode : ObjectNode<LazyInitNode, ListExecutor<LazyInitNode>>, IHexInfoNode
 {
     private List<LazyInitNode>? _depends;
     private List<LazyInitNode>? _ignore;
@@ -31,7 +31,7 @@ public sealed class LazyInitNode : IStoreNode
     }
 
     /// <summary>Dense id (its index in the store).</summary>
-    public int Id { get; }
+    public override int Id { get; }
 
     /// <summary>Project-relative path.</summary>
     public string Path { get; }
@@ -43,13 +43,13 @@ public sealed class LazyInitNode : IStoreNode
     public string Suffix => PathForms.Suffix(PathForms.Name(Path)).ToString();
 
     /// <summary>What the node stands for.</summary>
-    public NodeKind Kind { get; set; }
+    public override NodeKind Kind { get; set; }
 
     /// <summary>The directory holding the node (null for the root).</summary>
-    public LazyInitNode? Directory { get; }
+    public override LazyInitNode? Directory { get; }
 
     /// <summary>The executor that builds this node, or null.</summary>
-    internal ListExecutor<LazyInitNode>? Executor { get; set; }
+    public override ListExecutor<LazyInitNode>? Executor { get; set; }
 
     /// <summary>Sources of the builder (allocated up front: most derived nodes have them).</summary>
     public List<LazyInitNode> Sources { get; } = [];
@@ -64,7 +64,7 @@ public sealed class LazyInitNode : IStoreNode
     public bool HasAttributes => _attributes is not null;
 
     /// <summary>State in this build.</summary>
-    public NodeState State { get; set; }
+    public override NodeState State { get; set; }
 
     /// <summary>What is known now, as hex strings (the baseline's info object).</summary>
     public BaselineNodeInfo Info { get; set; } = BaselineNodeInfo.Empty;
@@ -87,19 +87,26 @@ public sealed class LazyInitNode : IStoreNode
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown edge kind"),
     };
 
+    /// <inheritdoc />
+    public override int EdgeCount(EdgeKind kind) => Edges(kind)?.Count ?? 0;
+
+    /// <inheritdoc />
+    public override int CopyEdges(EdgeKind kind, Span<int> destination) => NodeIds.Copy(Edges(kind), destination);
+
     /// <summary>Appends an edge, making its list on first use.</summary>
-    public void AddEdge(EdgeKind kind, LazyInitNode dependency)
+    public override void AddEdge(EdgeKind kind, LazyInitNode dependency)
     {
         var list = kind switch
         {
-            EdgeKind.Sources => Sources,
             EdgeKind.Depends => _depends ??= [],
-            EdgeKind.Implicit => Implicit,
             EdgeKind.Ignored => _ignore ??= [],
             EdgeKind.OrderOnly => _prerequisites ??= [],
             EdgeKind.SideEffects => _sideEffects ??= [],
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown edge kind"),
+            _ => Edges(kind)!,
         };
         list.Add(dependency);
     }
+
+    /// <inheritdoc />
+    public override void SetImplicitEdges(ReadOnlySpan<int> dependencies, List<LazyInitNode> nodes) => NodeIds.Fill(Implicit, dependencies, nodes);
 }

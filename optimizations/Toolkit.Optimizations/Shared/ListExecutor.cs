@@ -7,25 +7,15 @@ namespace Toolkit.Optimizations.Shared;
 /// target and source back-references in lists, exactly as <c>BaselineExecutor</c> keeps them, but over
 /// the variant's own node type.
 /// </summary>
-internal sealed class ListExecutor<TNode>
+/// <typeparam name="TNode">The variant's node class.</typeparam>
+public sealed class ListExecutor<TNode> : StoreExecutor<TNode>
     where TNode : class, IStoreNode
 {
-    /// <summary>Creates an executor.</summary>
+    /// <summary>Creates an executor with no targets yet.</summary>
     public ListExecutor(int id, BuilderKind builder, int environment)
+        : base(id, builder, environment)
     {
-        Id = id;
-        Builder = builder;
-        Environment = environment;
     }
-
-    /// <summary>Dense id.</summary>
-    public int Id { get; }
-
-    /// <summary>The builder.</summary>
-    public BuilderKind Builder { get; }
-
-    /// <summary>The environment id.</summary>
-    public int Environment { get; }
 
     /// <summary>The targets (back-references).</summary>
     public List<TNode> Targets { get; } = [];
@@ -33,8 +23,26 @@ internal sealed class ListExecutor<TNode>
     /// <summary>The sources, as the executor's batch keeps them.</summary>
     public List<TNode> Sources { get; } = [];
 
-    /// <summary>Records a source edge of <paramref name="owner"/> when it is this executor's first target (as the baseline does).</summary>
-    public void NoteSource(TNode owner, TNode source)
+    /// <inheritdoc />
+    public override int TargetCount => Targets.Count;
+
+    /// <summary>Creates an executor whose targets are the nodes with these ids.</summary>
+    public static ListExecutor<TNode> Create(int id, BuilderKind builder, int environment, ReadOnlySpan<int> targets, IReadOnlyList<TNode> nodes)
+    {
+        var executor = new ListExecutor<TNode>(id, builder, environment);
+        foreach (var target in targets)
+        {
+            executor.Targets.Add(nodes[target]);
+        }
+
+        return executor;
+    }
+
+    /// <inheritdoc />
+    public override int CopyTargets(Span<int> destination) => NodeIds.Copy(Targets, destination);
+
+    /// <inheritdoc />
+    public override void NoteSource(TNode owner, TNode source)
     {
         if (Targets[0] == owner)
         {

@@ -1,6 +1,6 @@
 namespace Toolkit.Optimizations.Shared;
 
-/// <summary>Copies node references out as ids, for CopyEdges and CopyTargets of the object-per-node stores.</summary>
+/// <summary>Copies node references out as ids and ids in as references, for the object-per-node stores.</summary>
 internal static class NodeIds
 {
     /// <summary>Copies the ids of a list's nodes (an absent list counts as empty); returns how many.</summary>
@@ -30,5 +30,16 @@ internal static class NodeIds
         }
 
         return nodes.Length;
+    }
+
+    /// <summary>Replaces a list's contents with the nodes of some ids.</summary>
+    public static void Fill<TNode>(List<TNode> list, ReadOnlySpan<int> ids, List<TNode> nodes)
+        where TNode : class
+    {
+        list.Clear();
+        foreach (var id in ids)
+        {
+            list.Add(nodes[id]);
+        }
     }
 }

@@ -18,7 +18,7 @@ namespace Toolkit.Optimizations.Slots;
 /// dictionary, the list arrays' spare capacity and the info objects; costs a node that is larger
 /// than the baseline's when no info is known (the inline info is always there).
 /// </summary>
-public sealed class SlotsNode : IStoreNode
+public sealed class SlotsNode : ObjectNode<SlotsNode, SlotsExecutor>, IInfoNode
 {
     private SlotsNode[] _sources = [];
     private SlotsNode[] _depends = [];
@@ -58,39 +58,49 @@ public sealed class SlotsNode : IStoreNode
     public string AbsolutePath { get; }
 
     /// <summary>The directory holding the node (null for the root).</summary>
-    public SlotsNode? Directory { get; }
+    public override SlotsNode? Directory { get; }
 
     /// <summary>The executor that builds this node, or null.</summary>
-    public SlotsExecutor? Executor { get; internal set; }
+    public override SlotsExecutor? Executor { get; set; }
 
     /// <summary>Build info of this run, kept after the build as the baseline keeps it.</summary>
     public BaselineBuildInfo? BuildInfo { get; internal set; }
 
     /// <summary>Dense id (its index in the store).</summary>
-    public int Id { get; }
+    public override int Id { get; }
 
     /// <summary>What the node stands for (one byte).</summary>
-    public NodeKind Kind { get; internal set; }
+    public override NodeKind Kind { get; set; }
 
     /// <summary>State in this build (one byte).</summary>
-    public NodeState State { get; internal set; }
+    public override NodeState State { get; set; }
 
     /// <summary>The rare flags (one byte) that the baseline keeps in its attribute dictionary.</summary>
     public NodeFlags Flags { get; set; }
 
     /// <summary>The current info, from the inline fields.</summary>
-    public NodeInfo Info
-    {
-        get => HexNodeInfo.ToNodeInfo(_contentHex, _stamp, _buildHex);
-        internal set => (_contentHex, _stamp, _buildHex) = HexNodeInfo.From(value);
-    }
+    public NodeInfo GetInfo() => HexNodeInfo.ToNodeInfo(_contentHex, _stamp, _buildHex);
+
+    /// <summary>Sets the inline fields of the current info.</summary>
+    public void SetInfo(NodeInfo info) => (_contentHex, _stamp, _buildHex) = HexNodeInfo.From(info);
 
     /// <summary>The info the database had, from the inline fields.</summary>
-    public NodeInfo StoredInfo
-    {
-        get => HexNodeInfo.ToNodeInfo(_storedContentHex, _storedStamp, _storedBuildHex);
-        internal set => (_storedContentHex, _storedStamp, _storedBuildHex) = HexNodeInfo.From(value);
-    }
+    public NodeInfo GetStoredInfo() => HexNodeInfo.ToNodeInfo(_storedContentHex, _storedStamp, _storedBuildHex);
+
+    /// <summary>Sets the inline fields of the stored info.</summary>
+    public void SetStoredInfo(NodeInfo info) => (_storedContentHex, _storedStamp, _storedBuildHex) = HexNodeInfo.From(info);
+
+    /// <inheritdoc />
+    public BuildInfo? GetBuildInfo() => BuildInfo?.ToBuildInfo();
+
+    /// <inheritdoc />
+    public void SetBuildInfo(BuildInfo info) => BuildInfo = new BaselineBuildInfo(info);
+
+    /// <inheritdoc />
+    public override int EdgeCount(EdgeKind kind) => Edges(kind).Length;
+
+    /// <inheritdoc />
+    public override int CopyEdges(EdgeKind kind, Span<int> destination) => NodeIds.Copy(Edges(kind), destination);
 
     /// <summary>The edges of a kind (exact-size after loading; during loading a null tail may follow them).</summary>
     public ReadOnlySpan<SlotsNode> Edges(EdgeKind kind)
@@ -100,10 +110,19 @@ public sealed class SlotsNode : IStoreNode
     }
 
     /// <summary>Appends an edge while loading.</summary>
-    internal void AddEdge(EdgeKind kind, SlotsNode dependency) => CompactArray.Append(ref EdgeArray(kind), dependency);
+    public override void AddEdge(EdgeKind kind, SlotsNode dependency) => CompactArray.Append(ref EdgeArray(kind), dependency);
 
-    /// <summary>Replaces the implicit edges with an exact-size array.</summary>
-    internal void SetImplicit(SlotsNode[] dependencies) => _implicit = dependencies;
+    /// <summary>Replaces the implicit edges with an exact-size array (the shared empty array when none).</summary>
+    public override void SetImplicitEdges(ReadOnlySpan<int> dependencies, List<SlotsNode> nodes)
+    {
+        SlotsNode[] implicitEdges = dependencies.IsEmpty ? [] : new SlotsNode[dependencies.Length];
+        for (var i = 0; i < dependencies.Length; i++)
+        {
+            implicitEdges[i] = nodes[dependencies[i]];
+        }
+
+        _implicit = implicitEdges;
+    }
 
     /// <summary>Makes every edge array exact-size.</summary>
     internal void Trim()

@@ -1,4 +1,5 @@
 using Toolkit.Engine.Graph;
+using Toolkit.Optimizations.Shared;
 
 namespace Toolkit.Optimizations.WeakReferences;
 
@@ -8,28 +9,40 @@ namespace Toolkit.Optimizations.WeakReferences;
 /// walking executors) no longer keeps its nodes and everything they reach alive, and each entry is
 /// 4 bytes instead of 8. Costs an id lookup where the baseline followed a reference.
 /// </summary>
-public sealed class WeakReferencesExecutor
+public sealed class WeakReferencesExecutor : StoreExecutor<WeakReferencesNode>
 {
-    /// <summary>Creates an executor.</summary>
-    public WeakReferencesExecutor(int id, BuilderKind builder, int environment)
+    /// <summary>Creates an executor for its targets.</summary>
+    public WeakReferencesExecutor(int id, BuilderKind builder, int environment, ReadOnlySpan<int> targets)
+        : base(id, builder, environment)
     {
-        Id = id;
-        Builder = builder;
-        Environment = environment;
+        foreach (var target in targets)
+        {
+            Targets.Add(target);
+        }
     }
-
-    /// <summary>Dense id.</summary>
-    public int Id { get; }
-
-    /// <summary>The builder.</summary>
-    public BuilderKind Builder { get; }
-
-    /// <summary>The environment id.</summary>
-    public int Environment { get; }
 
     /// <summary>The target node ids.</summary>
     public List<int> Targets { get; } = [];
 
     /// <summary>The source node ids of the first target, as the executor's batch keeps them.</summary>
     public List<int> Sources { get; } = [];
+
+    /// <inheritdoc />
+    public override int TargetCount => Targets.Count;
+
+    /// <inheritdoc />
+    public override int CopyTargets(Span<int> destination)
+    {
+        Targets.CopyTo(destination);
+        return Targets.Count;
+    }
+
+    /// <inheritdoc />
+    public override void NoteSource(WeakReferencesNode owner, WeakReferencesNode source)
+    {
+        if (Targets[0] == owner.Id)
+        {
+            Sources.Add(source.Id);
+        }
+    }
 }
