@@ -24,6 +24,7 @@ public sealed class OptimizedVariant : IMemoryVariant
         "All strategies that compose: the struct-of-arrays store (parallel arrays, UTF-8 name arena, CSR edges, one info slot, build info released), chunked MD5 hashing and the scanner's cache released after loading. Saves the most retained bytes per node; costs a string allocation per path query and re-scanning on every open.";
 
     /// <inheritdoc />
+    // excerpt: optimized
     public EngineSettings CreateSettings() => new()
     {
         VariantName = Name,
@@ -32,6 +33,7 @@ public sealed class OptimizedVariant : IMemoryVariant
         ScanCacheFactory = CreateScanCache,
         ReleaseScannerAfterLoad = true,
     };
+    // end excerpt
 
     private static StructOfArraysNodeStore CreateStore(string root) => new(root);
 

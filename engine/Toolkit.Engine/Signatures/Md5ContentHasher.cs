@@ -19,12 +19,14 @@ public sealed class Md5ContentHasher : IContentHasher
     public string Name => HasherName;
 
     /// <inheritdoc />
+    // excerpt: whole-file-hash
     public ContentSignature HashFile(IFileSystem fileSystem, string path)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         var contents = fileSystem.ReadAllBytes(path);
         return HashBytes(contents);
     }
+    // end excerpt
 
     /// <inheritdoc />
     public ContentSignature HashBytes(ReadOnlySpan<byte> data)

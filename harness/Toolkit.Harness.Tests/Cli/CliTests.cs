@@ -15,6 +15,9 @@ public sealed class CliTests : IDisposable
     [InlineData("import-msbuild")]
     [InlineData("footprint")]
     [InlineData("compare")]
+    [InlineData("scale")]
+    [InlineData("report")]
+    [InlineData("heap")]
     public void Every_verb_has_help(string verb)
     {
         var (code, output, _) = ToolkitProcess.Run(_temp, verb, "--help");

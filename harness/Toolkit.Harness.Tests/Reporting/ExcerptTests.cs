@@ -99,8 +99,7 @@ public sealed class ExcerptTests
         Assert.Null(ExcerptReader.Read(embedded, TechniqueFiles.BaselineNode).Missing);
     }
 
-    // For the integrator: enable (remove Skip) once every variant is merged and marked; the message lists what is missing.
-    [Fact(Skip = "enabled by the integrator once every variant's source is merged and marked with // excerpt: NAME ... // end excerpt")]
+    [Fact]
     public void Every_technique_has_its_before_and_after_excerpts()
     {
         var embedded = new EmbeddedSourceExcerpts();

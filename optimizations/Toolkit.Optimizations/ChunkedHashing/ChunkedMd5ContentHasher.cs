@@ -33,6 +33,7 @@ public sealed class ChunkedMd5ContentHasher : IContentHasher
     public string Name => HasherName;
 
     /// <inheritdoc />
+    // excerpt: chunked-hashing
     public ContentSignature HashFile(IFileSystem fileSystem, string path)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
@@ -62,6 +63,7 @@ public sealed class ChunkedMd5ContentHasher : IContentHasher
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+    // end excerpt
 
     /// <inheritdoc />
     public ContentSignature HashBytes(ReadOnlySpan<byte> data)

@@ -14,6 +14,7 @@ namespace Toolkit.Optimizations.Interning;
 public sealed class InterningNode : ListNode<InterningNode, ListExecutor<InterningNode>>, IInfoNode
 {
     /// <summary>Creates a node with every list allocated, as the baseline does.</summary>
+    // excerpt: interning
     internal InterningNode(int id, string name, string suffix, bool detached, NodeKind kind, InterningNode? directory)
         : base(directory)
     {
@@ -50,6 +51,7 @@ public sealed class InterningNode : ListNode<InterningNode, ListExecutor<Interni
 
     /// <summary>Build info of this run in the engine's own form (16-byte signatures), kept after the build.</summary>
     public BuildInfo? BuildInfo { get; set; }
+    // end excerpt
 
     /// <summary>True for the root directory ("."), whose children's paths have no prefix.</summary>
     public bool IsRoot => Detached && Name == ".";

@@ -15,6 +15,7 @@ namespace Toolkit.Optimizations.LazyInit;
 /// </summary>
 public sealed class LazyInitNode : ObjectNode<LazyInitNode, ListExecutor<LazyInitNode>>, IHexInfoNode
 {
+    // excerpt: lazy-init
     private List<LazyInitNode>? _depends;
     private List<LazyInitNode>? _ignore;
     private List<LazyInitNode>? _prerequisites;
@@ -62,6 +63,7 @@ public sealed class LazyInitNode : ObjectNode<LazyInitNode, ListExecutor<LazyIni
 
     /// <summary>True when the attribute dictionary was ever made.</summary>
     public bool HasAttributes => _attributes is not null;
+    // end excerpt
 
     /// <summary>State in this build.</summary>
     public override NodeState State { get; set; }

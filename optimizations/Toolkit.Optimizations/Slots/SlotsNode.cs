@@ -20,6 +20,7 @@ namespace Toolkit.Optimizations.Slots;
 /// </summary>
 public sealed class SlotsNode : ObjectNode<SlotsNode, SlotsExecutor>, IInfoNode
 {
+    // excerpt: slots
     private SlotsNode[] _sources = [];
     private SlotsNode[] _depends = [];
     private SlotsNode[] _implicit = [];
@@ -32,6 +33,7 @@ public sealed class SlotsNode : ObjectNode<SlotsNode, SlotsExecutor>, IInfoNode
     private string? _storedBuildHex;
     private FileStamp _stamp = FileStamp.Unknown;
     private FileStamp _storedStamp = FileStamp.Unknown;
+    // end excerpt
 
     /// <summary>Creates a node; its arrays start as the shared empty array.</summary>
     internal SlotsNode(int id, string path, string absolutePath, NodeKind kind, SlotsNode? directory)

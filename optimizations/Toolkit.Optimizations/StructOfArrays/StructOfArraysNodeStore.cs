@@ -23,6 +23,7 @@ public sealed class StructOfArraysNodeStore : INodeStore
     /// <summary>The variant name.</summary>
     public const string Name = "struct-of-arrays";
 
+    // excerpt: struct-of-arrays
     private readonly PathIndex _paths = new();
     private readonly EdgeStore _edges = new();
     private readonly ExecutorTable _executors = new();
@@ -30,6 +31,7 @@ public sealed class StructOfArraysNodeStore : INodeStore
     private byte[] _kinds = [];
     private byte[] _states = [];
     private int[] _nodeExecutors = [];
+    // end excerpt
     private bool _loaded;
 
     /// <summary>Creates an empty store. The root directory is not kept: paths are project-relative.</summary>

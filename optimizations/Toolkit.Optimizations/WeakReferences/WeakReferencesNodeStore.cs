@@ -26,6 +26,7 @@ public sealed class WeakReferencesNodeStore : ObjectNodeStore<WeakReferencesNode
     public override string GetPath(int node) => Node(node).Path;
 
     /// <inheritdoc />
+    // excerpt: weak-references
     public override void ReleaseTargetInfo(int node)
     {
         var owner = Node(node);
@@ -40,6 +41,7 @@ public sealed class WeakReferencesNodeStore : ObjectNodeStore<WeakReferencesNode
             }
         }
     }
+    // end excerpt
 
     /// <inheritdoc />
     protected override WeakReferencesNode CreateNode(int id, string path, NodeKind kind, WeakReferencesNode? directory) =>

@@ -38,5 +38,5 @@ public sealed class InterningTechnique : ITechnique
     public ExcerptRef Before => TechniqueFiles.BaselineNode;
 
     /// <inheritdoc />
-    public ExcerptRef After => TechniqueFiles.Variant("Interning/InterningNodeStore.cs", Variant);
+    public ExcerptRef After => TechniqueFiles.Variant("Interning/InterningNode.cs", Variant);
 }

@@ -37,5 +37,5 @@ public sealed class WeakReferencesTechnique : ITechnique
     public ExcerptRef Before => TechniqueFiles.BaselineNode;
 
     /// <inheritdoc />
-    public ExcerptRef After => TechniqueFiles.Variant("WeakReferences/WeakReferencesNode.cs", Variant);
+    public ExcerptRef After => TechniqueFiles.Variant("WeakReferences/WeakReferencesNodeStore.cs", Variant);
 }
