@@ -29,15 +29,16 @@ public static class BuildCommand
         var snapshotEvery = new Option<string?>("--snapshot-every") { Description = "Take a tracker snapshot this often during the build (e.g. 500ms, 2s); needs --stats" };
         var stats = new Option<FileInfo?>("--stats") { Description = "Write the heap monitor's stats: FILE.html (report page) or FILE.json (TrackerStats, for later analysis)" };
         var heapSnapshot = new Option<FileInfo?>("--heap-snapshot") { Description = "At the end of the build, with the graph alive, capture this process's managed heap to FILE (analyse with toolkit heap)" };
+        var coreDump = new Option<FileInfo?>("--core-dump") { Description = "At the end of the build, with the graph alive, write a core dump of this process to FILE (createdump --withheap; readable by its owner only)" };
         var noStrings = new Option<bool>("--no-string-contents") { Description = "With --heap-snapshot: record string lengths only, not their contents" };
 
         var command = new Command("build", "Build a project: scan, decide from signatures, run what is out of date")
         {
-            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings,
+            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
         {
-            using var introspection = new BuildIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings));
+            using var introspection = new BuildIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
             var settings = VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline");
             var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, settings, reporter, introspection.OnPhase));
@@ -69,7 +70,7 @@ public static class BuildCommand
     }
 
     private static BuildIntrospectionOptions IntrospectionOptions(
-        ParseResult parse, Option<string[]> debug, Option<string[]> track, Option<string?> snapshotEvery, Option<FileInfo?> stats, Option<FileInfo?> heapSnapshot, Option<bool> noStrings)
+        ParseResult parse, Option<string[]> debug, Option<string[]> track, Option<string?> snapshotEvery, Option<FileInfo?> stats, Option<FileInfo?> heapSnapshot, Option<bool> noStrings, Option<FileInfo?> coreDump)
     {
         var flags = Split(parse.GetValue(debug));
         foreach (var flag in flags.Where(f => f is not ("count" or "memory")))
@@ -86,6 +87,7 @@ public static class BuildCommand
             StatsPath = parse.GetValue(stats)?.FullName,
             HeapSnapshotPath = parse.GetValue(heapSnapshot)?.FullName,
             NoStringContents = parse.GetValue(noStrings),
+            CoreDumpPath = parse.GetValue(coreDump)?.FullName,
         };
     }
 

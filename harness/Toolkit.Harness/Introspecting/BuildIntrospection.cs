@@ -73,6 +73,18 @@ public sealed class BuildIntrospection : IDisposable
             Output.Line("toolkit: " + result.ToText());
         }
 
+        if (_options.CoreDumpPath is { } core)
+        {
+            CollectGarbage();
+            using var dump = Output.WithProgress("writing a core dump", _ => CoreDumpWriter.Create(System.Environment.ProcessId));
+            File.Move(dump.DumpPath, core, overwrite: true);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(core, UnixFileMode.UserRead | UnixFileMode.UserWrite); // it holds every string of the process
+            }
+            Output.Line($"toolkit: wrote a core dump of this process to {core} (analyse with toolkit heap snapshot --core, or dotnet-dump)");
+        }
+
         GC.KeepAlive(project);
     }
 

@@ -25,5 +25,8 @@ public sealed record BuildIntrospectionOptions
     public bool NoStringContents { get; init; }
 
     /// <summary>True when any of them is asked for.</summary>
-    public bool Any => Count || Memory || TrackTypes.Count > 0 || StatsPath is not null || HeapSnapshotPath is not null;
+    public bool Any => Count || Memory || TrackTypes.Count > 0 || StatsPath is not null || HeapSnapshotPath is not null || CoreDumpPath is not null;
+
+    /// <summary>Where to write a core dump of the process after the build (createdump --withheap), or null.</summary>
+    public string? CoreDumpPath { get; init; }
 }
