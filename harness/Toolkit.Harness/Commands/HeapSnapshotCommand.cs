@@ -15,7 +15,7 @@ public static class HeapSnapshotCommand
         var core = new Option<FileInfo?>("--core") { Description = "Read a core dump written by createdump" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "The heap file to write (mode 600: it holds string contents)", Required = true };
         var noStrings = new Option<bool>("--no-string-contents") { Description = "Record string lengths only, not their contents (no paths or secrets in the file)" };
-        var suspend = new Option<bool>("--suspend") { Description = "With --pid: attach and suspend the process while walking it instead of taking a dump (slower)" };
+        var suspend = new Option<bool>("--suspend") { Description = "With --pid: attach and suspend the process while walking it instead of taking a dump (slower, and seen to hang under ptrace on Linux: prefer the default)" };
         var command = new Command("snapshot", "Capture a managed heap to a heap file") { pid, self, core, output, noStrings, suspend };
         command.SetAction(parse => CommandRunner.Run(() =>
         {

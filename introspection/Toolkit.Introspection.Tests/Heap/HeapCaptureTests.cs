@@ -68,7 +68,7 @@ public sealed class HeapCaptureTests : IDisposable
         GC.KeepAlive(holder);
     }
 
-    [Fact]
+    [PtraceFact]
     public void Suspend_in_place_gives_the_same_shapes()
     {
         using var target = new HeapTargetProcess("shapes");
