@@ -147,24 +147,37 @@ public sealed class BuildPlan
     public static void AppendChildren(BuildGraph graph, int node, List<int> into)
     {
         var store = graph.Store;
+        AppendWithoutIgnored(store, node, into, includeOrderOnly: true);
+        var executor = store.GetExecutor(node);
+        if (executor >= 0 && store.TargetCount(executor) > 1)
+        {
+            Span<int> targets = new int[store.TargetCount(executor)];
+            store.CopyTargets(executor, targets);
+            if (targets[0] != node)
+            {
+                into.Add(targets[0]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends what a target's decision rests on: its sources, explicit and implicit dependencies, in
+    /// that order, without the ignored ones (order-only prerequisites never take part).
+    /// </summary>
+    public static void AppendDecisionDependencies(INodeStore store, int node, List<int> into) =>
+        AppendWithoutIgnored(store, node, into, includeOrderOnly: false);
+
+    private static void AppendWithoutIgnored(INodeStore store, int node, List<int> into, bool includeOrderOnly)
+    {
         var ignoredCount = store.EdgeCount(node, EdgeKind.Ignored);
         Span<int> ignored = ignoredCount <= 64 ? stackalloc int[ignoredCount] : new int[ignoredCount];
         store.CopyEdges(node, EdgeKind.Ignored, ignored);
         AppendKind(store, node, EdgeKind.Sources, ignored, into);
         AppendKind(store, node, EdgeKind.Depends, ignored, into);
         AppendKind(store, node, EdgeKind.Implicit, ignored, into);
-        AppendKind(store, node, EdgeKind.OrderOnly, ignored, into);
-        var executor = store.GetExecutor(node);
-        if (executor >= 0 && store.TargetCount(executor) > 1)
+        if (includeOrderOnly)
         {
-            Span<int> first = stackalloc int[1];
-            Span<int> targets = new int[store.TargetCount(executor)];
-            store.CopyTargets(executor, targets);
-            first[0] = targets[0];
-            if (first[0] != node)
-            {
-                into.Add(first[0]);
-            }
+            AppendKind(store, node, EdgeKind.OrderOnly, ignored, into);
         }
     }
 

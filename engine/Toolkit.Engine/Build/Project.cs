@@ -123,6 +123,13 @@ public sealed class Project
         return id;
     }
 
+    /// <summary>
+    /// The executor a build of this project uses: the real tools when asked (<c>--real-tools</c>) or when
+    /// the manifest prefers them (<c>TOOLKIT_TOOLS = real</c>), the built-in deterministic tool otherwise.
+    /// </summary>
+    public IActionExecutor CreateExecutor(bool realTools = false) =>
+        realTools || Graph.PrefersRealTools ? new ProcessExecutor(Graph.RootDirectory) : new BuiltinToolExecutor();
+
     /// <summary>Builds the named targets (the defaults when none), then saves the signature database unless -n.</summary>
     public BuildResult Build(IReadOnlyList<int>? targets, BuildOptions options, IActionExecutor executor)
     {

@@ -138,20 +138,7 @@ public sealed class ManifestReader
         }
     }
 
-    private static bool IsAssignment(ReadOnlySpan<char> line)
-    {
-        var equals = line.IndexOf('=');
-        var name = line[..equals].Trim();
-        foreach (var c in name)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.'))
-            {
-                return false;
-            }
-        }
-
-        return name.Length > 0;
-    }
+    private static bool IsAssignment(ReadOnlySpan<char> line) => ManifestWriter.IsValidName(line[..line.IndexOf('=')].Trim());
 
     private void BeginEnvironment()
     {
@@ -325,17 +312,14 @@ public sealed class ManifestReader
     {
         var equals = line.IndexOf('=');
         var name = line[..equals].Trim();
-        foreach (var c in name)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.'))
-            {
-                throw Fail(_line, $"'{name}' is not a valid variable name");
-            }
-        }
-
         if (name.IsEmpty)
         {
             throw Fail(_line, "a variable needs a name before '='");
+        }
+
+        if (!ManifestWriter.IsValidName(name))
+        {
+            throw Fail(_line, $"'{name}' is not a valid variable name");
         }
 
         return (name.ToString(), line[(equals + 1)..].Trim().ToString());

@@ -254,9 +254,23 @@ public sealed class ManifestWriter : IDisposable
         return true;
     }
 
+    /// <summary>True when a variable, environment or builder name is valid: letters, digits, '_', '-' and '.'.</summary>
+    public static bool IsValidName(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return !name.IsEmpty;
+    }
+
     private static void CheckName(string name)
     {
-        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.'))
+        if (!IsValidName(name))
         {
             throw new ArgumentException($"'{name}' is not a valid name: use letters, digits, '_', '-' and '.'", nameof(name));
         }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Toolkit.Engine.Actions;
 using Toolkit.Engine.Build;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Harness.Terminal;
@@ -43,8 +42,7 @@ public static class BuildCommand
             var settings = VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline");
             var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, settings, reporter, introspection.OnPhase));
             var ids = (parse.GetValue(targets) ?? []).Select(project.ResolveTarget).ToList();
-            var useRealTools = parse.GetValue(realTools) || project.Graph.PrefersRealTools;
-            IActionExecutor executor = useRealTools ? new ProcessExecutor(project.Graph.RootDirectory) : new BuiltinToolExecutor();
+            var executor = project.CreateExecutor(parse.GetValue(realTools));
             var options = new BuildOptions
             {
                 Jobs = Math.Max(1, parse.GetValue(jobs)),

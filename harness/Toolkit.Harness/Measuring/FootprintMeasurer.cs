@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Toolkit.Engine.Actions;
 using Toolkit.Engine.Build;
 using Toolkit.Optimizations;
 
@@ -43,7 +42,7 @@ public static class FootprintMeasurer
         var gcBeforeBuild = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var pauseBeforeBuild = GC.GetTotalPauseDuration();
         clock.Restart();
-        var result = project.Build(null, new BuildOptions { Jobs = jobs, DryRun = dryRun }, Executor(project));
+        var result = project.Build(null, new BuildOptions { Jobs = jobs, DryRun = dryRun }, project.CreateExecutor());
         var buildSeconds = clock.Elapsed.TotalSeconds;
         var allocatedByBuild = GC.GetTotalAllocatedBytes(precise: true) - allocatedBeforeBuild;
         var gcAfterBuild = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
@@ -62,7 +61,7 @@ public static class FootprintMeasurer
 
         clock.Restart();
         var again = Project.Open(directory, variant.CreateSettings(), new NullBuildReporter { KeepCommands = false });
-        var nullResult = again.Build(null, new BuildOptions { Jobs = jobs, DryRun = dryRun }, Executor(again));
+        var nullResult = again.Build(null, new BuildOptions { Jobs = jobs, DryRun = dryRun }, again.CreateExecutor());
         var nullSeconds = clock.Elapsed.TotalSeconds;
         if (!dryRun && nullResult.Executed != 0)
         {
@@ -104,7 +103,4 @@ public static class FootprintMeasurer
 
         return GC.GetTotalMemory(forceFullCollection: true);
     }
-
-    private static IActionExecutor Executor(Project project) =>
-        project.Graph.PrefersRealTools ? new ProcessExecutor(project.Graph.RootDirectory) : new BuiltinToolExecutor();
 }
