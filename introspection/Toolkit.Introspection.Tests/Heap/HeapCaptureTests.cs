@@ -5,6 +5,7 @@ using Toolkit.Introspection.Heap;
 namespace Toolkit.Introspection.Tests.Heap;
 
 /// <summary>Capture modes: a createdump dump (types, sizes and references checked against ClrMD's own enumeration), this process, suspend-in-place, and the errors for bad targets.</summary>
+[Collection(ProcessCaptureCollection.Name)]
 public sealed class HeapCaptureTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -8,6 +8,7 @@ namespace Toolkit.Introspection.Tests.Heap;
 /// On x64 an object with one reference field is 24 bytes (header 8, method table 8, field 8),
 /// one with two reference fields 32.
 /// </summary>
+[Collection(ProcessCaptureCollection.Name)]
 public sealed class ShapesHeapTests(ShapesHeapFixture heap) : IClassFixture<ShapesHeapFixture>
 {
     private const long OneField = 24;

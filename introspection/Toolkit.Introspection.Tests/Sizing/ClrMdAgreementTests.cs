@@ -8,6 +8,7 @@ namespace Toolkit.Introspection.Tests.Sizing;
 /// snapshot of that process: every object reachable from the target's root, its size, and the deep
 /// size and object count of every root element.
 /// </summary>
+[Collection(ProcessCaptureCollection.Name)]
 public sealed class ClrMdAgreementTests
 {
     [Fact]
