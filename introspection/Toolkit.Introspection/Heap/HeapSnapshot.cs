@@ -21,6 +21,7 @@ public static class HeapSnapshot
             return CaptureSelf(path, options);
         }
         string source = $"process {processId}";
+        EnsureDotNetProcess(processId, source);
         return (options?.SuspendInPlace ?? false)
             ? Capture(() => DataTarget.AttachToProcess(processId, suspend: true), source, processId, path, options)
             : CaptureThroughDump(processId, source, path, options);
@@ -96,6 +97,35 @@ public static class HeapSnapshot
                     new FileInfo(path).Length, attach, clock.Elapsed);
             }
         }
+    }
+
+    /// <summary>
+    /// Refuses a process without a CoreCLR runtime before anything attaches to it: on Linux its
+    /// memory map is read (no ptrace), because attaching to a process that has no runtime was seen
+    /// to leave it in a tracing stop while the attaching thread waited for ever.
+    /// </summary>
+    private static void EnsureDotNetProcess(int processId, string source)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        string maps = $"/proc/{processId}/maps";
+        try
+        {
+            foreach (string line in File.ReadLines(maps))
+            {
+                if (line.EndsWith("/libcoreclr.so", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HeapCaptureException($"{source}: cannot read its memory map ({maps}): {e.Message}", e);
+        }
+        throw new HeapCaptureException($"{source}: not a .NET process (no CLR runtime found in it)");
     }
 
     private static void EnsureProcessExists(int processId)
