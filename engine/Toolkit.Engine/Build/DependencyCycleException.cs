@@ -1,7 +1,7 @@
 namespace Toolkit.Engine.Build;
 
 /// <summary>The graph has a cycle; the message names its nodes in order, the first repeated at the end.</summary>
-public sealed class DependencyCycleException : Exception
+public sealed class DependencyCycleException : UserErrorException
 {
     /// <summary>Creates the error from the paths of the cycle.</summary>
     public DependencyCycleException(IReadOnlyList<string> cycle)

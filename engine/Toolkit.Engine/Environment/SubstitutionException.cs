@@ -4,13 +4,8 @@ namespace Toolkit.Engine.Environments;
 /// A command line could not be substituted: a variable defined nowhere, a cycle of variables, or a
 /// malformed <c>$</c>. The message names the variable (or the chain, for a cycle); callers add the target.
 /// </summary>
-public sealed class SubstitutionException : Exception
+public sealed class SubstitutionException : UserErrorException
 {
-    /// <summary>Creates the exception.</summary>
-    public SubstitutionException()
-    {
-    }
-
     /// <summary>Creates the exception with a message.</summary>
     public SubstitutionException(string message)
         : base(message)

@@ -1,7 +1,7 @@
 namespace Toolkit.Engine.Manifest;
 
 /// <summary>A manifest that cannot be read: the message names the file and the line.</summary>
-public sealed class ManifestException : Exception
+public sealed class ManifestException : UserErrorException
 {
     /// <summary>Creates the error for a place in a file.</summary>
     public ManifestException(string file, int line, string problem)

@@ -1,9 +1,4 @@
-using Toolkit.Engine.Build;
-using Toolkit.Engine.Environments;
-using Toolkit.Engine.Manifest;
 using Toolkit.Harness.Terminal;
-using Toolkit.Introspection.Heap;
-using Toolkit.Introspection.Tracking;
 
 namespace Toolkit.Harness.Commands;
 
@@ -30,16 +25,11 @@ public static class CommandRunner
         }
     }
 
+    // TODO(issue 9): FileNotFound/DirectoryNotFound/ArgumentException still count as user errors until
+    // every place that can throw them for a user's mistake wraps them in a UserErrorException.
     private static bool IsUserError(Exception exception) => exception is
-        Reporting.ResultsFileException or
-        ManifestException or
-        DependencyCycleException or
-        SubstitutionException or
-        UsageException or
+        UserErrorException or
         FileNotFoundException or
         DirectoryNotFoundException or
-        ArgumentException or
-        HeapFormatException or
-        HeapCaptureException or
-        TrackerStatsFormatException;
+        ArgumentException;
 }

@@ -1,7 +1,7 @@
 namespace Toolkit.Harness.Reporting;
 
 /// <summary>A results file that cannot be trusted: its message names the file and what is wrong.</summary>
-public sealed class ResultsFileException : Exception
+public sealed class ResultsFileException : UserErrorException
 {
     /// <summary>Creates the error.</summary>
     public ResultsFileException(string message, Exception? inner = null)

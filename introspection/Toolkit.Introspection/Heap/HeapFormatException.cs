@@ -1,7 +1,7 @@
 namespace Toolkit.Introspection.Heap;
 
 /// <summary>A heap file is damaged, truncated or of another version; the message names the byte offset and record where it broke.</summary>
-public sealed class HeapFormatException : Exception
+public sealed class HeapFormatException : UserErrorException
 {
     public HeapFormatException(string message)
         : base(message)
