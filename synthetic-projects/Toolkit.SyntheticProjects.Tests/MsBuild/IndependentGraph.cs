@@ -34,6 +34,7 @@ public static class IndependentGraph
         var edges = 0;
         var compile = 0;
         var outer = 0;
+        var fileEdges = new HashSet<(string, string)>();
         foreach (var node in graph.ProjectNodes)
         {
             var instance = node.ProjectInstance;
@@ -42,6 +43,7 @@ public static class IndependentGraph
             compile += isOuter ? 0 : instance.GetItems("Compile").Select(i => i.GetMetadataValue("FullPath")).Distinct(StringComparer.Ordinal).Count();
             var named = instance.GetItems("ProjectReference").Select(i => i.GetMetadataValue("FullPath")).ToHashSet(StringComparer.Ordinal);
             edges += node.ProjectReferences.Count;
+            fileEdges.UnionWith(node.ProjectReferences.Where(r => r.ProjectInstance.FullPath != instance.FullPath).Select(r => (instance.FullPath, r.ProjectInstance.FullPath)));
             direct += node.ProjectReferences.Count(r => isOuter || named.Contains(r.ProjectInstance.FullPath));
         }
 
@@ -51,6 +53,7 @@ public static class IndependentGraph
             graph.ProjectNodes.Select(n => n.ProjectInstance.FullPath).Distinct(StringComparer.Ordinal).Count(),
             direct,
             edges - direct,
+            fileEdges.Count,
             compile,
             FailedProjects: 0);
     }

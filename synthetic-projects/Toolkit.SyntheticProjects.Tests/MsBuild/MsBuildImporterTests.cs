@@ -20,7 +20,7 @@ public sealed class MsBuildImporterTests(SampleTree tree, ITestOutputHelper outp
         // A, B, D, E's two frameworks, C's two, two outer builds, Spaced, NoTarget, LocalSdk, Dup1, Dup2.
         // Edges: A's tree has 11 direct and 9 transitive (see the A.csproj test); Spaced -> A and its 7
         // transitive ones; NoTarget -> B (not an SDK project: no transitive edges); D -> Missing is left out.
-        Assert.Equal(new GraphFigures(Nodes: 14, OuterBuilds: 2, ProjectFiles: 10, DirectEdges: 13, TransitiveEdges: 16, CompileItems: 19, FailedProjects: 3), result.Graph);
+        Assert.Equal(new GraphFigures(Nodes: 14, OuterBuilds: 2, ProjectFiles: 10, DirectEdges: 13, TransitiveEdges: 16, FileEdges: 6 + 4 + 1, CompileItems: 19, FailedProjects: 3), result.Graph);
         AssertFailure(result, "Missing/Missing.csproj", "does not exist");
         AssertFailure(result, "Broken/Broken.csproj", "Broken.csproj");
         AssertFailure(result, "BadSdk/BadSdk.csproj", "Toolkit.Missing.Sdk");
@@ -39,7 +39,7 @@ public sealed class MsBuildImporterTests(SampleTree tree, ITestOutputHelper outp
         Assert.Empty(result.Failures);
         Assert.Equal(independent, result.Graph);
         // A, B, C (outer + net10.0 + net8.0), E (outer + net8.0 + netstandard2.0); every edge written once.
-        Assert.Equal(new GraphFigures(8, 2, 4, 11, 9, 2 + 2 + 3 + 4 + 1 + 1, 0), result.Graph);
+        Assert.Equal(new GraphFigures(8, 2, 4, 11, 9, 6, 2 + 2 + 3 + 4 + 1 + 1, 0), result.Graph); // file edges A-B, A-C, A-E, B-C, B-E, C-E: 6
         Assert.Equal(result.Graph.Edges, result.Edges);
         Assert.Equal(8, result.Nodes);
     }

@@ -10,12 +10,18 @@ public sealed record ImportedGraph(IReadOnlyList<ImportedNode> Nodes, IReadOnlyL
         var failed = Nodes.Where(n => n.Failure is not null).Select(n => n.ProjectPath).ToHashSet(ManifestPaths.Comparer);
         var direct = 0;
         var transitive = 0;
+        var fileEdges = new HashSet<(string, string)>();
         foreach (var node in good)
         {
             foreach (var edge in node.References)
             {
                 if (Nodes[edge.Target].Failure is null)
                 {
+                    if (!ManifestPaths.Comparer.Equals(node.ProjectPath, Nodes[edge.Target].ProjectPath))
+                    {
+                        fileEdges.Add((node.ProjectPath, Nodes[edge.Target].ProjectPath));
+                    }
+
                     if (edge.Direct)
                     {
                         direct++;
@@ -34,6 +40,7 @@ public sealed record ImportedGraph(IReadOnlyList<ImportedNode> Nodes, IReadOnlyL
             ProjectFiles: good.Select(n => n.ProjectPath).Distinct(ManifestPaths.Comparer).Count(),
             DirectEdges: direct,
             TransitiveEdges: transitive,
+            FileEdges: fileEdges.Count,
             CompileItems: good.Where(n => n.Kind != ImportedNodeKind.Outer).Sum(n => n.CompileItems.Count),
             FailedProjects: failed.Count);
     }
