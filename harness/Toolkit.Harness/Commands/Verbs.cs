@@ -13,6 +13,7 @@ public static class Verbs
         CleanCommand.Create(),
         ScanCommand.Create(),
         ImportMsBuildCommand.Create(),
+        ImportNinjaCommand.Create(),
         FootprintCommand.Create(),
         CompareCommand.Create(),
         BenchCommand.Create(),
