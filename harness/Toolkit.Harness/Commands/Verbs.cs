@@ -14,6 +14,7 @@ public static class Verbs
         ScanCommand.Create(),
         ImportMsBuildCommand.Create(),
         ImportNinjaCommand.Create(),
+        ImportCompdbCommand.Create(),
         FootprintCommand.Create(),
         CompareCommand.Create(),
         BenchCommand.Create(),

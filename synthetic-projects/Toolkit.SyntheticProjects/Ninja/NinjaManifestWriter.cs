@@ -70,15 +70,20 @@ internal static class NinjaManifestWriter
         foreach (var statement in statements)
         {
             var edge = statement.Edge;
-            var named = new HashSet<string>(edge.Inputs, StringComparer.Ordinal);
-            named.UnionWith(edge.Outputs);
-            var depends = edge.Inputs.Skip(edge.ExplicitInputs).Take(edge.ImplicitInputs).Concat(statement.HeaderDependencies.Where(h => !named.Contains(h)).Distinct(StringComparer.Ordinal));
+            // Header dependencies name files as the compiler spelt them: one may be an input (or an
+            // output) written another way (absolute here, relative there); each file is listed once.
+            var sources = Names(edge.Inputs.Take(edge.ExplicitInputs), edge);
+            var orderOnly = Names(edge.Inputs.Skip(edge.ExplicitInputs + edge.ImplicitInputs), edge);
+            var listed = new HashSet<string>(sources, StringComparer.Ordinal);
+            listed.UnionWith(orderOnly);
+            listed.UnionWith(Names(edge.Outputs, edge));
+            var depends = Names(edge.Inputs.Skip(edge.ExplicitInputs).Take(edge.ImplicitInputs).Concat(statement.HeaderDependencies), edge).Where(listed.Add).ToList();
             writer.Build(
                 Names(edge.Outputs, edge),
                 Builder,
-                Names(edge.Inputs.Take(edge.ExplicitInputs), edge),
-                Names(depends, edge),
-                Names(edge.Inputs.Skip(edge.ExplicitInputs + edge.ImplicitInputs), edge),
+                sources,
+                depends,
+                orderOnly,
                 overrides: [new("COMMAND", ManifestValue(statement.Command))]);
         }
 
