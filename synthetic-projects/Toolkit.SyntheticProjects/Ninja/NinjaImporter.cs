@@ -38,7 +38,7 @@ public static class NinjaImporter
         var statements = NinjaStatements.Evaluate(graph, log, warnings);
         Directory.CreateDirectory(outputDirectory);
         var manifestPath = Path.Combine(Path.GetFullPath(outputDirectory), ManifestWriter.FileName);
-        var root = NinjaManifestWriter.Write(manifestPath, input, graph, statements);
+        var root = NinjaManifestWriter.Write(manifestPath, input, graph, statements, warnings);
         var buildEdges = graph.Edges.Where(e => !e.IsPhony).ToList();
         var nodes = new HashSet<string>(graph.Nodes, StringComparer.Ordinal);
         foreach (var statement in statements)

@@ -17,7 +17,7 @@ internal static class NinjaManifestWriter
     private const string Builder = "Command";
 
     /// <summary>Writes the manifest; returns its root directory.</summary>
-    public static string Write(string manifestPath, string input, NinjaGraph graph, List<NinjaStatement> statements)
+    public static string Write(string manifestPath, string input, NinjaGraph graph, List<NinjaStatement> statements, List<string> warnings)
     {
         var absolute = new Dictionary<string, string>(StringComparer.Ordinal);
         string Absolute(string path)
@@ -33,7 +33,8 @@ internal static class NinjaManifestWriter
 
         var root = ManifestPaths.CommonDirectory(graph.BuildDirectory, graph.Nodes.Select(Absolute).Concat(statements.SelectMany(s => s.HeaderDependencies).Select(Absolute)));
         var relative = new Dictionary<string, string>(StringComparer.Ordinal);
-        List<string> Names(IEnumerable<string> paths, NinjaEdge edge) => [.. paths.Select(path => ManifestName(path, edge))];
+        var dropped = DroppedDirectories(graph, Absolute, warnings);
+        List<string> Names(IEnumerable<string> paths, NinjaEdge edge) => [.. paths.Where(path => !dropped.Contains(path)).Select(path => ManifestName(path, edge))];
         string ManifestName(string path, NinjaEdge edge)
         {
             if (!relative.TryGetValue(path, out var name))
@@ -61,6 +62,11 @@ internal static class NinjaManifestWriter
         foreach (var phony in PhonyInOrder(graph))
         {
             var edge = graph.Edges[phony];
+            if (dropped.Contains(edge.Outputs[0]))
+            {
+                continue;
+            }
+
             foreach (var output in edge.Outputs)
             {
                 writer.Alias(ManifestName(output, edge), Names(edge.Inputs, edge));
@@ -76,10 +82,12 @@ internal static class NinjaManifestWriter
             var orderOnly = Names(edge.Inputs.Skip(edge.ExplicitInputs + edge.ImplicitInputs), edge);
             var listed = new HashSet<string>(sources, StringComparer.Ordinal);
             listed.UnionWith(orderOnly);
-            listed.UnionWith(Names(edge.Outputs, edge));
+            // CMake names some outputs twice, relative and absolute (${cmake_ninja_workdir}): one file, one target.
+            var targets = Names(edge.Outputs, edge).Distinct(StringComparer.Ordinal).ToList();
+            listed.UnionWith(targets);
             var depends = Names(edge.Inputs.Skip(edge.ExplicitInputs).Take(edge.ImplicitInputs).Concat(statement.HeaderDependencies), edge).Where(listed.Add).ToList();
             writer.Build(
-                Names(edge.Outputs, edge),
+                targets,
                 Builder,
                 sources,
                 depends,
@@ -88,13 +96,47 @@ internal static class NinjaManifestWriter
         }
 
         // A default that only a phony statement without inputs names is no statement of the manifest: left out.
-        var defaults = graph.Defaults.Where(path => graph.Producers.TryGetValue(path, out var producer) && (!graph.Edges[producer].IsPhony || graph.Edges[producer].Inputs.Count > 0)).Distinct(StringComparer.Ordinal).ToList();
+        var defaults = graph.Defaults.Where(path => !dropped.Contains(path) && graph.Producers.TryGetValue(path, out var producer) && (!graph.Edges[producer].IsPhony || graph.Edges[producer].Inputs.Count > 0)).Distinct(StringComparer.Ordinal).ToList();
         if (defaults.Count > 0)
         {
             writer.Default([.. defaults.Select(path => ManifestName(path, graph.Edges[graph.Producers[path]]))]);
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// The inputs left out: existing directories that nothing builds (CMake's object-order phony
+    /// targets name CMakeFiles/X.dir; ninja stats a directory like a file, the engine has no
+    /// directory sources), and the phony targets that named nothing else.
+    /// </summary>
+    private static HashSet<string> DroppedDirectories(NinjaGraph graph, Func<string, string> absolute, List<string> warnings)
+    {
+        var dropped = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in graph.Nodes)
+        {
+            if (!graph.Producers.ContainsKey(path) && Directory.Exists(absolute(path)))
+            {
+                dropped.Add(path);
+            }
+        }
+
+        var directories = dropped.Count;
+        foreach (var phony in PhonyInOrder(graph))
+        {
+            var edge = graph.Edges[phony];
+            if (edge.Inputs.All(dropped.Contains))
+            {
+                dropped.UnionWith(edge.Outputs);
+            }
+        }
+
+        if (dropped.Count > 0)
+        {
+            warnings.Add($"{directories} inputs are directories nothing builds, and {dropped.Count - directories} phony targets named only those: left out (the engine has no directory sources)");
+        }
+
+        return dropped;
     }
 
     /// <summary>A command line as a manifest value: '$' doubled (the manifest substitutes '$NAME'), a line break (from $in_newline) a space.</summary>
