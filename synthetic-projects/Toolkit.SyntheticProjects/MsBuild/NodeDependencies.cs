@@ -2,51 +2,62 @@ namespace Toolkit.SyntheticProjects.MsBuild;
 
 /// <summary>
 /// Splits each node's ProjectGraph edges into the dependencies its output is built from and the
-/// ordering-only ones, as a build of the graph uses them. Of a node's direct references, a
-/// single-framework project is a dependency and, of a multi-targeted one, only the inner build of
-/// the nearest framework (<see cref="FrameworkMatcher"/>); a transitive edge is a dependency when
-/// its target is a dependency of one of those, at any depth. Every other edge (to an outer build,
-/// to another framework's inner build, to what only another framework references) is order-only:
-/// it runs first in a graph build, but its output is not an input. An outer build depends on all
-/// its inner builds. Call <see cref="Split"/> for the nodes in dependencies-first order.
+/// ordering-only ones, as a build of the graph uses them. A project file is a dependency of a node
+/// when the node references it directly, or when it is a dependency of one of those, at any depth
+/// (the SDK flows transitive ProjectReferences to the referencing project). For each such project
+/// file, a single-framework project's output is the dependency; of a multi-targeted one only the
+/// inner build of the framework nearest to this node's own (<see cref="FrameworkMatcher"/>), chosen
+/// for this node, not inherited from the project it came through. Every other edge (to an outer
+/// build, to another framework's inner build, to what only another framework references) is
+/// order-only: it runs first in a graph build, but its output is not an input. An outer build
+/// depends on all its inner builds. Call <see cref="Split"/> for the nodes in dependencies-first order.
 /// </summary>
 internal sealed class NodeDependencies(IReadOnlyList<ImportedNode> nodes, Func<int, bool> accepted)
 {
-    private readonly HashSet<int>?[] _closures = new HashSet<int>?[nodes.Count];
+    // Per node: the project files its output depends on, at any depth.
+    private readonly HashSet<string>?[] _closures = new HashSet<string>?[nodes.Count];
 
     /// <summary>The accepted edges of node <paramref name="id"/>, split; <paramref name="notes"/> gets what could not be matched.</summary>
     public (List<int> Depends, List<int> OrderOnly) Split(int id, List<string> notes)
     {
         var node = nodes[id];
         var targets = node.References.Where(edge => accepted(edge.Target)).ToList();
-        var chosen = node.Kind == ImportedNodeKind.Outer
-            ? targets.Select(edge => edge.Target).ToHashSet()
-            : ChooseDirect(node, targets.Where(edge => edge.Direct).Select(edge => edge.Target), notes);
-        var closure = new HashSet<int>(chosen);
-        foreach (var dependency in chosen)
+        if (node.Kind == ImportedNodeKind.Outer)
         {
-            if (_closures[dependency] is { } further)
-            {
-                closure.UnionWith(further);
-            }
+            _closures[id] = [.. targets.SelectMany(edge => (_closures[edge.Target] ?? []).Append(nodes[edge.Target].ProjectPath))];
+            return ([.. targets.Select(edge => edge.Target)], []);
         }
 
-        _closures[id] = closure;
+        var files = new HashSet<string>(ManifestPaths.Comparer);
+        foreach (var dependency in Choose(node, targets.Where(edge => edge.Direct).Select(edge => edge.Target), null, notes))
+        {
+            files.Add(nodes[dependency].ProjectPath);
+            files.UnionWith(_closures[dependency] ?? []);
+        }
+
+        _closures[id] = files;
+        var chosen = Choose(node, targets.Select(edge => edge.Target), files, notes);
         var depends = new List<int>();
         var orderOnly = new List<int>();
         foreach (var edge in targets)
         {
-            (closure.Contains(edge.Target) ? depends : orderOnly).Add(edge.Target);
+            (chosen.Contains(edge.Target) ? depends : orderOnly).Add(edge.Target);
         }
 
         return (depends, orderOnly);
     }
 
-    private HashSet<int> ChooseDirect(ImportedNode node, IEnumerable<int> direct, List<string> notes)
+    /// <summary>Per project file among <paramref name="targets"/> (only those in <paramref name="files"/> when given): its single build, or its nearest inner build.</summary>
+    private HashSet<int> Choose(ImportedNode node, IEnumerable<int> targets, HashSet<string>? files, List<string> notes)
     {
         var chosen = new HashSet<int>();
-        foreach (var group in direct.GroupBy(target => nodes[target].ProjectPath, ManifestPaths.Comparer))
+        foreach (var group in targets.GroupBy(target => nodes[target].ProjectPath, ManifestPaths.Comparer))
         {
+            if (files is not null && !files.Contains(group.Key))
+            {
+                continue;
+            }
+
             var inner = new List<int>();
             var hasOuter = false;
             foreach (var target in group)
@@ -73,13 +84,13 @@ internal sealed class NodeDependencies(IReadOnlyList<ImportedNode> nodes, Func<i
             else if (inner.Count > 0)
             {
                 var nearest = FrameworkMatcher.Nearest(node, [.. inner.Select(i => nodes[i])]);
-                if (nearest < 0)
-                {
-                    notes.Add($"no framework of {group.Key} ({string.Join(", ", inner.Select(i => nodes[i].TargetFramework))}) is compatible with {node.Describe()}: its inner builds are order-only");
-                }
-                else
+                if (nearest >= 0)
                 {
                     chosen.Add(inner[nearest]);
+                }
+                else if (files is null)
+                {
+                    notes.Add($"no framework of {group.Key} ({string.Join(", ", inner.Select(i => nodes[i].TargetFramework))}) is compatible with {node.Describe()}: its inner builds are order-only");
                 }
             }
         }
