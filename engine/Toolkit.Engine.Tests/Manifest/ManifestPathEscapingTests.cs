@@ -35,7 +35,7 @@ public sealed class ManifestPathEscapingTests
 
         Assert.Equal(graph.Store.FindNode("all of it"), Assert.Single(graph.DefaultTargets));
         var rootLine = text.ToString().Split('\n')[1];
-        Assert.Equal("up one/root", ManifestReader.RootOperand(rootLine["root ".Length..]));
+        Assert.Equal("up one/root", ManifestTokens.RootOperand(rootLine["root ".Length..]));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class GraphLoader : IManifestHandler
             var trimmed = line.Trim();
             if (trimmed.StartsWith("root ", StringComparison.Ordinal))
             {
-                return ManifestReader.RootOperand(trimmed[5..]);
+                return ManifestTokens.RootOperand(trimmed[5..]);
             }
 
             if (trimmed.StartsWith("build ", StringComparison.Ordinal))

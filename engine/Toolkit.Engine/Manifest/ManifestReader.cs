@@ -287,7 +287,7 @@ public sealed class ManifestReader
     private void AddPaths(string value, List<string> into)
     {
         var paths = new List<string>();
-        SplitTokens(value, paths);
+        ManifestTokens.Split(value, paths);
         foreach (var path in paths)
         {
             CheckPath(path);
@@ -327,68 +327,7 @@ public sealed class ManifestReader
         return (name.ToString(), line[(equals + 1)..].Trim().ToString());
     }
 
-    private void Tokenize(ReadOnlySpan<char> line) => SplitTokens(line, _tokens);
-
-    /// <summary>
-    /// Splits a line into tokens at spaces and tabs; inside a token '$ ' is a space and '$$' a '$'
-    /// (<see cref="ManifestWriter.EscapePath"/>); any other '$' is kept as written.
-    /// </summary>
-    private static void SplitTokens(ReadOnlySpan<char> line, List<string> tokens)
-    {
-        tokens.Clear();
-        var token = new StringBuilder();
-        var i = 0;
-        while (i < line.Length)
-        {
-            while (i < line.Length && (line[i] == ' ' || line[i] == '\t'))
-            {
-                i++;
-            }
-
-            var start = i;
-            var escaped = false;
-            while (i < line.Length && line[i] != ' ' && line[i] != '\t')
-            {
-                if (line[i] == '$' && i + 1 < line.Length && (line[i + 1] == ' ' || line[i + 1] == '$'))
-                {
-                    escaped = true;
-                    i += 2;
-                    continue;
-                }
-
-                i++;
-            }
-
-            if (i > start)
-            {
-                tokens.Add(escaped ? Unescape(line[start..i], token) : line[start..i].ToString());
-            }
-        }
-    }
-
-    private static string Unescape(ReadOnlySpan<char> text, StringBuilder into)
-    {
-        into.Clear();
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '$' && i + 1 < text.Length && (text[i + 1] == ' ' || text[i + 1] == '$'))
-            {
-                i++;
-            }
-
-            into.Append(text[i]);
-        }
-
-        return into.ToString();
-    }
-
-    /// <summary>The operand of a <c>root</c> line (after the keyword), unescaped.</summary>
-    public static string RootOperand(string text)
-    {
-        var tokens = new List<string>();
-        SplitTokens(text.AsSpan().Trim(), tokens);
-        return tokens.Count == 1 ? tokens[0] : text.Trim();
-    }
+    private void Tokenize(ReadOnlySpan<char> line) => ManifestTokens.Split(line, _tokens);
 
     private void CheckPath(string path)
     {
