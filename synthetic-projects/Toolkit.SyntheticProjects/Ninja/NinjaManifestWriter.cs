@@ -73,27 +73,7 @@ internal static class NinjaManifestWriter
             }
         }
 
-        foreach (var statement in statements)
-        {
-            var edge = statement.Edge;
-            // Header dependencies name files as the compiler spelt them: one may be an input (or an
-            // output) written another way (absolute here, relative there); each file is listed once.
-            var sources = Names(edge.Inputs.Take(edge.ExplicitInputs), edge);
-            var orderOnly = Names(edge.Inputs.Skip(edge.ExplicitInputs + edge.ImplicitInputs), edge);
-            var listed = new HashSet<string>(sources, StringComparer.Ordinal);
-            listed.UnionWith(orderOnly);
-            // CMake names some outputs twice, relative and absolute (${cmake_ninja_workdir}): one file, one target.
-            var targets = Names(edge.Outputs, edge).Distinct(StringComparer.Ordinal).ToList();
-            listed.UnionWith(targets);
-            var depends = Names(edge.Inputs.Skip(edge.ExplicitInputs).Take(edge.ImplicitInputs).Concat(statement.HeaderDependencies), edge).Where(listed.Add).ToList();
-            writer.Build(
-                targets,
-                Builder,
-                sources,
-                depends,
-                orderOnly,
-                overrides: [new("COMMAND", ManifestValue(statement.Command))]);
-        }
+        WriteStatements(writer, statements, Names);
 
         // A default that only a phony statement without inputs names is no statement of the manifest: left out.
         var defaults = graph.Defaults.Where(path => !dropped.Contains(path) && graph.Producers.TryGetValue(path, out var producer) && (!graph.Edges[producer].IsPhony || graph.Edges[producer].Inputs.Count > 0)).Distinct(StringComparer.Ordinal).ToList();
@@ -103,6 +83,31 @@ internal static class NinjaManifestWriter
         }
 
         return root;
+    }
+
+    private static void WriteStatements(ManifestWriter writer, List<NinjaStatement> statements, Func<IEnumerable<string>, NinjaEdge, List<string>> names)
+    {
+        foreach (var statement in statements)
+        {
+            var edge = statement.Edge;
+            // Header dependencies name files as the compiler spelt them: one may be an input (or an
+            // output) written another way (absolute here, relative there); each file is listed once.
+            var sources = names(edge.Inputs.Take(edge.ExplicitInputs), edge);
+            var orderOnly = names(edge.Inputs.Skip(edge.ExplicitInputs + edge.ImplicitInputs), edge);
+            var listed = new HashSet<string>(sources, StringComparer.Ordinal);
+            listed.UnionWith(orderOnly);
+            // CMake names some outputs twice, relative and absolute (${cmake_ninja_workdir}): one file, one target.
+            var targets = names(edge.Outputs, edge).Distinct(StringComparer.Ordinal).ToList();
+            listed.UnionWith(targets);
+            var depends = names(edge.Inputs.Skip(edge.ExplicitInputs).Take(edge.ImplicitInputs).Concat(statement.HeaderDependencies), edge).Where(listed.Add).ToList();
+            writer.Build(
+                targets,
+                Builder,
+                sources,
+                depends,
+                orderOnly,
+                overrides: [new("COMMAND", ManifestValue(statement.Command))]);
+        }
     }
 
     /// <summary>
