@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Toolkit.Harness.Commands;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness;
 
@@ -7,13 +8,13 @@ namespace Toolkit.Harness;
 public static class Program
 {
     /// <summary>Entry point.</summary>
-    public static int Main(string[] args) => CreateRootCommand().Parse(args).Invoke();
+    public static int Main(string[] args) => CreateRootCommand(VariantFactory.Default).Parse(args).Invoke();
 
-    /// <summary>The root command with every verb (tests call it directly).</summary>
-    public static RootCommand CreateRootCommand()
+    /// <summary>The root command with every verb, offering the variants of <paramref name="variants"/> (tests call it directly).</summary>
+    public static RootCommand CreateRootCommand(VariantFactory variants)
     {
         var root = new RootCommand("toolkit: find and cut the memory build engines spend on their dependency graphs");
-        foreach (var verb in Verbs.All())
+        foreach (var verb in Verbs.All(variants))
         {
             root.Subcommands.Add(verb);
         }

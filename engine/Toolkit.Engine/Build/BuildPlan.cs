@@ -1,4 +1,5 @@
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Engine.Build;
 
@@ -164,10 +165,10 @@ public sealed class BuildPlan
     /// Appends what a target's decision rests on: its sources, explicit and implicit dependencies, in
     /// that order, without the ignored ones (order-only prerequisites never take part).
     /// </summary>
-    public static void AppendDecisionDependencies(INodeStore store, int node, List<int> into) =>
+    public static void AppendDecisionDependencies(NodeStore store, int node, List<int> into) =>
         AppendWithoutIgnored(store, node, into, includeOrderOnly: false);
 
-    private static void AppendWithoutIgnored(INodeStore store, int node, List<int> into, bool includeOrderOnly)
+    private static void AppendWithoutIgnored(NodeStore store, int node, List<int> into, bool includeOrderOnly)
     {
         var ignoredCount = store.EdgeCount(node, EdgeKind.Ignored);
         Span<int> ignored = ignoredCount <= 64 ? stackalloc int[ignoredCount] : new int[ignoredCount];
@@ -181,7 +182,7 @@ public sealed class BuildPlan
         }
     }
 
-    private static void AppendKind(INodeStore store, int node, EdgeKind kind, ReadOnlySpan<int> ignored, List<int> into)
+    private static void AppendKind(NodeStore store, int node, EdgeKind kind, ReadOnlySpan<int> ignored, List<int> into)
     {
         var n = store.EdgeCount(node, kind);
         if (n == 0)

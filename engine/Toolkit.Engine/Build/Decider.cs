@@ -1,6 +1,7 @@
 using Toolkit.Engine.Environments;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 using Toolkit.Engine.Signatures;
 
 namespace Toolkit.Engine.Build;
@@ -20,7 +21,7 @@ namespace Toolkit.Engine.Build;
 internal sealed class Decider
 {
     private readonly BuildGraph _graph;
-    private readonly INodeStore _store;
+    private readonly NodeStore _store;
     private readonly BuildPlan _plan;
     private readonly IContentHasher _hasher;
     private readonly IFileSystem _fs;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Toolkit.Engine.Actions;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 using Toolkit.Engine.Signatures;
 
 namespace Toolkit.Engine.Build;
@@ -17,7 +18,7 @@ namespace Toolkit.Engine.Build;
 public sealed class Scheduler
 {
     private readonly BuildGraph _graph;
-    private readonly INodeStore _store;
+    private readonly NodeStore _store;
     private readonly BuildPlan _plan;
     private readonly BuildOptions _options;
     private readonly IActionExecutor _executor;

@@ -19,7 +19,9 @@ public sealed class ReportCommandTests
         }
 
         // The real toolkit quotes its own embedded source: the baseline excerpt is there.
-        Assert.Contains("public List<BaselineNode> Sources { get; } = [];", File.ReadAllText(Path.Combine(output, "recommendations", "slots.md")), StringComparison.Ordinal);
+        var slots = File.ReadAllText(Path.Combine(output, "recommendations", "slots.md"));
+        Assert.Contains("public string AbsolutePath { get; }", slots, StringComparison.Ordinal);
+        Assert.Contains("public List<TNode> Sources { get; } = [];", slots, StringComparison.Ordinal);
     }
 
     [Fact]

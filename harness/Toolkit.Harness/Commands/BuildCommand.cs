@@ -10,7 +10,7 @@ namespace Toolkit.Harness.Commands;
 public static class BuildCommand
 {
     /// <summary>Creates the verb.</summary>
-    public static Command Create()
+    public static Command Create(VariantFactory variants)
     {
         var directory = new Argument<DirectoryInfo>("dir") { Description = "The project directory (holding toolkit.manifest)" };
         var targets = new Argument<string[]>("targets") { Description = "Targets or aliases to build (default: the manifest's defaults)", Arity = ArgumentArity.ZeroOrMore };
@@ -21,7 +21,7 @@ public static class BuildCommand
         tree.AcceptOnlyFromAmong("all", "prune");
         var realTools = new Option<bool>("--real-tools") { Description = "Run the real commands (cc, ar) instead of the built-in deterministic tool" };
         var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
-        var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
+        var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", variants.Names)}", DefaultValueFactory = _ => "baseline" };
 
         var debug = new Option<string[]>("--debug") { Description = "Debug output, comma-separated or repeated: count (instances and sizes per engine type at the end), memory (heap, RSS and engine types after read, scan and build)", AllowMultipleArgumentsPerToken = false };
         var track = new Option<string[]>("--track") { Description = "Engine types to track in detail (comma-separated, e.g. BaselineNode,BaselineNodeInfo); default with --stats: every engine type found" };
@@ -37,9 +37,10 @@ public static class BuildCommand
         };
         command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
         {
-            using var introspection = new BuildIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
+            var chosen = variants.Get(parse.GetValue(variant) ?? "baseline");
+            using var introspection = new BuildIntrospection(IntrospectionOptions(chosen.Name, parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
-            var settings = VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline");
+            var settings = chosen.CreateSettings();
             var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, settings, reporter, introspection.OnPhase));
             var ids = (parse.GetValue(targets) ?? []).Select(project.ResolveTarget).ToList();
             var executor = project.CreateExecutor(parse.GetValue(realTools));
@@ -68,7 +69,7 @@ public static class BuildCommand
     }
 
     private static BuildIntrospectionOptions IntrospectionOptions(
-        ParseResult parse, Option<string[]> debug, Option<string[]> track, Option<string?> snapshotEvery, Option<FileInfo?> stats, Option<FileInfo?> heapSnapshot, Option<bool> noStrings, Option<FileInfo?> coreDump)
+        string variant, ParseResult parse, Option<string[]> debug, Option<string[]> track, Option<string?> snapshotEvery, Option<FileInfo?> stats, Option<FileInfo?> heapSnapshot, Option<bool> noStrings, Option<FileInfo?> coreDump)
     {
         var flags = Split(parse.GetValue(debug));
         foreach (var flag in flags.Where(f => f is not ("count" or "memory")))
@@ -78,6 +79,7 @@ public static class BuildCommand
 
         return new BuildIntrospectionOptions
         {
+            Variant = variant,
             Count = flags.Contains("count"),
             Memory = flags.Contains("memory"),
             TrackTypes = Split(parse.GetValue(track)),

@@ -17,10 +17,10 @@ public static class FootprintCommand
     public static JsonSerializerOptions Json { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
     /// <summary>Creates the verb.</summary>
-    public static Command Create()
+    public static Command Create(VariantFactory variants)
     {
         var directory = new Argument<DirectoryInfo>("dir") { Description = "The project directory (holding toolkit.manifest)" };
-        var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
+        var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", variants.Names)}", DefaultValueFactory = _ => "baseline" };
         var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Measure a dry run instead of a build" };
         var clean = new Option<bool>("--clean") { Description = "Remove built files and the database first, so the measured build is a full build" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel jobs", DefaultValueFactory = _ => System.Environment.ProcessorCount };
@@ -31,7 +31,7 @@ public static class FootprintCommand
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            var record = FootprintMeasurer.Measure(parse.GetRequiredValue(directory).FullName, parse.GetValue(variant) ?? "baseline", parse.GetValue(dryRun), Math.Max(1, parse.GetValue(jobs)), parse.GetValue(clean));
+            var record = FootprintMeasurer.Measure(parse.GetRequiredValue(directory).FullName, variants.Get(parse.GetValue(variant) ?? "baseline"), parse.GetValue(dryRun), Math.Max(1, parse.GetValue(jobs)), parse.GetValue(clean));
             if (parse.GetValue(json))
             {
                 Output.Line(JsonSerializer.Serialize(record, Json));

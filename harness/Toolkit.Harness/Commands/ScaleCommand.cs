@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Reporting;
+using Toolkit.Harness.Reporting.Excerpts;
 using Toolkit.Harness.Scaling;
 using Toolkit.Harness.Terminal;
 using Toolkit.Optimizations;
@@ -17,10 +18,10 @@ namespace Toolkit.Harness.Commands;
 public static class ScaleCommand
 {
     /// <summary>Creates the verb.</summary>
-    public static Command Create()
+    public static Command Create(VariantFactory variantList)
     {
         var sources = new Option<string>("--sources") { Description = "Sizes, in sources, comma-separated (e.g. 1k,10k,100k)", DefaultValueFactory = _ => string.Join(',', ScaleRequest.DefaultSources.Select(CountParser.Format)) };
-        var variants = new Option<string>("--variants") { Description = $"'all' or a comma-separated list of: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "all" };
+        var variants = new Option<string>("--variants") { Description = $"'all' or a comma-separated list of: {string.Join(", ", variantList.Names)}", DefaultValueFactory = _ => "all" };
         var shape = new Option<string>("--shape") { Description = $"The generated projects' shape: {string.Join(", ", ProjectShapes.ValidNames)}", DefaultValueFactory = _ => "c-libraries" };
         var seed = new Option<int>("--seed") { Description = "The generator's seed", DefaultValueFactory = _ => 1 };
         var repeat = new Option<int>("--repeat") { Description = "Fresh processes per (variant, size)", DefaultValueFactory = _ => ScaleRequest.DefaultRepeat };
@@ -43,7 +44,7 @@ public static class ScaleCommand
             var request = new ScaleRequest
             {
                 Sources = CountParser.ParseList(parse.GetValue(sources) ?? string.Empty, "--sources"),
-                Variants = ParseVariants(parse.GetValue(variants) ?? "all"),
+                Variants = ScaleRequest.ParseVariants(variantList, parse.GetValue(variants) ?? "all"),
                 Shape = parsedShape,
                 Seed = parse.GetValue(seed),
                 Repeat = parse.GetValue(repeat),
@@ -57,33 +58,12 @@ public static class ScaleCommand
             Directory.CreateDirectory(outDirectory);
             var file = Path.Join(outDirectory, $"scale-{ProjectShapes.Name(request.Shape)}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
             ScaleResultsFile.Write(file, results);
-            var pages = ReportGenerator.Write(results, outDirectory);
+            var pages = ReportGenerator.Write(results, outDirectory, new EmbeddedSourceExcerpts(), variantList);
             Output.Line($"toolkit: wrote {file}");
             Output.Line($"toolkit: wrote {pages.Count} pages and charts in {outDirectory} (start at {Path.Join(outDirectory, "README.md")})");
             return 0;
         })));
         return command;
-    }
-
-    private static IReadOnlyList<string> ParseVariants(string text)
-    {
-        if (text == "all")
-        {
-            return VariantFactory.Names;
-        }
-
-        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var name in names)
-        {
-            VariantFactory.Get(name);
-        }
-
-        if (!names.Contains("baseline"))
-        {
-            names.Insert(0, "baseline"); // every saving is measured against the baseline
-        }
-
-        return names;
     }
 
     private static void Validate(ScaleRequest request)

@@ -38,7 +38,7 @@ public static class CompareRunner
 
             return gate.Regressions.Count > 0 ? CompareExitCodes.Regression : CompareExitCodes.Ok;
         }
-        catch (Exception exception) when (exception is InvalidDataException or FileNotFoundException or ArgumentException or InvalidOperationException or IOException)
+        catch (Exception exception) when (exception is UserErrorException or InvalidDataException or FileNotFoundException or ArgumentException or InvalidOperationException or IOException)
         {
             error.WriteLine("toolkit: error: " + exception.Message);
             return CompareExitCodes.BadInput;
@@ -66,7 +66,7 @@ public static class CompareRunner
 
         foreach (var variant in variants)
         {
-            VariantFactory.Get(variant);
+            VariantFactory.Default.Get(variant);
         }
 
         if (request.Repeat < 1)
