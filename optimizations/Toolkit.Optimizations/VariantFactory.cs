@@ -58,11 +58,21 @@ public sealed class VariantFactory
 
     /// <summary>The variant with this name; an unknown name is an <see cref="UnknownVariantException"/> listing the valid ones.</summary>
     public IMemoryVariant Get(string name) =>
-        Find(name) ?? throw new UnknownVariantException($"unknown variant '{name}'; valid variants: {string.Join(", ", _names)}");
+        Find(name) ?? throw new UnknownVariantException(Unknown(name));
+
+    /// <summary>Null when every name is a variant of this factory; otherwise the message naming the first unknown one and the valid ones.</summary>
+    public string? FindUnknown(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var unknown = names.FirstOrDefault(name => Find(name) is null);
+        return unknown is null ? null : Unknown(unknown);
+    }
 
     /// <summary>The variant with this name, or null.</summary>
     public IMemoryVariant? Find(string name) => Array.Find(_variants, v => string.Equals(v.Name, name, StringComparison.Ordinal));
 
     /// <summary>A new factory with <paramref name="variant"/> added at the end.</summary>
     public VariantFactory With(IMemoryVariant variant) => new([.. _variants, variant]);
+
+    private string Unknown(string name) => $"unknown variant '{name}'; valid variants: {string.Join(", ", _names)}";
 }

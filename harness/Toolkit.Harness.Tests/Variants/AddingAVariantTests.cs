@@ -1,5 +1,4 @@
 using Toolkit.Harness.Reporting;
-using Toolkit.Harness.Scaling;
 using Toolkit.Harness.Tests.Reporting;
 using Toolkit.Optimizations;
 using Toolkit.Optimizations.Tests.Conformance;
@@ -52,8 +51,13 @@ public sealed class AddingAVariantTests
     [Fact]
     public void It_is_in_scales_variant_list_the_analysis_order_and_the_pages_catalog()
     {
-        Assert.Equal(_variants.Names, ScaleRequest.ParseVariants(_variants, "all"));
-        Assert.Equal([ScaleAnalysis.BaselineName, Name], ScaleRequest.ParseVariants(_variants, Name));
+        var root = Program.CreateRootCommand(_variants);
+        Assert.Equal(_variants.Names, root.Parse(["scale", "--variants", "all"]).GetValue<IReadOnlyList<string>>("--variants"));
+        Assert.Equal(_variants.Names, root.Parse(["scale"]).GetValue<IReadOnlyList<string>>("--variants"));
+        Assert.Equal([Name], root.Parse(["scale", "--variants", Name]).GetValue<IReadOnlyList<string>>("--variants"));
+        var unknown = Assert.Single(root.Parse(["scale", "--variants", "nonsense"]).Errors);
+        Assert.Contains(Name, unknown.Message, StringComparison.Ordinal);
+        Assert.Empty(root.Parse(["build", ".", "--variant", Name]).Errors);
 
         var results = new ResultsBuilder()
             .Project(1_000, 2_000)

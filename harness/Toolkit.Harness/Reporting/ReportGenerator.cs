@@ -30,7 +30,7 @@ public static class ReportGenerator
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(excerpts);
-        ScaleResultsValidator.Validate(results, "results");
+        ResultsValidator.Validate(results, "results");
         var analysis = new ScaleAnalysis(results, variants);
         var written = new List<string>();
         void Emit(string relative, string text)

@@ -1,4 +1,3 @@
-using Toolkit.Optimizations;
 using Toolkit.SyntheticProjects.Generation;
 
 namespace Toolkit.Harness.Scaling;
@@ -38,32 +37,4 @@ public sealed record ScaleRequest
 
     /// <summary>Where generated projects are kept between runs (a cache keyed by shape, size and seed).</summary>
     public required string ProjectsDirectory { get; init; }
-
-    /// <summary>
-    /// The variants a <c>--variants</c> value names: "all" is every variant of <paramref name="variants"/>, in
-    /// its order; otherwise the comma-separated names (an unknown one is an <see cref="UnknownVariantException"/>),
-    /// with the baseline put first when missing, since every saving is measured against it.
-    /// </summary>
-    public static IReadOnlyList<string> ParseVariants(VariantFactory variants, string text)
-    {
-        ArgumentNullException.ThrowIfNull(variants);
-        ArgumentNullException.ThrowIfNull(text);
-        if (text == "all")
-        {
-            return variants.Names;
-        }
-
-        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var name in names)
-        {
-            variants.Get(name);
-        }
-
-        if (!names.Contains(BaselineVariant.VariantName))
-        {
-            names.Insert(0, BaselineVariant.VariantName);
-        }
-
-        return names;
-    }
 }
