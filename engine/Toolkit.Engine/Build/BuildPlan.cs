@@ -41,13 +41,20 @@ public sealed class BuildPlan
     /// <summary>Plans a build of <paramref name="targets"/>.</summary>
     public static BuildPlan Create(BuildGraph graph, IReadOnlyList<int> targets)
     {
+        var order = PostOrder(graph, targets);
+        var (waitCounts, parentOffsets, parents, firstParent) = ParentsOf(graph, order);
+        return new BuildPlan(order, waitCounts, parentOffsets, parents, firstParent);
+    }
+
+    /// <summary>The nodes reachable from <paramref name="targets"/>, children first, by an explicit-stack walk that refuses a cycle.</summary>
+    private static int[] PostOrder(BuildGraph graph, IReadOnlyList<int> targets)
+    {
         var store = graph.Store;
         var count = store.Count;
         var marks = new byte[count]; // 0 = not seen, 1 = on the walk's stack, 2 = done
         var order = new List<int>(count);
         var children = new List<int>();
         var frames = new List<(int Node, int Start, int Next)>();
-        var scratch = new List<int>();
 
         foreach (var target in targets)
         {
@@ -83,7 +90,35 @@ public sealed class BuildPlan
             }
         }
 
-        // Parents in CSR form, counted first, then filled.
+        return order.ToArray();
+
+        void Push(int node)
+        {
+            marks[node] = 1;
+            var start = children.Count;
+            AppendChildren(graph, node, children);
+            frames.Add((node, start, start));
+        }
+
+        List<string> CycleFrom(int node)
+        {
+            var cycle = new List<string>();
+            var index = frames.FindIndex(frame => frame.Node == node);
+            for (var i = index; i < frames.Count; i++)
+            {
+                cycle.Add(store.GetPath(frames[i].Node));
+            }
+
+            cycle.Add(store.GetPath(node));
+            return cycle;
+        }
+    }
+
+    /// <summary>The parents of each node in CSR form (counted first, then filled), how many children each waits for, and one parent of each.</summary>
+    private static (int[] WaitCounts, int[] ParentOffsets, int[] Parents, int[] FirstParent) ParentsOf(BuildGraph graph, int[] order)
+    {
+        var count = graph.Store.Count;
+        var scratch = new List<int>();
         var waitCounts = new int[count];
         var parentOffsets = new int[count + 1];
         var firstParent = new int[count];
@@ -120,28 +155,7 @@ public sealed class BuildPlan
             }
         }
 
-        return new BuildPlan(order.ToArray(), waitCounts, parentOffsets, parents, firstParent);
-
-        void Push(int node)
-        {
-            marks[node] = 1;
-            var start = children.Count;
-            AppendChildren(graph, node, children);
-            frames.Add((node, start, start));
-        }
-
-        List<string> CycleFrom(int node)
-        {
-            var cycle = new List<string>();
-            var index = frames.FindIndex(frame => frame.Node == node);
-            for (var i = index; i < frames.Count; i++)
-            {
-                cycle.Add(store.GetPath(frames[i].Node));
-            }
-
-            cycle.Add(store.GetPath(node));
-            return cycle;
-        }
+        return (waitCounts, parentOffsets, parents, firstParent);
     }
 
     /// <summary>Appends the children of a node, as the plan defines them, to <paramref name="into"/>.</summary>
