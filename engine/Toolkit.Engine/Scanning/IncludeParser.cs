@@ -9,14 +9,15 @@ namespace Toolkit.Engine.Scanning;
 /// allocations are the header names and the result array).
 /// <para>What it understands: <c>//</c> and <c>/* */</c> comments (an include inside a comment is not
 /// one), backslash-newline continuations, blanks and comments between <c>#</c> and the directive name,
-/// <c>#include_next</c> and <c>#import</c> (treated as <c>#include</c>), and string and character
+/// <c>#include_next</c> (marked <see cref="IncludeDirective.IsNext"/>) and <c>#import</c> (as <c>#include</c>), and string and character
 /// literals (a <c>"#include"</c> inside a string is text, not a directive).</para>
 /// <para>What it deliberately does not do, being conservative: it does not evaluate conditionals, so the
 /// includes in every branch of <c>#if/#ifdef/#ifndef/#elif/#else</c> count, even under <c>#if 0</c>; an
 /// include guard therefore has no effect on the result. A header found this way that the compiler would
 /// not open is an extra dependency (an unneeded rebuild), never a missed one. Computed includes
-/// (<c>#include MACRO</c>) are skipped, since naming their target needs macro expansion; SCons skips
-/// them too. C++ raw string literals and trigraphs are not recognised.</para>
+/// (<c>#include MACRO</c>) cannot be followed without macro expansion (SCons skips them too): they are
+/// kept, marked <see cref="IncludeDirective.IsComputed"/> with their text, so the scanner can name them
+/// in a warning. C++ raw string literals and trigraphs are not recognised.</para>
 /// </summary>
 public static class IncludeParser
 {
@@ -183,6 +184,7 @@ public static class IncludeParser
             return i;
         }
 
+        var isNext = keyword.SequenceEqual("include_next"u8);
         byte close;
         if (text[i] == (byte)'"')
         {
@@ -194,7 +196,22 @@ public static class IncludeParser
         }
         else
         {
-            // A computed include (#include MACRO): skipped, see the class remarks.
+            // A computed include (#include MACRO): kept with its text, see the class remarks.
+            var line = text[i..];
+            var end = line.IndexOf((byte)'\n');
+            var macro = (end < 0 ? line : line[..end]).TrimEnd(" \t\r\f\v"u8);
+            var comment = macro.IndexOf("/"u8);
+            if (comment >= 0)
+            {
+                macro = macro[..comment].TrimEnd(" \t"u8);
+            }
+
+            if (macro.Length > 0)
+            {
+                found ??= [];
+                found.Add(new IncludeDirective(Encoding.UTF8.GetString(macro), IsAngle: false, isNext, IsComputed: true));
+            }
+
             return i;
         }
 
@@ -208,7 +225,7 @@ public static class IncludeParser
         }
 
         found ??= [];
-        found.Add(new IncludeDirective(Encoding.UTF8.GetString(rest[..length]), close == (byte)'>'));
+        found.Add(new IncludeDirective(Encoding.UTF8.GetString(rest[..length]), close == (byte)'>', isNext));
         return start + length + 1;
     }
 
