@@ -21,6 +21,8 @@ public static class BuildCommand
         tree.AcceptOnlyFromAmong("all", "prune");
         var realTools = new Option<bool>("--real-tools") { Description = "Run the real commands (cc, ar) instead of the built-in deterministic tool" };
         var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
+        var scanMode = new Option<string?>("--scan-mode") { Description = "The include scanner: conservative (every #if branch counts, as SCons) or exact (the preprocessor evaluated as the compiler does); default: the manifest's TOOLKIT_SCAN, else conservative" };
+        scanMode.AcceptOnlyFromAmong("conservative", "exact");
         var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
 
         var debug = new Option<string[]>("--debug") { Description = "Debug output, comma-separated or repeated: count (instances and sizes per engine type at the end), memory (heap, RSS and engine types after read, scan and build)", AllowMultipleArgumentsPerToken = false };
@@ -33,13 +35,18 @@ public static class BuildCommand
 
         var command = new Command("build", "Build a project: scan, decide from signatures, run what is out of date")
         {
-            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
+            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent, scanMode, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
         {
             using var introspection = new BuildIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
             var settings = VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline");
+            if (parse.GetValue(scanMode) is { } chosenScan)
+            {
+                settings = settings.WithScanMode(chosenScan == "exact" ? Toolkit.Engine.Scanning.ScanMode.Exact : Toolkit.Engine.Scanning.ScanMode.Conservative);
+            }
+
             var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, settings, reporter, introspection.OnPhase));
             var ids = (parse.GetValue(targets) ?? []).Select(project.ResolveTarget).ToList();
             var executor = project.CreateExecutor(parse.GetValue(realTools));
