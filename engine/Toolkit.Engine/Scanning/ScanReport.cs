@@ -39,17 +39,23 @@ public static class ScanReport
             return InputError;
         }
 
-        var gate = new object();
+        string? current = null;
+        var sourceUnreadable = false;
         var options = new ScanOptions
         {
             Mode = mode,
             CompilerProbe = probe,
             Warning = message =>
             {
-                lock (gate)
+                // The scan of one file runs on this thread, so the source being scanned is known.
+                if (current is not null && message.StartsWith($"cannot read '{current}'", StringComparison.Ordinal))
                 {
-                    error.WriteLine($"toolkit: warning: {message}");
+                    sourceUnreadable = true;
+                    error.WriteLine($"toolkit: error: scan: {message[..message.IndexOf("; its includes", StringComparison.Ordinal)]}");
+                    return;
                 }
+
+                error.WriteLine($"toolkit: warning: {message}");
             },
         };
         var scanner = new CIncludeScanner(fileSystem, new StrongScanCache(), options);
@@ -71,11 +77,14 @@ public static class ScanReport
                 continue;
             }
 
-            var before = scanner.WarningCount;
+            current = path;
+            sourceUnreadable = false;
             var result = scanner.Scan(path, flags);
-            if (scanner.WarningCount > before && !CanRead(fileSystem, path))
+            current = null;
+            if (sourceUnreadable)
             {
-                exitCode = InputError; // the source itself could not be read: warned, named, and counted as an error
+                exitCode = InputError;
+                continue;
             }
 
             MakeDependencyFormatter.Write(output, file, result.Headers);
@@ -122,18 +131,5 @@ public static class ScanReport
         }
 
         return result.Files.Any(file => file.ScanError is not null) ? InputError : Success;
-    }
-
-    private static bool CanRead(IFileSystem fileSystem, string path)
-    {
-        try
-        {
-            using var stream = fileSystem.OpenRead(path);
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 }
