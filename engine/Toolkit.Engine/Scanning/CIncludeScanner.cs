@@ -128,7 +128,7 @@ public sealed class CIncludeScanner
 
         var context = ContextFor(flags, workingDirectory);
         var headers = Walk(source, context, ForcedChildren(flags, workingDirectory, context));
-        return new ScanResult(source, ScanMode.Conservative, headers.ToArray(), [source, .. headers], [], string.Empty);
+        return new ScanResult(source, ScanMode.Conservative, headers.ToArray(), null, [], string.Empty);
     }
 
     private List<string> Walk(string source, SearchContext context, HeaderNode[] forced)

@@ -15,15 +15,19 @@ namespace Toolkit.Engine.Scanning;
 public sealed class ScanResult
 {
     /// <summary>Creates a result.</summary>
-    public ScanResult(string source, ScanMode mode, string[] headers, string[] filesRead, string[] probed, string configuration)
+    public ScanResult(string source, ScanMode mode, string[] headers, string[]? filesRead, string[] probed, string configuration)
     {
         Source = source;
         Mode = mode;
         Headers = headers;
-        FilesRead = filesRead;
+        _filesRead = filesRead;
         Probed = probed;
         Configuration = configuration;
     }
+
+    // Null when the files read are the source and its headers (the conservative mode): built on demand,
+    // so a million-source scan allocates no second array per source.
+    private readonly string[]? _filesRead;
 
     /// <summary>The source, canonical.</summary>
     public string Source { get; }
@@ -35,7 +39,7 @@ public sealed class ScanResult
     public string[] Headers { get; }
 
     /// <summary>Every file read (the source, its headers, and in exact mode the system headers read for their macros).</summary>
-    public string[] FilesRead { get; }
+    public string[] FilesRead => _filesRead ?? [Source, .. Headers];
 
     /// <summary>Exact mode: candidates that did not exist and would change the result if created; empty in conservative mode.</summary>
     public string[] Probed { get; }
