@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Toolkit.Engine.Scanning;
@@ -13,32 +12,8 @@ namespace Toolkit.Engine.Scanning;
 /// </summary>
 internal static class DirectiveParser
 {
-    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
-
     /// <summary>The directives of <paramref name="contents"/>.</summary>
-    public static FileDirectives Parse(ReadOnlySpan<byte> contents)
-    {
-        if (contents.StartsWith(ByteOrderMark))
-        {
-            contents = contents[3..];
-        }
-
-        var firstSplice = LineSplicer.FindSplice(contents, 0);
-        if (firstSplice < 0)
-        {
-            return ParseLogical(contents);
-        }
-
-        var buffer = LineSplicer.Splice(contents, firstSplice, out var length);
-        try
-        {
-            return ParseLogical(buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public static FileDirectives Parse(ReadOnlySpan<byte> contents) => LineSplicer.ParseLogical(contents, ParseLogical);
 
     /// <summary>Parses directive text written by a program (a <c>cc -dM</c> listing, a <c>-D</c> turned into <c>#define</c>).</summary>
     public static FileDirectives Parse(string text) => Parse(Encoding.UTF8.GetBytes(text));
@@ -63,14 +38,14 @@ internal static class DirectiveParser
                     i++;
                     break;
                 case (byte)'/' when i + 1 < text.Length && text[i + 1] == (byte)'/':
-                    i = SkipTo(text, i, (byte)'\n');
+                    i = IncludeParser.SkipLineComment(text, i);
                     break;
                 case (byte)'/' when i + 1 < text.Length && text[i + 1] == (byte)'*':
                     i = SkipBlockComment(text, i, ref line);
                     break;
                 case (byte)'"' or (byte)'\'':
                     atLineStart = false;
-                    i = SkipLiteral(text, i);
+                    i = IncludeParser.SkipLiteral(text, i);
                     break;
                 case (byte)'#' when atLineStart:
                     atLineStart = false;
@@ -137,12 +112,12 @@ internal static class DirectiveParser
             if (c == (byte)'/' && i + 1 < text.Length && (text[i + 1] == (byte)'/' || text[i + 1] == (byte)'*'))
             {
                 rest.Append(Encoding.UTF8.GetString(text[start..i])).Append(' ');
-                i = text[i + 1] == (byte)'/' ? SkipTo(text, i, (byte)'\n') : SkipBlockComment(text, i, ref line);
+                i = text[i + 1] == (byte)'/' ? IncludeParser.SkipLineComment(text, i) : SkipBlockComment(text, i, ref line);
                 start = i;
                 continue;
             }
 
-            i = c is (byte)'"' or (byte)'\'' ? SkipLiteral(text, i) : i + 1;
+            i = c is (byte)'"' or (byte)'\'' ? IncludeParser.SkipLiteral(text, i) : i + 1;
         }
 
         rest.Append(Encoding.UTF8.GetString(text[start..Math.Min(i, text.Length)]));
@@ -168,41 +143,10 @@ internal static class DirectiveParser
         _ => null,
     };
 
-    private static int SkipTo(ReadOnlySpan<byte> text, int i, byte stop)
-    {
-        var end = text[i..].IndexOf(stop);
-        return end < 0 ? text.Length : i + end;
-    }
-
     private static int SkipBlockComment(ReadOnlySpan<byte> text, int i, ref int line)
     {
-        var end = text[(i + 2)..].IndexOf("*/"u8);
-        var stop = end < 0 ? text.Length : i + 2 + end + 2;
+        var stop = IncludeParser.SkipBlockComment(text, i);
         line += text[i..stop].Count((byte)'\n');
         return stop;
-    }
-
-    /// <summary>Skips a string or character literal; an unterminated one ends at the newline, as in C.</summary>
-    private static int SkipLiteral(ReadOnlySpan<byte> text, int i)
-    {
-        var quote = text[i];
-        i++;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (c == quote)
-            {
-                return i + 1;
-            }
-
-            if (c == (byte)'\n')
-            {
-                return i;
-            }
-
-            i += c == (byte)'\\' && i + 1 < text.Length && text[i + 1] != (byte)'\n' ? 2 : 1;
-        }
-
-        return i;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Toolkit.Engine.Scanning;
@@ -21,33 +20,8 @@ namespace Toolkit.Engine.Scanning;
 /// </summary>
 public static class IncludeParser
 {
-    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
-
     /// <summary>The directives of <paramref name="contents"/> in file order.</summary>
-    public static IncludeDirective[] Parse(ReadOnlySpan<byte> contents)
-    {
-        if (contents.StartsWith(ByteOrderMark))
-        {
-            // A UTF-8 byte order mark is not text: the first line still starts a line, as gcc reads it.
-            contents = contents[3..];
-        }
-
-        var firstSplice = LineSplicer.FindSplice(contents, 0);
-        if (firstSplice < 0)
-        {
-            return ParseLogical(contents);
-        }
-
-        var buffer = LineSplicer.Splice(contents, firstSplice, out var length);
-        try
-        {
-            return ParseLogical(buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public static IncludeDirective[] Parse(ReadOnlySpan<byte> contents) => LineSplicer.ParseLogical(contents, ParseLogical);
 
     private static IncludeDirective[] ParseLogical(ReadOnlySpan<byte> text)
     {
@@ -99,20 +73,22 @@ public static class IncludeParser
         return found < 0 ? text.Length : i + found;
     }
 
-    private static int SkipLineComment(ReadOnlySpan<byte> text, int i)
+    /// <summary>Skips to the newline ending a line comment (or the text).</summary>
+    internal static int SkipLineComment(ReadOnlySpan<byte> text, int i)
     {
         var end = text[i..].IndexOf((byte)'\n');
         return end < 0 ? text.Length : i + end;
     }
 
-    private static int SkipBlockComment(ReadOnlySpan<byte> text, int i)
+    /// <summary>Skips a block comment; an unterminated one runs to the end of the text.</summary>
+    internal static int SkipBlockComment(ReadOnlySpan<byte> text, int i)
     {
         var end = text[(i + 2)..].IndexOf("*/"u8);
         return end < 0 ? text.Length : i + 2 + end + 2;
     }
 
     /// <summary>Skips a string or character literal; an unterminated one ends at the newline, as in C.</summary>
-    private static int SkipLiteral(ReadOnlySpan<byte> text, int i)
+    internal static int SkipLiteral(ReadOnlySpan<byte> text, int i)
     {
         var quote = text[i];
         i++;
