@@ -1,3 +1,4 @@
+using Toolkit.Engine.Build;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Scanning;
 
@@ -69,5 +70,24 @@ public sealed class HostileScanInputTests : IDisposable
         var outside = Path.Join(_root, "lib/x.h") + " " + Path.Join(_root, "deps/dep.h");
         Assert.Equal($"x.o: ../lib/x.c {outside}\nx.o: {absolute} {outside}\n", output.ToString().Replace(" \\\n", string.Empty, StringComparison.Ordinal));
         Assert.Equal(string.Empty, error.ToString());
+    }
+
+    [Fact]
+    public void A_build_whose_headers_loop_or_dangle_opens_with_one_warning_each_and_scans_every_object()
+    {
+        Write("proj/toolkit.manifest", "toolkit-manifest 1\nbuild a.o: Object a.c\nbuild b.o: Object b.c\n");
+        Write("proj/a.c", "#include \"loop1.h\"\n#include \"dangling.h\"\n");
+        Write("proj/b.c", "#include \"ok.h\"\n");
+        Write("proj/ok.h", string.Empty);
+        Link("proj/loop1.h", "loop2.h");
+        Link("proj/loop2.h", "loop1.h");
+        Link("proj/dangling.h", "nowhere.h");
+        var reporter = new NullBuildReporter();
+        var project = Project.Open(Path.Join(_root, "proj"), EngineSettings.Baseline, reporter);
+        Assert.Equal(2, reporter.Warnings.Count);
+        Assert.Contains(reporter.Warnings, warning => warning.Contains("'loop1.h'", StringComparison.Ordinal));
+        Assert.Contains(reporter.Warnings, warning => warning.Contains("'dangling.h'", StringComparison.Ordinal));
+        var store = project.Graph.Store;
+        Assert.Equal(["ok.h"], project.Graph.GetEdges(store.FindNode("b.o"), Graph.EdgeKind.Implicit).Select(store.GetPath));
     }
 }
