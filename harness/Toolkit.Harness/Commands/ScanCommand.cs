@@ -32,12 +32,12 @@ public static class ScanCommand
         var forced = new Option<string[]>("--include") { Description = "A header read before the source, as the compiler's -include; repeatable" };
         var flags = new Option<string?>("--flags") { Description = "More compiler flags as one string, read as gcc reads them (e.g. \"-std=c99 -O2 -DX=1\")" };
         var compiler = new Option<string>("--cc") { Description = "The compiler the exact mode asks for its predefined macros and system directories", DefaultValueFactory = _ => "cc" };
-        var mode = new Option<string>("--scan-mode") { Description = "conservative (every #if branch counts, as SCons; the default) or exact (the preprocessor evaluated as the compiler does)", DefaultValueFactory = _ => "conservative" };
+        var mode = new Option<string>("--scan-mode") { Description = "conservative (every #if branch counts, as SCons) or exact (the preprocessor evaluated as the compiler does)", DefaultValueFactory = _ => "conservative" };
         mode.AcceptOnlyFromAmong("conservative", "exact");
         var commands = new Option<FileInfo?>("--compile-commands") { Description = "Scan every entry of this compile_commands.json with its own flags and directory" };
         var compare = new Option<bool>("--compare-gcc") { Description = "With --compile-commands: run gcc -MM on each entry too and print the comparison" };
         var root = new Option<DirectoryInfo?>("--root") { Description = "With --compile-commands: the folder files are named relative to (default: the one holding the JSON file)" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "With --compile-commands: parallel scans (and gcc runs) (default: one per core)", DefaultValueFactory = _ => System.Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "With --compile-commands: parallel scans and gcc runs (one per core unless given)", DefaultValueFactory = _ => System.Environment.ProcessorCount };
         var top = new Option<int>("--top") { Description = "With --compare-gcc: how many misses and extras to list", DefaultValueFactory = _ => 10 };
         var format = new Option<string>("--format") { Description = "With --compare-gcc: text, markdown or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown", "json");
