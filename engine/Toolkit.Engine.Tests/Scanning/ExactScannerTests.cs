@@ -210,4 +210,20 @@ public sealed class ExactScannerTests
         Assert.Contains("inc1/x.h", result.Probed);
         Assert.Contains("DA=1", result.Configuration, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Hostile_nesting_is_a_warning_not_a_stack_overflow()
+    {
+        const int deep = 100_000;
+        var parens = "#if " + new string('(', deep) + "1" + new string(')', deep) + "\n#include \"no.h\"\n#endif\n";
+        var nots = "#if " + new string('!', deep) + "0\n#include \"no2.h\"\n#endif\n";
+        // Calls nested past the argument-depth bound are left unexpanded, which makes the #if malformed.
+        const int calls = 1000;
+        var nested = "#define F(x) x\n#if " + string.Concat(Enumerable.Repeat("F(", calls)) + "1" + new string(')', calls) + "\n#include \"no3.h\"\n#endif\n";
+        var shallow = "#if " + string.Concat(Enumerable.Repeat("F(", 150)) + "1" + new string(')', 150) + "\n#include \"yes.h\"\n#endif\n";
+        var fs = Tree(("main.c", parens + nots + nested + shallow), ("no.h", ""), ("no2.h", ""), ("no3.h", ""), ("yes.h", ""));
+        Assert.Equal(["yes.h"], Exact(fs, "main.c").Headers);
+        Assert.Equal(2, _warnings.Count(warning => warning.Contains("nested more than", StringComparison.Ordinal)));
+        Assert.Equal(3, _warnings.Count);
+    }
 }

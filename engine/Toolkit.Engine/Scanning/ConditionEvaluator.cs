@@ -12,10 +12,18 @@ namespace Toolkit.Engine.Scanning;
 /// </summary>
 internal sealed class ConditionEvaluator
 {
+    /// <summary>
+    /// Deepest nesting of parentheses and unary operators evaluated: each level costs about a dozen
+    /// stack frames, so this bounds the stack a hostile <c>((((...</c> can take to well under the 1.5 MB
+    /// of a pool thread; gcc's own recursion fails far later, no real header comes near.
+    /// </summary>
+    private const int MaxNesting = 256;
+
     private readonly List<PpToken> _tokens;
     private readonly bool _booleanKeywords;
     private readonly bool _unsignedChar;
     private int _position;
+    private int _depth;
 
     private ConditionEvaluator(List<PpToken> tokens, bool booleanKeywords, bool unsignedChar)
     {
@@ -141,6 +149,23 @@ internal sealed class ConditionEvaluator
     };
 
     private PpValue Unary(bool evaluate)
+    {
+        if (++_depth > MaxNesting)
+        {
+            throw new SyntaxError($"#if expression nested more than {MaxNesting} deep");
+        }
+
+        try
+        {
+            return UnaryAtDepth(evaluate);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private PpValue UnaryAtDepth(bool evaluate)
     {
         var token = Peek ?? throw new SyntaxError("#if expression ends too early");
         _position++;

@@ -18,6 +18,12 @@ internal sealed class MacroExpander
     /// <summary>Expansions deeper than this stop (a runaway <c>#define A B</c>/<c>#define B A</c> chain cannot happen, but a million-step one could).</summary>
     private const int MaxContexts = 20_000;
 
+    /// <summary>
+    /// Arguments nested deeper than this (<c>F(F(F(...)))</c>) are left unexpanded: each level is a nested
+    /// expander on the stack, so this bounds a hostile line's stack use; no real header nests so deep.
+    /// </summary>
+    private const int MaxArgumentDepth = 200;
+
     private static readonly PpToken Zero = new(PpTokenKind.Number, "0");
     private static readonly PpToken One = new(PpTokenKind.Number, "1");
 
@@ -25,6 +31,7 @@ internal sealed class MacroExpander
     private readonly IExpansionHost _host;
     private readonly bool _conditional;
     private readonly Macro[] _outerDisabled;
+    private readonly int _depth;
     private readonly List<Context> _contexts = [];
 
     private sealed class Context(PpToken[] tokens, int position, int end, Macro? macro)
@@ -38,12 +45,13 @@ internal sealed class MacroExpander
         public Macro? Macro { get; } = macro;
     }
 
-    private MacroExpander(MacroTable macros, IExpansionHost host, bool conditional, Macro[] outerDisabled)
+    private MacroExpander(MacroTable macros, IExpansionHost host, bool conditional, Macro[] outerDisabled, int depth = 0)
     {
         _macros = macros;
         _host = host;
         _conditional = conditional;
         _outerDisabled = outerDisabled;
+        _depth = depth;
     }
 
     /// <summary>The tokens of <paramref name="tokens"/> from <paramref name="start"/> on, fully expanded.</summary>
@@ -177,7 +185,7 @@ internal sealed class MacroExpander
 
     private List<PpToken> ExpandArgument(List<PpToken> argument)
     {
-        if (argument.Count == 0)
+        if (argument.Count == 0 || _depth >= MaxArgumentDepth)
         {
             return argument;
         }
@@ -191,7 +199,7 @@ internal sealed class MacroExpander
             }
         }
 
-        return new MacroExpander(_macros, _host, _conditional, disabled.ToArray()).Run(argument.ToArray(), 0, argument.Count);
+        return new MacroExpander(_macros, _host, _conditional, disabled.ToArray(), _depth + 1).Run(argument.ToArray(), 0, argument.Count);
     }
 
     private bool IsDisabled(Macro macro)
@@ -341,7 +349,7 @@ internal sealed class MacroExpander
         {
             var header = operand.Count > 0 && operand[0].Kind is PpTokenKind.HeaderName or PpTokenKind.StringLiteral
                 ? operand
-                : new MacroExpander(_macros, _host, conditional: false, _outerDisabled).Run(operand.ToArray(), 0, operand.Count);
+                : new MacroExpander(_macros, _host, conditional: false, _outerDisabled, _depth + 1).Run(operand.ToArray(), 0, operand.Count);
             return TryHeaderName(header, out var file, out var isAngle) && _host.HasInclude(file, isAngle, name == "__has_include_next") ? One : Zero;
         }
 
