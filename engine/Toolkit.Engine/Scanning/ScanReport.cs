@@ -35,7 +35,7 @@ public static class ScanReport
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count == 0)
         {
-            error.WriteLine("toolkit: error: scan: no input files");
+            error.WriteLine("toolkit: error: no input files");
             return InputError;
         }
 
@@ -51,7 +51,7 @@ public static class ScanReport
                 if (current is not null && message.StartsWith($"cannot read '{current}'", StringComparison.Ordinal))
                 {
                     sourceUnreadable = true;
-                    error.WriteLine($"toolkit: error: scan: {message[..message.IndexOf("; its includes", StringComparison.Ordinal)]}");
+                    error.WriteLine($"toolkit: error: {message[..message.IndexOf("; its includes", StringComparison.Ordinal)]}");
                     return;
                 }
 
@@ -65,14 +65,14 @@ public static class ScanReport
             var path = scanner.Paths.Canonical(file.Replace('\\', '/'));
             if (path is null || path.Length == 0)
             {
-                error.WriteLine($"toolkit: error: scan: '{file}' is not a file path");
+                error.WriteLine($"toolkit: error: '{file}' is not a file path");
                 exitCode = InputError;
                 continue;
             }
 
             if (!scanner.Resolver.Stat(path).Exists)
             {
-                error.WriteLine($"toolkit: error: scan: {file}: no such file");
+                error.WriteLine($"toolkit: error: {file}: no such file");
                 exitCode = InputError;
                 continue;
             }
@@ -115,7 +115,7 @@ public static class ScanReport
         });
         foreach (var file in result.Files.Where(file => file.ScanError is not null))
         {
-            error.WriteLine($"toolkit: error: scan: {file.ScanError}");
+            error.WriteLine($"toolkit: error: {file.ScanError}");
         }
 
         if (compareWithGcc)
