@@ -17,6 +17,7 @@ public sealed class DominatorTree
     private readonly int[] _idom;
     private readonly uint[] _retained;
     private readonly Dictionary<int, long> _largeRetained;
+    private ReferenceTable? _tree;
 
     private DominatorTree(int[] idom, uint[] retained, Dictionary<int, long> largeRetained, int iterations, long reachable)
     {
@@ -36,6 +37,39 @@ public sealed class DominatorTree
 
     public int ImmediateDominator(int id) => _idom[id];
 
+    /// <summary>The tree itself: row <c>id</c> lists the objects <c>id</c> dominates directly, and the last row
+    /// (number <c>ObjectCount</c>) those only the roots as a whole dominate. Built on first call (4 bytes per reachable object).</summary>
+    public ReferenceTable Tree() => _tree ??= BuildTree();
+
+    private ReferenceTable BuildTree()
+    {
+        int n = _retained.Length;
+        var start = new int[n + 2];
+        for (int id = 0; id < n; id++)
+        {
+            int d = _idom[id];
+            if (d != Unreachable)
+            {
+                start[(d == Root ? n : d) + 1]++;
+            }
+        }
+        for (int i = 0; i <= n; i++)
+        {
+            start[i + 1] += start[i];
+        }
+        var kids = new int[start[n + 1]];
+        var fill = (int[])start.Clone();
+        for (int id = 0; id < n; id++)
+        {
+            int d = _idom[id];
+            if (d != Unreachable)
+            {
+                kids[fill[d == Root ? n : d]++] = id;
+            }
+        }
+        return new ReferenceTable(start, kids, null);
+    }
+
     /// <summary>Bytes that would be freed if <paramref name="id"/> were gone: its size plus all it dominates. 0 when unreachable.</summary>
     public long RetainedSize(int id)
     {
@@ -47,11 +81,8 @@ public sealed class DominatorTree
     {
         int n = graph.ObjectCount;
         int root = n;
-        int[] childStart = graph.ChildStartArray;
-        int[] children = graph.ChildArray;
-        int[] parentStart = graph.ParentStartArray;
-        int[] parents = graph.ParentArray;
-        int[] roots = graph.RootObjectArray;
+        graph.EnsureParents();
+        var roots = graph.RootObjects;
 
         // 1. Depth-first postorder from the virtual root, with an explicit stack.
         var postIndex = new int[n + 1];
@@ -84,8 +115,8 @@ public sealed class DominatorTree
             }
             else
             {
-                int end = childStart[node + 1];
-                for (int e = childStart[node] + edge; e < end; e++)
+                var children = graph.Children(node);
+                for (int e = edge; e < children.Length; e++)
                 {
                     edge++;
                     int c = children[e];
@@ -132,9 +163,8 @@ public sealed class DominatorTree
                 {
                     newIdom = root;
                 }
-                for (int p = parentStart[b]; p < parentStart[b + 1]; p++)
+                foreach (int pred in graph.Parents(b))
                 {
-                    int pred = parents[p];
                     if (idom[pred] == -1)
                     {
                         continue;
@@ -149,33 +179,44 @@ public sealed class DominatorTree
             }
         }
 
-        // 3. Retained sizes: children come before their dominator in postorder.
-        var sums = new long[n + 1];
+        // 3. Retained sizes: children come before their dominator in postorder. Summed in 4 bytes per object;
+        // the rare sum of 4 GiB or more moves to a side table.
+        postIndex = null!;
+        var retained = new uint[n];
+        var large = new Dictionary<int, long>();
         for (int i = 0; i < count - 1; i++)
         {
             int b = order[i];
-            sums[b] += graph.Size(b);
-            sums[idom[b]] += sums[b];
+            long mine = Retained(retained, large, b) + graph.Size(b);
+            Store(retained, large, b, mine);
+            int d = idom[b];
+            if (d != root)
+            {
+                Store(retained, large, d, Retained(retained, large, d) + mine);
+            }
         }
-        sums[root] = 0;
-        var retained = new uint[n];
-        var large = new Dictionary<int, long>();
         for (int id = 0; id < n; id++)
         {
             int d = idom[id];
             idom[id] = d == -1 ? Unreachable : d == root ? Root : d;
-            long s = sums[id];
-            if (s >= uint.MaxValue)
-            {
-                retained[id] = uint.MaxValue;
-                large[id] = s;
-            }
-            else
-            {
-                retained[id] = (uint)s;
-            }
         }
         return new DominatorTree(idom, retained, large, iterations, count - 1);
+    }
+
+    private static long Retained(uint[] retained, Dictionary<int, long> large, int id) =>
+        retained[id] == uint.MaxValue ? large[id] : retained[id];
+
+    private static void Store(uint[] retained, Dictionary<int, long> large, int id, long value)
+    {
+        if (value >= uint.MaxValue)
+        {
+            retained[id] = uint.MaxValue;
+            large[id] = value;
+        }
+        else
+        {
+            retained[id] = (uint)value;
+        }
     }
 
     private static int Intersect(int a, int b, int[] idom, int[] postIndex)

@@ -5,20 +5,12 @@ namespace Toolkit.Introspection.Heap;
 
 /// <summary>
 /// Walks a ClrMD heap segment by segment in address order and streams every object, its
-/// references and the GC roots to a <see cref="HeapFileWriter"/>. Holds only the type table
-/// and one object's references at a time.
+/// references, the GC roots (with the names of static fields) and the segments with their free
+/// space to a <see cref="HeapFileWriter"/>. Holds only the type table and one object's
+/// references at a time.
 /// </summary>
 public sealed class HeapWalker
 {
-    // Collections whose element count is recorded, by name prefix, so inspections can compare
-    // count and capacity without reading the heap again.
-    private static readonly string[] CountedCollections =
-    [
-        "System.Collections.Generic.List<", "System.Collections.Generic.Dictionary<", "System.Collections.Generic.HashSet<",
-        "System.Collections.Generic.Queue<", "System.Collections.Generic.Stack<", "System.Collections.Generic.SortedList<",
-        "System.Collections.ArrayList", "System.Collections.Hashtable", "System.Text.StringBuilder",
-    ];
-
     // Objects up to this size are read in one block and their references walked from the
     // type's GC descriptor; bigger ones (rare, huge arrays) go through ClrMD's slower enumeration.
     private const int MaxDirectWalkBytes = 1 << 22;
@@ -38,7 +30,7 @@ public sealed class HeapWalker
         _chars = new char[Math.Clamp(options.MaxStringChars, 0, HeapFileFormat.MaxStringCharsLimit)];
     }
 
-    public void Write(HeapFileWriter writer, string source, int processId)
+    public void Write(HeapFileWriter writer, string source, int processId, string runtimeVersion)
     {
         var heap = _runtime.Heap;
         if (!heap.CanWalkHeap)
@@ -46,6 +38,47 @@ public sealed class HeapWalker
             throw new HeapCaptureException($"{source}: the GC heap cannot be walked right now (a GC was in progress when the process was suspended)");
         }
         int pointerSize = _runtime.DataTarget.DataReader.PointerSize;
+        CollectDependents();
+        writer.WriteHeader(_options.RecordStringContents, _chars.Length, pointerSize, source, processId, runtimeVersion);
+        ulong previous = 0;
+        foreach (var segment in heap.Segments.OrderBy(s => s.Start))
+        {
+            var free = new SegmentFree(segment);
+            foreach (var obj in segment.EnumerateObjects())
+            {
+                if (obj.IsFree)
+                {
+                    free.Add(obj.Address, obj.Size);
+                    continue;
+                }
+                if (obj.Address <= previous || obj.Type is null)
+                {
+                    continue;
+                }
+                previous = obj.Address;
+                WriteObject(writer, obj, pointerSize);
+            }
+            foreach (var part in free.Parts())
+            {
+                writer.WriteSegment(part);
+            }
+        }
+        foreach (var root in heap.EnumerateRoots())
+        {
+            if (root.Object.Address != 0)
+            {
+                writer.WriteRoot(MapKind(root.RootKind), root.Object.Address);
+            }
+        }
+        foreach (var (address, name) in StaticFieldRoots.Enumerate(_runtime))
+        {
+            writer.WriteRoot(HeapRootKind.Static, address, name);
+        }
+        writer.Finish();
+    }
+
+    private void CollectDependents()
+    {
         foreach (var handle in _runtime.EnumerateHandles())
         {
             // Dependent handles (ConditionalWeakTable) keep their dependent alive while the key lives: a reference from key to dependent.
@@ -58,28 +91,6 @@ public sealed class HeapWalker
                 list.Add(handle.Dependent.Address);
             }
         }
-        writer.WriteHeader(_options.RecordStringContents, _chars.Length, pointerSize, source, processId, _runtime.ClrInfo.Version.ToString());
-        ulong previous = 0;
-        foreach (var segment in heap.Segments.OrderBy(s => s.Start))
-        {
-            foreach (var obj in segment.EnumerateObjects())
-            {
-                if (obj.Address <= previous || obj.Type is null || obj.IsFree)
-                {
-                    continue;
-                }
-                previous = obj.Address;
-                WriteObject(writer, obj, pointerSize);
-            }
-        }
-        foreach (var root in heap.EnumerateRoots())
-        {
-            if (root.Object.Address != 0)
-            {
-                writer.WriteRoot(MapKind(root.RootKind), root.Object.Address);
-            }
-        }
-        writer.Finish();
     }
 
     private void WriteObject(HeapFileWriter writer, ClrObject obj, int pointerSize)
@@ -193,8 +204,9 @@ public sealed class HeapWalker
                 .Select(f => new HeapField(f.Name ?? "?", f.Offset, f.Size, f.IsObjectReference, f.IsValueType))
                 .ToArray();
         string name = type.Name ?? $"<unknown type 0x{type.MethodTable:x}>";
-        bool hasCount = Array.Exists(CountedCollections, prefix => name.StartsWith(prefix, StringComparison.Ordinal));
-        var heapType = new HeapType(name, type.MethodTable, type.IsArray, type.IsString, hasCount, type.StaticSize, type.ComponentSize, fields);
+        bool hasCount = CollectionNames.IsCounted(name, type.IsArray);
+        string module = Path.GetFileNameWithoutExtension(type.Module?.Name ?? type.Module?.AssemblyName ?? "");
+        var heapType = new HeapType(name, type.MethodTable, type.IsArray, type.IsString, hasCount, type.StaticSize, type.ComponentSize, fields, module);
         int index = writer.WriteType(heapType);
         entry = new TypeEntry(index, heapType, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray());
         _types.Add(type.MethodTable, entry);
@@ -210,6 +222,8 @@ public sealed class HeapWalker
         ClrRootKind.RefCountedHandle => HeapRootKind.RefCountedHandle,
         ClrRootKind.SizedRefHandle => HeapRootKind.SizedRefHandle,
         ClrRootKind.FinalizerQueue => HeapRootKind.FinalizerQueue,
+        ClrRootKind.StaticVar => HeapRootKind.Static,
+        ClrRootKind.ThreadStaticVar => HeapRootKind.ThreadStatic,
         _ => HeapRootKind.Other,
     };
 

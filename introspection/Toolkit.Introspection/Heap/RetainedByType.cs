@@ -10,31 +10,7 @@ public static class RetainedByType
     public static IEnumerable<HeapTypeRetained> Compute(HeapGraph graph, DominatorTree tree)
     {
         int n = graph.ObjectCount;
-        // Dominator tree in CSR form (the virtual root at n).
-        var start = new int[n + 2];
-        for (int id = 0; id < n; id++)
-        {
-            int d = tree.ImmediateDominator(id);
-            if (d != DominatorTree.Unreachable)
-            {
-                start[(d == DominatorTree.Root ? n : d) + 1]++;
-            }
-        }
-        for (int i = 0; i <= n; i++)
-        {
-            start[i + 1] += start[i];
-        }
-        var kids = new int[start[n + 1]];
-        var fill = (int[])start.Clone();
-        for (int id = 0; id < n; id++)
-        {
-            int d = tree.ImmediateDominator(id);
-            if (d != DominatorTree.Unreachable)
-            {
-                kids[fill[d == DominatorTree.Root ? n : d]++] = id;
-            }
-        }
-        fill = null!;
+        var dominated = tree.Tree();
         int types = graph.Types.Count;
         var active = new int[types];
         var retained = new long[types];
@@ -44,11 +20,12 @@ public static class RetainedByType
         var stackPos = new int[n + 1];
         int sp = 0;
         stackNode[0] = n;
-        stackPos[0] = start[n];
+        stackPos[0] = 0;
         while (sp >= 0)
         {
             int node = stackNode[sp];
-            if (stackPos[sp] < start[node + 1])
+            var kids = dominated.Of(node);
+            if (stackPos[sp] < kids.Length)
             {
                 int child = kids[stackPos[sp]++];
                 int t = graph.TypeIndex(child);
@@ -61,7 +38,7 @@ public static class RetainedByType
                 active[t]++;
                 sp++;
                 stackNode[sp] = child;
-                stackPos[sp] = start[child];
+                stackPos[sp] = 0;
             }
             else
             {
