@@ -9,7 +9,9 @@ namespace Toolkit.Harness.Commands;
 public static class HeapCommand
 {
     /// <summary>Creates the verb and its sub-verbs.</summary>
-    public static Command Create() => new("heap", "Capture a managed heap (a process, this process, a core dump) and analyse the heap file")
+    public static Command Create() => new("heap", Introspecting.HeapHelp.WithExamples(
+        "Capture a managed heap (a process, this process, a core dump) and analyse the heap file; live objects only unless --include-unreachable",
+        "toolkit heap snapshot --pid 4242 -o app.heap && toolkit heap summarize app.heap --top 20"))
     {
         HeapSnapshotCommand.Create(),
         HeapSummarizeCommand.Create(),
@@ -19,5 +21,9 @@ public static class HeapCommand
         HeapDominatorsCommand.Create(),
         HeapDiffCommand.Create(),
         HeapInspectCommand.Create(),
+        HeapTreeCommand.Create(),
+        HeapRetentionCommand.Create(),
+        HeapStringsCommand.Create(),
+        HeapReportCommand.Create(),
     };
 }

@@ -11,13 +11,20 @@ public static class HeapDominatorsCommand
     public static Command Create()
     {
         var heap = new HeapVerbOptions(foldByDefault: true, cutByDefault: true);
-        var top = new Option<int>("--top") { Description = "How many objects to list", DefaultValueFactory = _ => 20 };
-        var command = new Command("dominators", "The objects retaining the most memory (dominator tree)") { heap.File, top };
+        var top = new Option<int>("--top") { Description = "How many objects and types to list", DefaultValueFactory = _ => 20 };
+        var command = new Command("dominators", HeapHelp.WithExamples(
+            "The objects retaining the most memory (dominator tree), and retained bytes per type",
+            "toolkit heap dominators app.heap --top 10",
+            "toolkit heap tree app.heap 0x7f1c2a400028 --depth 3   (to walk down from one of them)"))
+        {
+            heap.File, top,
+        };
         heap.AddOptionsTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
+            var shown = Math.Max(1, CountOption.Top(parse.GetValue(top), "--top"));
             var graph = heap.Load(parse);
-            var report = Terminal.Output.WithProgress("dominators", _ => HeapQueries.Dominators(graph, Math.Max(1, parse.GetValue(top))));
+            var report = Terminal.Output.WithProgress("dominators", _ => HeapQueries.Dominators(graph, shown));
             return heap.Print(parse, report);
         }));
         return command;

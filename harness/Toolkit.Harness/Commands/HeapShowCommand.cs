@@ -12,7 +12,12 @@ public static class HeapShowCommand
     {
         var heap = new HeapVerbOptions(foldByDefault: true, cutByDefault: true);
         var address = new Argument<string>("address") { Description = "The object's address (0x... as the heap verbs print it)" };
-        var command = new Command("show", "Show one object: type, size, fields, references, referrers, retained size") { heap.File, address };
+        var command = new Command("show", HeapHelp.WithExamples(
+            "Show one object: type, generation, size, fields, references, referrers, retained size",
+            "toolkit heap show app.heap 0x7f1c2a400028"))
+        {
+            heap.File, address,
+        };
         heap.AddOptionsTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
         {

@@ -20,27 +20,35 @@ public static class HeapFiles
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Loads <paramref name="file"/>, then reduces it as asked (folding collection arrays into their owners, cutting infrastructure edges).</summary>
-    public static HeapGraph Load(FileInfo file, bool foldCollections, bool cutInfrastructure)
+    /// <summary>Loads <paramref name="file"/>, then reduces it as asked (folding collection arrays into their owners, cutting
+    /// infrastructure edges, leaving out what no root reaches): one new graph when anything changes, none otherwise.</summary>
+    public static HeapGraph Load(FileInfo file, HeapReduceOptions reductions)
     {
-        if (!file.Exists)
-        {
-            throw new FileNotFoundException($"heap file not found: {file.FullName}", file.FullName);
-        }
-
-        var graph = Output.WithProgress("loading " + file.Name, report =>
-            HeapGraph.Load(file.FullName, new Progress(report)));
-        if (!foldCollections && !cutInfrastructure)
+        var graph = Output.WithProgress("loading " + file.Name, report => HeapGraph.Load(file.FullName, new Progress(report)));
+        if (!reductions.FoldCollectionInternals && !reductions.CutInfrastructureEdges && (!reductions.DropUnreachable || AllReachable(graph)))
         {
             return graph;
         }
 
         return Output.WithProgress("reducing", report =>
         {
-            var reduced = HeapGraphReducer.Reduce(graph, new HeapReduceOptions { FoldCollectionInternals = foldCollections, CutInfrastructureEdges = cutInfrastructure });
+            var reduced = HeapGraphReducer.Reduce(graph, reductions);
             report(1, 1);
             return reduced;
         });
+    }
+
+    private static bool AllReachable(HeapGraph graph)
+    {
+        for (var id = 0; id < graph.ObjectCount; id++)
+        {
+            if (!graph.IsReachable(id))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Prints <paramref name="report"/> as text, or as one JSON document.</summary>
@@ -50,17 +58,17 @@ public static class HeapFiles
         return 0;
     }
 
-    /// <summary>Runs a query that takes an address; an address with no object becomes a usage error naming it.</summary>
+    /// <summary>Runs a query that takes an address; an address with no object says why it may be missing.</summary>
     public static T AtAddress<T>(Func<T> query)
     {
         try
         {
             return query();
         }
-        catch (ArgumentException e) when (e.ParamName == "address")
+        catch (HeapQueryException e)
         {
-            throw new UsageException(e.Message.Replace(" (Parameter 'address')", "", StringComparison.Ordinal)
-                + " (an array folded into its collection is not an object of its own: pass --fold-collections false)");
+            throw new UsageException(e.Message + " (an array folded into its collection is not an object of its own: pass --no-fold-collections;"
+                + " garbage is left out unless --include-unreachable)");
         }
     }
 
