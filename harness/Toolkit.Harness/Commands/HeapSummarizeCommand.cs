@@ -32,7 +32,7 @@ public static class HeapSummarizeCommand
                 reductions = reductions with { CutInfrastructureEdges = false }; // no traversal: cutting would change nothing but cost a copy
             }
 
-            var graph = HeapFiles.Load(parse.GetRequiredValue(heap.File), reductions);
+            var graph = HeapFiles.Load(parse.GetRequiredValue(heap.File), reductions, heap.StepStats(parse));
             var summary = HeapFiles.AtAddress(() => HeapQueries.Summarize(graph, fromAddresses, excludedAddresses));
             var shown = CountOption.Top(parse.GetValue(top), "--top");
             return heap.Print(parse, shown > 0 ? summary with { Rows = [.. summary.Rows.Take(shown)] } : summary);

@@ -22,20 +22,21 @@ public static class HeapFiles
 
     /// <summary>Loads <paramref name="file"/>, then reduces it as asked (folding collection arrays into their owners, cutting
     /// infrastructure edges, leaving out what no root reaches): one new graph when anything changes, none otherwise.</summary>
-    public static HeapGraph Load(FileInfo file, HeapReduceOptions reductions)
+    public static HeapGraph Load(FileInfo file, HeapReduceOptions reductions, HeapStepStats? stats = null)
     {
-        var graph = Output.WithProgress("loading " + file.Name, report => HeapGraph.Load(file.FullName, new Progress(report)));
+        stats ??= new HeapStepStats(false);
+        var graph = stats.Step("load", () => Output.WithProgress("loading " + file.Name, report => HeapGraph.Load(file.FullName, new Progress(report))), g => g);
         if (!reductions.FoldCollectionInternals && !reductions.CutInfrastructureEdges && (!reductions.DropUnreachable || AllReachable(graph)))
         {
             return graph;
         }
 
-        return Output.WithProgress("reducing", report =>
+        return stats.Step("reduce", () => Output.WithProgress("reducing", report =>
         {
             var reduced = HeapGraphReducer.Reduce(graph, reductions);
             report(1, 1);
             return reduced;
-        });
+        }), g => g);
     }
 
     private static bool AllReachable(HeapGraph graph)

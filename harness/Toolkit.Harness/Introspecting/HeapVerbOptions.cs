@@ -26,6 +26,10 @@ public sealed class HeapVerbOptions
         Json = new Option<bool>("--json") { Description = "Print one JSON document instead of text" };
         Fold = Switch("fold-collections", FoldWhat, foldByDefault);
         Cut = Switch("cut-infrastructure", CutWhat, cutByDefault);
+        Stats = new Option<bool>("--stats")
+        {
+            Description = "Print to stderr, after each step (load, reduce, query), its time, the peak RSS and the graph's bytes per object (off by default)",
+        };
         IncludeUnreachable = new Option<bool>("--include-unreachable")
         {
             Description = "Keep objects no root reaches (garbage not yet collected) in the tables (off by default: they are counted on one line)",
@@ -44,6 +48,9 @@ public sealed class HeapVerbOptions
     /// <summary><c>--no-cut-infrastructure</c> where cutting is on by default, else <c>--cut-infrastructure</c>.</summary>
     public Option<bool> Cut { get; }
 
+    /// <summary><c>--stats</c>.</summary>
+    public Option<bool> Stats { get; }
+
     /// <summary><c>--include-unreachable</c>.</summary>
     public Option<bool> IncludeUnreachable { get; }
 
@@ -54,14 +61,18 @@ public sealed class HeapVerbOptions
         command.Options.Add(Fold);
         command.Options.Add(Cut);
         command.Options.Add(IncludeUnreachable);
+        command.Options.Add(Stats);
     }
+
+    /// <summary>The step statistics the command line asks for (printing nothing without <c>--stats</c>).</summary>
+    public HeapStepStats StepStats(ParseResult parse) => new(parse.GetValue(Stats));
 
     /// <summary>Loads and reduces the file named on the command line.</summary>
     public HeapGraph Load(ParseResult parse) => Load(parse, File);
 
     /// <summary>Loads and reduces the file of <paramref name="argument"/>.</summary>
     public HeapGraph Load(ParseResult parse, Argument<FileInfo> argument) =>
-        HeapFiles.Load(parse.GetRequiredValue(argument), Reductions(parse));
+        HeapFiles.Load(parse.GetRequiredValue(argument), Reductions(parse), StepStats(parse));
 
     /// <summary>The reductions the command line asks for.</summary>
     public HeapReduceOptions Reductions(ParseResult parse) => new()

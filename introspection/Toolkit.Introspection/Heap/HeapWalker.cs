@@ -198,11 +198,7 @@ public sealed class HeapWalker
         {
             return entry;
         }
-        var fields = type.IsArray || type.IsString
-            ? []
-            : type.Fields.OrderBy(f => f.Offset)
-                .Select(f => new HeapField(f.Name ?? "?", f.Offset, f.Size, f.IsObjectReference, f.IsValueType))
-                .ToArray();
+        var fields = type.IsArray || type.IsString ? [] : Fields(type, _runtime.DataTarget.DataReader.PointerSize);
         string name = type.Name ?? $"<unknown type 0x{type.MethodTable:x}>";
         bool hasCount = CollectionNames.IsCounted(name, type.IsArray);
         string module = Path.GetFileNameWithoutExtension(type.Module?.Name ?? type.Module?.AssemblyName ?? "");
@@ -212,6 +208,40 @@ public sealed class HeapWalker
         _types.Add(type.MethodTable, entry);
         return entry;
     }
+
+    /// <summary>The instance fields in offset order, described from their element types and offsets only (see <see cref="IsReference"/>):
+    /// a primitive's or a reference's size from its element type; a struct's as the room up to the next field (so it includes padding after it).</summary>
+    private static HeapField[] Fields(ClrType type, int pointerSize)
+    {
+        var sorted = type.Fields.OrderBy(f => f.Offset).ToArray();
+        var fields = new HeapField[sorted.Length];
+        int end = Math.Max(0, type.StaticSize - 2 * pointerSize);
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            var f = sorted[i];
+            int room = (i + 1 < sorted.Length ? sorted[i + 1].Offset : Math.Max(end, f.Offset)) - f.Offset;
+            int size = ElementSize(f.ElementType, pointerSize) ?? Math.Max(room, 0);
+            fields[i] = new HeapField(f.Name ?? "?", f.Offset, size, IsReference(f.ElementType), f.ElementType == ClrElementType.Struct);
+        }
+        return fields;
+    }
+
+    private static int? ElementSize(ClrElementType type, int pointerSize) => type switch
+    {
+        ClrElementType.Boolean or ClrElementType.Int8 or ClrElementType.UInt8 => 1,
+        ClrElementType.Char or ClrElementType.Int16 or ClrElementType.UInt16 => 2,
+        ClrElementType.Int32 or ClrElementType.UInt32 or ClrElementType.Float => 4,
+        ClrElementType.Int64 or ClrElementType.UInt64 or ClrElementType.Double => 8,
+        ClrElementType.NativeInt or ClrElementType.NativeUInt or ClrElementType.Pointer or ClrElementType.FunctionPointer => pointerSize,
+        _ when IsReference(type) => pointerSize,
+        _ => null,
+    };
+
+    // From the field's element type alone: ClrField.IsObjectReference resolves the field's type by name through every module
+    // (ClrMD 4.2), which made capture of a process with 12,000 types take minutes. A field of a generic parameter type counts as
+    // no reference here; the references themselves come from the GC descriptor, not from these flags.
+    private static bool IsReference(ClrElementType type) =>
+        type is ClrElementType.Class or ClrElementType.Object or ClrElementType.String or ClrElementType.SZArray or ClrElementType.Array;
 
     private static HeapRootKind MapKind(ClrRootKind kind) => kind switch
     {
