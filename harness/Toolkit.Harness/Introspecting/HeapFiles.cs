@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Toolkit.Harness.Commands;
@@ -26,30 +27,32 @@ public static class HeapFiles
     {
         stats ??= new HeapStepStats(false);
         var graph = stats.Step("load", () => Output.WithProgress("loading " + file.Name, report => HeapGraph.Load(file.FullName, new Progress(report))), g => g);
-        if (!reductions.FoldCollectionInternals && !reductions.CutInfrastructureEdges && (!reductions.DropUnreachable || AllReachable(graph)))
+        Release();
+        if (!reductions.FoldCollectionInternals && !reductions.CutInfrastructureEdges)
         {
-            return graph;
+            return reductions.DropUnreachable ? graph.WithoutUnreachable() : graph; // a view: no copy
         }
 
-        return stats.Step("reduce", () => Output.WithProgress("reducing", report =>
+        // The loaded graph is held only by this box while reducing, so the collection after it frees it (a captured local may live on).
+        var box = new StrongBox<HeapGraph?>(graph);
+        graph = null!;
+        var reduced = stats.Step("reduce", () => Output.WithProgress("reducing", report =>
         {
-            var reduced = HeapGraphReducer.Reduce(graph, reductions);
+            var result = HeapGraphReducer.Reduce(box.Value!, reductions);
+            box.Value = null;
             report(1, 1);
-            return reduced;
+            return result;
         }), g => g);
+        Release();
+        return reduced;
     }
 
-    private static bool AllReachable(HeapGraph graph)
+    // What loading and reducing leave behind (the file's raw references, the grown buffers, the graph reduced from) is garbage
+    // of large arrays: one full compacting collection returns it before the next step allocates, instead of the peak holding both.
+    private static void Release()
     {
-        for (var id = 0; id < graph.ObjectCount; id++)
-        {
-            if (!graph.IsReachable(id))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     /// <summary>Prints <paramref name="report"/> as text, or as one JSON document.</summary>

@@ -15,11 +15,12 @@ public sealed class DominatorTree
     public const int Unreachable = -2;
 
     private readonly int[] _idom;
-    private readonly uint[] _retained;
+    // Retained sizes as unsigned 32-bit values in an int array (the reused DFS edge stack, one longer than the objects).
+    private readonly int[] _retained;
     private readonly Dictionary<int, long> _largeRetained;
     private ReferenceTable? _tree;
 
-    private DominatorTree(int[] idom, uint[] retained, Dictionary<int, long> largeRetained, int iterations, long reachable)
+    private DominatorTree(int[] idom, int[] retained, Dictionary<int, long> largeRetained, int iterations, long reachable)
     {
         _idom = idom;
         _retained = retained;
@@ -43,7 +44,7 @@ public sealed class DominatorTree
 
     private ReferenceTable BuildTree()
     {
-        int n = _retained.Length;
+        int n = _idom.Length - 1;
         var start = new int[n + 2];
         for (int id = 0; id < n; id++)
         {
@@ -73,7 +74,7 @@ public sealed class DominatorTree
     /// <summary>Bytes that would be freed if <paramref name="id"/> were gone: its size plus all it dominates. 0 when unreachable.</summary>
     public long RetainedSize(int id)
     {
-        uint r = _retained[id];
+        uint r = unchecked((uint)_retained[id]);
         return r == uint.MaxValue ? _largeRetained[id] : r;
     }
 
@@ -142,11 +143,9 @@ public sealed class DominatorTree
                 sp--;
             }
         }
-        stackNode = null!;
-        stackEdge = null!;
-
-        // 2. Iterate to the fixed point in reverse postorder.
-        var idom = new int[n + 1];
+        // 2. Iterate to the fixed point in reverse postorder. The stack's arrays are reused (4 bytes per object each, not
+        // allocated again): the node stack becomes the immediate dominators, the edge stack the retained sizes.
+        var idom = stackNode;
         Array.Fill(idom, -1);
         idom[root] = root;
         bool changed = true;
@@ -182,7 +181,8 @@ public sealed class DominatorTree
         // 3. Retained sizes: children come before their dominator in postorder. Summed in 4 bytes per object;
         // the rare sum of 4 GiB or more moves to a side table.
         postIndex = null!;
-        var retained = new uint[n];
+        Array.Clear(stackEdge);
+        var retained = stackEdge;
         var large = new Dictionary<int, long>();
         for (int i = 0; i < count - 1; i++)
         {
@@ -203,19 +203,19 @@ public sealed class DominatorTree
         return new DominatorTree(idom, retained, large, iterations, count - 1);
     }
 
-    private static long Retained(uint[] retained, Dictionary<int, long> large, int id) =>
-        retained[id] == uint.MaxValue ? large[id] : retained[id];
+    private static long Retained(int[] retained, Dictionary<int, long> large, int id) =>
+        unchecked((uint)retained[id]) == uint.MaxValue ? large[id] : unchecked((uint)retained[id]);
 
-    private static void Store(uint[] retained, Dictionary<int, long> large, int id, long value)
+    private static void Store(int[] retained, Dictionary<int, long> large, int id, long value)
     {
         if (value >= uint.MaxValue)
         {
-            retained[id] = uint.MaxValue;
+            retained[id] = -1;
             large[id] = value;
         }
         else
         {
-            retained[id] = (uint)value;
+            retained[id] = unchecked((int)(uint)value);
         }
     }
 

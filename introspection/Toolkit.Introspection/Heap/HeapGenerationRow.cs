@@ -20,6 +20,10 @@ public sealed record HeapGenerationRow(string Generation, long Objects, long Byt
         var freeBytes = new long[256];
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             int g = (int)graph.Generation(id);
             objects[g]++;
             bytes[g] += graph.Size(id);

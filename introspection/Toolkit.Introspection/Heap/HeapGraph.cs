@@ -19,6 +19,7 @@ public sealed class HeapGraph
     private readonly ReferenceTable _children;
     private readonly RootTable _roots;
     private readonly HeapSegment[] _segments;
+    private readonly ulong[]? _excluded;
     private ReferenceTable? _parents;
     private ulong[]? _reachable;
     private DominatorTree? _dominators;
@@ -35,6 +36,15 @@ public sealed class HeapGraph
         _segments = segments;
         Unreachable = unreachable;
         UnresolvedReferences = unresolvedReferences;
+    }
+
+    // A view of the same columns that leaves out what no root reaches (see WithoutUnreachable).
+    private HeapGraph(HeapGraph all, ulong[] excluded, HeapUnreachable unreachable)
+        : this(all.Header, (HeapType[])all.Types, all._addresses, all._columns, all._children, all._roots, all._segments, unreachable, all.UnresolvedReferences)
+    {
+        _excluded = excluded;
+        _reachable = all._reachable;
+        _parents = all._parents;
     }
 
     public HeapFileHeader Header { get; }
@@ -59,17 +69,43 @@ public sealed class HeapGraph
     /// <summary>The heap's segments (one generation each) with their free space, by address.</summary>
     public IReadOnlyList<HeapSegment> Segments => _segments;
 
+    /// <summary>True for an object this graph leaves out of its listings (an unreachable one, in a view made by <see cref="WithoutUnreachable"/>).
+    /// Queries that walk every object skip these; references and parents still hold them, so a traversal from roots never meets one.</summary>
+    public bool IsExcluded(int id) => _excluded is not null && (_excluded[id >> 6] & (1UL << id)) != 0;
+
+    /// <summary>A view that leaves out the objects no root reaches (counted in <see cref="Unreachable"/>), sharing this graph's columns:
+    /// costs 1 bit per object, no copy. This graph itself when every object is reachable.</summary>
+    public HeapGraph WithoutUnreachable()
+    {
+        var excluded = new ulong[(ObjectCount + 63) / 64];
+        long objects = 0;
+        long bytes = 0;
+        for (int id = 0; id < ObjectCount; id++)
+        {
+            if (!IsReachable(id) || IsExcluded(id))
+            {
+                excluded[id >> 6] |= 1UL << id;
+                objects++;
+                bytes += Size(id);
+            }
+        }
+        return objects == 0 ? this : new HeapGraph(this, excluded, new HeapUnreachable(objects, bytes));
+    }
+
     /// <summary>The handle of object number <paramref name="id"/>.</summary>
     public HeapObject Object(int id) => (uint)id < (uint)ObjectCount ? new HeapObject(this, id) : throw new ArgumentOutOfRangeException(nameof(id));
 
-    /// <summary>Every object, in address order, lazily.</summary>
+    /// <summary>Every object (but the excluded), in address order, lazily.</summary>
     public IEnumerable<HeapObject> Objects
     {
         get
         {
             for (int id = 0; id < ObjectCount; id++)
             {
-                yield return new HeapObject(this, id);
+                if (!IsExcluded(id))
+                {
+                    yield return new HeapObject(this, id);
+                }
             }
         }
     }

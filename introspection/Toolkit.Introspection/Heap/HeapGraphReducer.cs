@@ -36,7 +36,7 @@ public static class HeapGraphReducer
         int kept = 0;
         for (int id = 0; id < n; id++)
         {
-            if (options.DropUnreachable && !graph.IsReachable(id))
+            if ((options.DropUnreachable && !graph.IsReachable(id)) || graph.IsExcluded(id))
             {
                 unreachableObjects++;
                 unreachableBytes += graph.Size(id);
@@ -51,7 +51,7 @@ public static class HeapGraphReducer
         {
             StringBlob = graph.StringBlob,
             UnresolvedReferences = graph.UnresolvedReferences,
-            Unreachable = new HeapUnreachable(graph.Unreachable.Objects + unreachableObjects, graph.Unreachable.Bytes + unreachableBytes),
+            Unreachable = graph.Unreachable.Objects > 0 ? graph.Unreachable : new HeapUnreachable(unreachableObjects, unreachableBytes),
         };
         for (int id = 0; id < n; id++)
         {

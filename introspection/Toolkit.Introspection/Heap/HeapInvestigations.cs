@@ -39,6 +39,10 @@ public static class HeapInvestigations
         long unreached = 0;
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             if (!matching[graph.TypeIndex(id)])
             {
                 continue;
@@ -70,6 +74,10 @@ public static class HeapInvestigations
         var copies = new Dictionary<int, (long Count, long Size, int Example)>();
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             int content = graph.StringContentId(id);
             if (content >= 0)
             {
@@ -83,6 +91,10 @@ public static class HeapInvestigations
         var holders = chosen.ToDictionary(kv => kv.Key, _ => new Dictionary<string, long>(StringComparer.Ordinal));
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             int content = graph.StringContentId(id);
             if (content >= 0 && holders.TryGetValue(content, out var held))
             {

@@ -28,6 +28,10 @@ public static class HeapQueries
         long bytes = 0;
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             if (bits is not null && !HeapTraversal.IsSet(bits, id))
             {
                 continue;
@@ -63,6 +67,10 @@ public static class HeapQueries
         long bytes = 0;
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             if (matching[graph.TypeIndex(id)])
             {
                 ids.Add(id);
@@ -97,7 +105,7 @@ public static class HeapQueries
                 elements.Add(Line(graph, children[i], null));
             }
         }
-        var parents = graph.Parents(id);
+        var parents = graph.Parents(id).ToArray().Where(p => !graph.IsExcluded(p)).ToArray();
         var parentLines = new List<HeapObjectLine>();
         for (int i = 0; i < parents.Length && i < maxEdges; i++)
         {
