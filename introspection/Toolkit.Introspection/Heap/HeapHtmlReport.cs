@@ -40,7 +40,8 @@ public static class HeapHtmlReport
             index[address] = objects.Count - 1;
             return objects.Count - 1;
         }
-        var cells = dominators.Top.Select(o => new { o.Address, o.Type, retained = o.Retained ?? 0, o.Size, o.Preview, paths = Add(o.Address) }).ToArray();
+        var cells = Frontier(graph, top).Select(c => new { address = HeapFormat.Address(graph.Address(c.Id)), type = c.Label, retained = graph.Dominators().RetainedSize(c.Id), c.Id })
+            .Select(c => new { c.address, c.type, c.retained, paths = Add(c.address) }).ToArray();
         var types = summary.Rows.Take(Math.Max(top, 100)).Select(r =>
         {
             var listing = HeapQueries.ObjectsOfType(graph, r.Kind.Split(" [")[0], 1);
@@ -60,7 +61,40 @@ public static class HeapHtmlReport
             objects,
         };
         string json = JsonSerializer.Serialize(data, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
-        return Page(title, json, Treemap(cells.Select(c => (c.Address, c.Type, c.retained, c.paths)).ToArray()));
+        return Page(title, json, Treemap(cells.Select(c => (c.address, c.type, c.retained, c.paths)).ToArray()));
+    }
+
+    /// <summary>The treemap's cells: start from the objects only the roots dominate and, while the biggest cell holds more than half
+    /// of the whole and its biggest dominated objects still show most of it, show those instead (labelled with its chain), so one
+    /// object that retains everything (a program's root object) does not fill the map.</summary>
+    private static List<(int Id, string Label)> Frontier(HeapGraph graph, int top)
+    {
+        var tree = graph.Dominators();
+        var dominated = tree.Tree();
+        var cells = dominated.Of(graph.ObjectCount).ToArray().Select(id => (Id: id, Label: Short(graph, id))).ToList();
+        long total = Math.Max(1, cells.Sum(c => tree.RetainedSize(c.Id)));
+        for (int depth = 0; depth < 8 && cells.Count > 0; depth++)
+        {
+            var biggest = cells.MaxBy(c => tree.RetainedSize(c.Id));
+            var below = dominated.Of(biggest.Id).ToArray().OrderByDescending(tree.RetainedSize).Take(top).ToArray();
+            long shown = below.Sum(tree.RetainedSize);
+            // Expand only a cell that fills half the map and whose biggest children still show at least half of it.
+            if (tree.RetainedSize(biggest.Id) * 2 < total || below.Length == 0 || shown * 2 < tree.RetainedSize(biggest.Id))
+            {
+                break;
+            }
+            cells.Remove(biggest);
+            cells.AddRange(below.Select(id => (id, biggest.Label + " › " + Short(graph, id))));
+        }
+        return cells.OrderByDescending(c => tree.RetainedSize(c.Id)).Take(top).ToList();
+    }
+
+    private static string Short(HeapGraph graph, int id)
+    {
+        string name = graph.TypeOf(id).Name;
+        int generic = name.IndexOf('<', StringComparison.Ordinal);
+        string head = generic < 0 ? name : name[..generic];
+        return head[(head.LastIndexOf('.') + 1)..] + (generic < 0 ? "" : name[generic..].Length > 40 ? "<…>" : name[generic..].Replace("System.", "", StringComparison.Ordinal));
     }
 
     /// <summary>A slice-and-dice treemap of the top dominators: each cell's area is its retained size, each a link to its paths.</summary>
@@ -82,7 +116,7 @@ public static class HeapHtmlReport
             bool horizontal = w >= h;
             double cw = horizontal ? w * share : w;
             double ch = horizontal ? h : h * share;
-            string label = System.Net.WebUtility.HtmlEncode(c.Type.Split('.', '+')[^1]);
+            string label = System.Net.WebUtility.HtmlEncode(c.Type.Split(" › ")[^1]);
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"cell\" data-object=\"{c.Paths}\"><rect x=\"{x:F1}\" y=\"{y:F1}\" width=\"{cw:F1}\" height=\"{ch:F1}\" fill=\"hsl({i * 47 % 360},55%,70%)\" stroke=\"#fff\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<title>{System.Net.WebUtility.HtmlEncode(c.Type)} {c.Address}: {c.Retained:N0} B retained</title>");
             if (cw > 60 && ch > 14)
