@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 
 namespace Toolkit.Harness.Commands;
 
@@ -9,9 +10,7 @@ namespace Toolkit.Harness.Commands;
 public static class HeapCommand
 {
     /// <summary>Creates the verb and its sub-verbs.</summary>
-    public static Command Create() => new("heap", Introspecting.HeapHelp.WithExamples(
-        "Capture a managed heap (a process, this process, a core dump) and analyse the heap file; live objects only unless --include-unreachable",
-        "toolkit heap snapshot --pid 4242 -o app.heap && toolkit heap summarize app.heap --top 20"))
+    public static Command Create() => new Command("heap", "Capture a managed heap (a process, this process, a core dump) and analyse the heap file; live objects only unless --include-unreachable")
     {
         HeapSnapshotCommand.Create(),
         HeapSummarizeCommand.Create(),
@@ -25,5 +24,5 @@ public static class HeapCommand
         HeapRetentionCommand.Create(),
         HeapStringsCommand.Create(),
         HeapReportCommand.Create(),
-    };
+    }.WithExamples("toolkit heap snapshot --pid 4242 -o app.heap", "toolkit heap summarize app.heap --top 20");
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -12,10 +13,7 @@ public static class HeapDominatorsCommand
     {
         var heap = new HeapVerbOptions(foldByDefault: true, cutByDefault: true);
         var top = new Option<int>("--top") { Description = "How many objects and types to list", DefaultValueFactory = _ => 20 };
-        var command = new Command("dominators", HeapHelp.WithExamples(
-            "The objects retaining the most memory (dominator tree), and retained bytes per type",
-            "toolkit heap dominators app.heap --top 10",
-            "toolkit heap tree app.heap 0x7f1c2a400028 --depth 3   (to walk down from one of them)"))
+        var command = new Command("dominators", "The objects retaining the most memory (dominator tree), and retained bytes per type")
         {
             heap.File, top,
         };
@@ -27,6 +25,6 @@ public static class HeapDominatorsCommand
             var report = heap.StepStats(parse).Step("dominators", () => Terminal.Output.WithProgress("dominators", _ => HeapQueries.Dominators(graph, shown)), _ => graph);
             return heap.Print(parse, report);
         }));
-        return command;
+        return command.WithExamples("toolkit heap dominators app.heap --top 10");
     }
 }

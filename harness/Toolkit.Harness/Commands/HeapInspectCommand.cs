@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -12,10 +13,7 @@ public static class HeapInspectCommand
     {
         var heap = new HeapVerbOptions(foldByDefault: false, cutByDefault: false);
         var top = new Option<int>("--top") { Description = "How many findings to list", DefaultValueFactory = _ => 50 };
-        var command = new Command("inspect", HeapHelp.WithExamples(
-            "Find duplicate strings, empty collections, unused capacity, padding, small arrays; name the fix",
-            "toolkit heap inspect app.heap --top 15",
-            "toolkit heap strings app.heap --top 20   (the duplicate strings by value)"))
+        var command = new Command("inspect", "Find duplicate strings, empty collections, unused capacity, padding, small arrays; name the fix")
         {
             heap.File, top,
         };
@@ -27,6 +25,6 @@ public static class HeapInspectCommand
             var report = Terminal.Output.WithProgress("inspecting", _ => HeapInspector.Inspect(graph, new HeapInspectOptions { MaxFindings = shown }));
             return heap.Print(parse, report);
         }));
-        return command;
+        return command.WithExamples("toolkit heap inspect app.heap --top 15");
     }
 }

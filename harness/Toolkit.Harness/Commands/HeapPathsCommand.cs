@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -13,9 +14,7 @@ public static class HeapPathsCommand
         var heap = new HeapVerbOptions(foldByDefault: true, cutByDefault: true);
         var address = new Argument<string>("address") { Description = "The object's address (0x... as the heap verbs print it)" };
         var top = new Option<int>("--top") { Description = "How many paths to show (one per root that reaches it)", DefaultValueFactory = _ => 5 };
-        var command = new Command("paths", HeapHelp.WithExamples(
-            "Show the paths from GC roots (with their kind, and a static field's name) that keep an object alive",
-            "toolkit heap paths app.heap 0x7f1c2a400028 --top 2"))
+        var command = new Command("paths", "Show the paths from GC roots (with their kind, and a static field's name) that keep an object alive")
         {
             heap.File, address, top,
         };
@@ -27,6 +26,6 @@ public static class HeapPathsCommand
             var graph = heap.Load(parse);
             return heap.Print(parse, HeapFiles.AtAddress(() => HeapQueries.Paths(graph, at, Math.Max(1, shown))));
         }));
-        return command;
+        return command.WithExamples("toolkit heap paths app.heap 0x7f1c2a400028 --top 2");
     }
 }

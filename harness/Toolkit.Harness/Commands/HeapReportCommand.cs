@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Harness.Terminal;
 using Toolkit.Introspection.Heap;
@@ -14,9 +15,7 @@ public static class HeapReportCommand
         var heap = new HeapVerbOptions(foldByDefault: true, cutByDefault: true);
         var output = new Option<FileInfo>("--out", "-o") { Description = "The HTML page to write (owner-only, like the heap file: it shows string contents)", Required = true };
         var top = new Option<int>("--top") { Description = "How many dominators, types and findings the page shows", DefaultValueFactory = _ => 30 };
-        var command = new Command("report", HeapHelp.WithExamples(
-            "Write one self-contained HTML page: dominator treemap, sortable types, paths on click, inspections, generations",
-            "toolkit heap report app.heap -o heap.html"))
+        var command = new Command("report", "Write one self-contained HTML page: dominator treemap, sortable types, paths on click, inspections, generations")
         {
             heap.File, output, top,
         };
@@ -33,6 +32,6 @@ public static class HeapReportCommand
             Output.Line($"wrote {path} ({html.Length:N0} characters)");
             return 0;
         }));
-        return command;
+        return command.WithExamples("toolkit heap report app.heap -o heap.html");
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -13,9 +14,7 @@ public static class HeapRetentionCommand
         var heap = new HeapVerbOptions(foldByDefault: true, cutByDefault: true);
         var type = new Argument<string>("type") { Description = "The type's full name, or a part of it (case-insensitive) when no type has exactly that name" };
         var top = new Option<int>("--top") { Description = "How many retention groups to show", DefaultValueFactory = _ => 10 };
-        var command = new Command("retention", HeapHelp.WithExamples(
-            "Group the instances of a type by the root kind and the types on their shortest path from a root (similar retention)",
-            "toolkit heap retention app.heap System.IO.FileStream --top 5"))
+        var command = new Command("retention", "Group the instances of a type by the root kind and the types on their shortest path from a root (similar retention)")
         {
             heap.File, type, top,
         };
@@ -26,6 +25,6 @@ public static class HeapRetentionCommand
             var graph = heap.Load(parse);
             return heap.Print(parse, HeapInvestigations.Retention(graph, parse.GetRequiredValue(type), shown));
         }));
-        return command;
+        return command.WithExamples("toolkit heap retention app.heap System.IO.FileStream --top 5");
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Toolkit.Harness.Introspecting;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Terminal;
 using Toolkit.Introspection.Heap;
 
@@ -21,10 +21,7 @@ public static class HeapSnapshotCommand
         };
         var noStrings = new Option<bool>("--no-string-contents") { Description = "Record string lengths only, not their contents (no paths or secrets in the file)" };
         var suspend = new Option<bool>("--suspend") { Description = "With --pid: attach and suspend the process while walking it instead of taking a dump (slower, and seen to hang under ptrace on Linux: prefer the default)" };
-        var command = new Command("snapshot", HeapHelp.WithExamples(
-            "Capture a managed heap to a heap file",
-            "toolkit heap snapshot --pid 4242 -o app.heap",
-            "toolkit heap snapshot --core app.core -o app.heap --no-string-contents"))
+        var command = new Command("snapshot", "Capture a managed heap to a heap file")
         {
             pid, self, core, output, noStrings, suspend,
         };
@@ -50,6 +47,6 @@ public static class HeapSnapshotCommand
             Output.Line(result.ToText());
             return 0;
         }));
-        return command;
+        return command.WithExamples("toolkit heap snapshot --pid 4242 -o app.heap", "toolkit heap snapshot --core app.core -o app.heap --no-string-contents");
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -12,9 +13,7 @@ public static class HeapStringsCommand
     {
         var heap = new HeapVerbOptions(foldByDefault: false, cutByDefault: false);
         var top = new Option<int>("--top") { Description = "How many values to list, most wasted bytes first", DefaultValueFactory = _ => 20 };
-        var command = new Command("strings", HeapHelp.WithExamples(
-            "List duplicate strings by value: copies, bytes wasted, the fields that hold them",
-            "toolkit heap strings app.heap --top 20"))
+        var command = new Command("strings", "List duplicate strings by value: copies, bytes wasted, the fields that hold them")
         {
             heap.File, top,
         };
@@ -30,6 +29,6 @@ public static class HeapStringsCommand
 
             return heap.Print(parse, HeapInvestigations.DuplicateStrings(graph, shown));
         }));
-        return command;
+        return command.WithExamples("toolkit heap strings app.heap --top 20");
     }
 }

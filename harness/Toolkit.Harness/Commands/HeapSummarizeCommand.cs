@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -14,10 +15,7 @@ public static class HeapSummarizeCommand
         var from = new Option<string[]>("--from") { Description = "Summarize only what these objects reach (addresses, repeatable or comma-separated)" };
         var excluding = new Option<string[]>("--excluding") { Description = "Do not enter these objects (addresses); without --from: what the roots reach without them" };
         var top = new Option<int>("--top") { Description = "How many types to list (0, the default, lists all)" };
-        var command = new Command("summarize", HeapHelp.WithExamples(
-            "Count and size per type, biggest first, with free space per generation; or of what some objects reach",
-            "toolkit heap summarize app.heap --top 20",
-            "toolkit heap summarize app.heap --from 0x7f1c2a400028 --excluding 0x7f1c2a400100"))
+        var command = new Command("summarize", "Count and size per type, biggest first, with free space per generation; or of what some objects reach")
         {
             heap.File, from, excluding, top,
         };
@@ -37,6 +35,6 @@ public static class HeapSummarizeCommand
             var shown = CountOption.Top(parse.GetValue(top), "--top");
             return heap.Print(parse, shown > 0 ? summary with { Rows = [.. summary.Rows.Take(shown)] } : summary);
         }));
-        return command;
+        return command.WithExamples("toolkit heap summarize app.heap --top 20", "toolkit heap summarize app.heap --from 0x7f1c2a400028 --excluding 0x7f1c2a400100");
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -14,10 +15,7 @@ public static class HeapTreeCommand
         var address = new Argument<string?>("address") { Description = "The dominator to start from (default: the roots)", Arity = ArgumentArity.ZeroOrOne };
         var depth = new Option<int>("--depth") { Description = "How many levels to show", DefaultValueFactory = _ => 2 };
         var top = new Option<int>("--top") { Description = "How many children to show at each level, biggest first", DefaultValueFactory = _ => 10 };
-        var command = new Command("tree", HeapHelp.WithExamples(
-            "Walk the dominator tree: what an object retains, biggest first, level by level",
-            "toolkit heap tree app.heap --depth 3",
-            "toolkit heap tree app.heap 0x7f1c2a400028 --depth 2 --top 5"))
+        var command = new Command("tree", "Walk the dominator tree: what an object retains, biggest first, level by level")
         {
             heap.File, address, depth, top,
         };
@@ -30,6 +28,6 @@ public static class HeapTreeCommand
             var graph = heap.Load(parse);
             return heap.Print(parse, HeapFiles.AtAddress(() => HeapInvestigations.DominatorSubtree(graph, at, levels, shown)));
         }));
-        return command;
+        return command.WithExamples("toolkit heap tree app.heap --depth 3", "toolkit heap tree app.heap 0x7f1c2a400028 --depth 2 --top 5");
     }
 }

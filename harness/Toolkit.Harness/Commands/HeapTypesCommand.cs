@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -13,9 +14,7 @@ public static class HeapTypesCommand
         var heap = new HeapVerbOptions(foldByDefault: false, cutByDefault: true);
         var type = new Argument<string>("type") { Description = "The type's full name, or a part of it (case-insensitive) when no type has exactly that name" };
         var top = new Option<int>("--top") { Description = "How many objects to list", DefaultValueFactory = _ => 20 };
-        var command = new Command("types", HeapHelp.WithExamples(
-            "List the objects of a type, biggest first",
-            "toolkit heap types app.heap System.String --top 5"))
+        var command = new Command("types", "List the objects of a type, biggest first")
         {
             heap.File, type, top,
         };
@@ -26,6 +25,6 @@ public static class HeapTypesCommand
             var graph = heap.Load(parse);
             return heap.Print(parse, HeapQueries.ObjectsOfType(graph, parse.GetRequiredValue(type), shown));
         }));
-        return command;
+        return command.WithExamples("toolkit heap types app.heap System.String --top 5");
     }
 }

@@ -25,6 +25,16 @@ public static class HeapFiles
     /// infrastructure edges, leaving out what no root reaches): one new graph when anything changes, none otherwise.</summary>
     public static HeapGraph Load(FileInfo file, HeapReduceOptions reductions, HeapStepStats? stats = null)
     {
+        if (!file.Exists)
+        {
+            throw new UsageException($"heap file not found: {file.FullName}");
+        }
+
+        if (RegularFile.WhyNot(file.FullName) is { } why)
+        {
+            throw new UsageException($"{file.FullName}: {why}"); // a FIFO would block the reader for ever
+        }
+
         stats ??= new HeapStepStats(false);
         var graph = stats.Step("load", () => Output.WithProgress("loading " + file.Name, report => HeapGraph.Load(file.FullName, new Progress(report))), g => g);
         Release();

@@ -75,13 +75,22 @@ public static class HeapGraphReducer
         return builder.Build();
     }
 
-    /// <summary>An array folds into its owner when a collection owner is its only referrer and no root holds it.</summary>
+    /// <summary>An array folds into its owner when a collection owner is its only referrer and no root holds it. Referrers are
+    /// counted in one byte per object (saturating at 2) rather than by building the parents table (4 bytes per object and per reference).</summary>
     private static int[] PlanFolding(HeapGraph graph, HeapReduceOptions options)
     {
         var newId = new int[graph.ObjectCount];
         if (!options.FoldCollectionInternals)
         {
             return newId;
+        }
+        var referrers = new byte[graph.ObjectCount];
+        for (int id = 0; id < graph.ObjectCount; id++)
+        {
+            foreach (int c in graph.Children(id))
+            {
+                referrers[c] = referrers[c] < 2 ? (byte)(referrers[c] + 1) : (byte)2;
+            }
         }
         var owner = graph.Types.Select(IsCollectionOwner).ToArray();
         for (int id = 0; id < graph.ObjectCount; id++)
@@ -93,7 +102,7 @@ public static class HeapGraphReducer
             foreach (int c in graph.Children(id))
             {
                 // Arrays are never owners, so folding never chains: an array folds into a kept object.
-                if (c != id && graph.TypeOf(c).IsArray && graph.Parents(c).Length == 1 && !graph.IsRoot(c))
+                if (c != id && graph.TypeOf(c).IsArray && referrers[c] == 1 && !graph.IsRoot(c))
                 {
                     newId[c] = ~id - 1;
                 }

@@ -7,6 +7,9 @@ namespace Toolkit.Introspection.Heap;
 /// </summary>
 public static class RetainedByType
 {
+    // First size of the walk's stack; it doubles when the dominator tree is deeper.
+    private const int InitialDepth = 1024;
+
     public static IEnumerable<HeapTypeRetained> Compute(HeapGraph graph, DominatorTree tree)
     {
         int n = graph.ObjectCount;
@@ -16,8 +19,9 @@ public static class RetainedByType
         var retained = new long[types];
         var counts = new long[types];
         var shallow = new long[types];
-        var stackNode = new int[n + 1];
-        var stackPos = new int[n + 1];
+        // The stack grows with the tree's depth (usually tens), not with the object count.
+        var stackNode = new int[InitialDepth];
+        var stackPos = new int[InitialDepth];
         int sp = 0;
         stackNode[0] = n;
         stackPos[0] = 0;
@@ -37,6 +41,11 @@ public static class RetainedByType
                 }
                 active[t]++;
                 sp++;
+                if (sp == stackNode.Length)
+                {
+                    Array.Resize(ref stackNode, sp * 2);
+                    Array.Resize(ref stackPos, sp * 2);
+                }
                 stackNode[sp] = child;
                 stackPos[sp] = 0;
             }
