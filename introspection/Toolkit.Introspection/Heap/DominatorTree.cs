@@ -80,19 +80,38 @@ public sealed class DominatorTree
 
     public static DominatorTree Compute(HeapGraph graph)
     {
+        ArgumentNullException.ThrowIfNull(graph);
         int n = graph.ObjectCount;
-        int root = n;
         graph.EnsureParents();
-        var roots = graph.RootObjects;
-
-        // 1. Depth-first postorder from the virtual root, with an explicit stack.
-        var postIndex = new int[n + 1];
-        Array.Fill(postIndex, -1);
-        var order = new int[n + 1];
-        int count = 0;
+        // The DFS stacks are reused (4 bytes per object each, not allocated again): the node stack becomes the
+        // immediate dominators, the edge stack the retained sizes.
         var stackNode = new int[n + 1];
         var stackEdge = new int[n + 1];
-        var visited = new ulong[(n + 64) / 64];
+        var postIndex = new int[n + 1];
+        var order = new int[n + 1];
+        int count = Postorder(graph, stackNode, stackEdge, postIndex, order);
+        var idom = stackNode;
+        int iterations = FixedPoint(graph, idom, postIndex, order, count);
+        postIndex = null!;
+        var large = new Dictionary<int, long>();
+        var retained = RetainedSizes(graph, idom, stackEdge, large, order, count);
+        int root = n;
+        for (int id = 0; id < n; id++)
+        {
+            int d = idom[id];
+            idom[id] = d == -1 ? Unreachable : d == root ? Root : d;
+        }
+        return new DominatorTree(idom, retained, large, iterations, count - 1);
+    }
+
+    /// <summary>1. Depth-first postorder from the virtual root (number ObjectCount), with an explicit stack; returns how many were reached (with the root).</summary>
+    private static int Postorder(HeapGraph graph, int[] stackNode, int[] stackEdge, int[] postIndex, int[] order)
+    {
+        int root = graph.ObjectCount;
+        var roots = graph.RootObjects;
+        Array.Fill(postIndex, -1);
+        var visited = new ulong[(root + 64) / 64];
+        int count = 0;
         int sp = 0;
         stackNode[0] = root;
         stackEdge[0] = 0;
@@ -102,30 +121,14 @@ public sealed class DominatorTree
             int node = stackNode[sp];
             int edge = stackEdge[sp];
             int next = -1;
-            if (node == root)
+            var children = node == root ? roots : graph.Children(node);
+            while (edge < children.Length)
             {
-                while (edge < roots.Length)
+                int c = children[edge++];
+                if ((visited[c >> 6] & (1UL << c)) == 0)
                 {
-                    int c = roots[edge++];
-                    if ((visited[c >> 6] & (1UL << c)) == 0)
-                    {
-                        next = c;
-                        break;
-                    }
-                }
-            }
-            else
-            {
-                var children = graph.Children(node);
-                for (int e = edge; e < children.Length; e++)
-                {
-                    edge++;
-                    int c = children[e];
-                    if ((visited[c >> 6] & (1UL << c)) == 0)
-                    {
-                        next = c;
-                        break;
-                    }
+                    next = c;
+                    break;
                 }
             }
             stackEdge[sp] = edge;
@@ -143,9 +146,13 @@ public sealed class DominatorTree
                 sp--;
             }
         }
-        // 2. Iterate to the fixed point in reverse postorder. The stack's arrays are reused (4 bytes per object each, not
-        // allocated again): the node stack becomes the immediate dominators, the edge stack the retained sizes.
-        var idom = stackNode;
+        return count;
+    }
+
+    /// <summary>2. Cooper-Harvey-Kennedy: iterate to the fixed point in reverse postorder; returns the passes it took.</summary>
+    private static int FixedPoint(HeapGraph graph, int[] idom, int[] postIndex, int[] order, int count)
+    {
+        int root = graph.ObjectCount;
         Array.Fill(idom, -1);
         idom[root] = root;
         bool changed = true;
@@ -157,18 +164,13 @@ public sealed class DominatorTree
             for (int i = count - 2; i >= 0; i--)
             {
                 int b = order[i];
-                int newIdom = -1;
-                if (graph.IsRoot(b))
-                {
-                    newIdom = root;
-                }
+                int newIdom = graph.IsRoot(b) ? root : -1;
                 foreach (int pred in graph.Parents(b))
                 {
-                    if (idom[pred] == -1)
+                    if (idom[pred] != -1)
                     {
-                        continue;
+                        newIdom = newIdom == -1 ? pred : Intersect(pred, newIdom, idom, postIndex);
                     }
-                    newIdom = newIdom == -1 ? pred : Intersect(pred, newIdom, idom, postIndex);
                 }
                 if (idom[b] != newIdom)
                 {
@@ -177,13 +179,15 @@ public sealed class DominatorTree
                 }
             }
         }
+        return iterations;
+    }
 
-        // 3. Retained sizes: children come before their dominator in postorder. Summed in 4 bytes per object;
-        // the rare sum of 4 GiB or more moves to a side table.
-        postIndex = null!;
-        Array.Clear(stackEdge);
-        var retained = stackEdge;
-        var large = new Dictionary<int, long>();
+    /// <summary>3. Retained sizes: children come before their dominator in postorder. Summed in 4 bytes per object (into
+    /// <paramref name="retained"/>, cleared first); the rare sum of 4 GiB or more moves to <paramref name="large"/>.</summary>
+    private static int[] RetainedSizes(HeapGraph graph, int[] idom, int[] retained, Dictionary<int, long> large, int[] order, int count)
+    {
+        int root = graph.ObjectCount;
+        Array.Clear(retained);
         for (int i = 0; i < count - 1; i++)
         {
             int b = order[i];
@@ -195,12 +199,7 @@ public sealed class DominatorTree
                 Store(retained, large, d, Retained(retained, large, d) + mine);
             }
         }
-        for (int id = 0; id < n; id++)
-        {
-            int d = idom[id];
-            idom[id] = d == -1 ? Unreachable : d == root ? Root : d;
-        }
-        return new DominatorTree(idom, retained, large, iterations, count - 1);
+        return retained;
     }
 
     private static long Retained(int[] retained, Dictionary<int, long> large, int id) =>
