@@ -47,6 +47,7 @@ internal sealed class TypeShape
 
     private static TypeShape Build(Type type)
     {
+        CoreClrLayout.EnsureSupported();
         if (type.IsArray)
         {
             Type element = type.GetElementType()!;
