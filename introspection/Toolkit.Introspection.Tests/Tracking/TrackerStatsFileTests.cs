@@ -41,7 +41,7 @@ public sealed class TrackerStatsFileTests
     [InlineData(Head + "\"instances\":[],\"snapshots\":[{" + Snapshot + ",\"instanceIds\":[5],\"instanceSizes\":[8]}]}", "instance id 5 outside")]
     [InlineData(Head + "\"instances\":[],\"snapshots\":[{" + Snapshot + ",\"instanceIds\":[],\"instanceSizes\":[8]}]}", "0 instance ids but 1 sizes")]
     [InlineData(Head + OneInstance + ",\"snapshots\":[{" + Snapshot + ",\"instanceIds\":[0],\"instanceSizes\":[-8]}]}", "snapshots[0].instanceSizes[0]: -8 is outside")]
-    [InlineData(Head + OneInstance + ",\"snapshots\":[{" + Snapshot + ",\"instanceIds\":[0],\"instanceSizes\":[8],\"deadIds\":[0]}]}", "deadIds names instance 0")]
+    [InlineData(Head + OneInstance + ",\"snapshots\":[{" + Snapshot + ",\"instanceIds\":[0],\"instanceSizes\":[8],\"deadIds\":[5]}]}", "deadIds names instance 5, which is outside")]
     [InlineData(Head + OneInstance + ",\"snapshots\":[{" + Snapshot + ",\"full\":false,\"instanceIds\":[0],\"instanceSizes\":[8]}]}", "the first snapshot is incremental")]
     [InlineData(Head + OneInstance + ",\"snapshots\":[]} {}", "damaged JSON at line 1, byte 174")]
     [InlineData(Head + OneInstance + ",\"snapshots\":[], \"formatVersion\":1}", "formatVersion given twice")]

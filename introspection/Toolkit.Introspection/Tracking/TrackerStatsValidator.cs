@@ -2,9 +2,9 @@ namespace Toolkit.Introspection.Tracking;
 
 /// <summary>
 /// The checks between records of loaded stats, after every field was read and type-checked: instance ids
-/// equal their position, each snapshot's parallel arrays match, every id a snapshot names exists, and an
-/// incremental snapshot only buries instances alive at the one before. Stats that pass can be replayed
-/// and reported without an out-of-range index.
+/// equal their position, each snapshot's parallel arrays match, every id a snapshot names exists, an
+/// instance is buried once and never listed alive after. Stats that pass can be replayed and reported
+/// without an out-of-range index.
 /// </summary>
 internal static class TrackerStatsValidator
 {
@@ -19,7 +19,8 @@ internal static class TrackerStatsValidator
         }
 
         int count = stats.Instances.Count;
-        var alive = new bool[count];
+        const byte Alive = 1, Buried = 2;
+        var state = new byte[count];
         for (int s = 0; s < stats.Snapshots.Count; s++)
         {
             var snap = stats.Snapshots[s];
@@ -36,17 +37,18 @@ internal static class TrackerStatsValidator
 
             foreach (int id in snap.DeadIds)
             {
-                if ((uint)id >= (uint)count || !alive[id])
+                if ((uint)id >= (uint)count || state[id] == Buried)
                 {
-                    throw new TrackerStatsFormatException($"{where}: deadIds names instance {id}, which was not alive at the snapshot before.");
+                    throw new TrackerStatsFormatException($"{where}: deadIds names instance {id}, which is {((uint)id >= (uint)count ? $"outside the {count} recorded instances" : "dead already")}.");
                 }
 
-                alive[id] = false;
+                state[id] = Buried;
             }
 
             if (snap.Full)
             {
-                Array.Clear(alive);
+                // A full snapshot lists every live instance: the rest are not alive (the buried stay buried).
+                state.AsSpan().Replace(Alive, (byte)0);
             }
 
             foreach (int id in snap.InstanceIds)
@@ -56,7 +58,12 @@ internal static class TrackerStatsValidator
                     throw new TrackerStatsFormatException($"{where}: instance id {id} outside the {count} recorded instances.");
                 }
 
-                alive[id] = true;
+                if (state[id] == Buried)
+                {
+                    throw new TrackerStatsFormatException($"{where}: instance {id} is listed alive after it was found dead.");
+                }
+
+                state[id] = Alive;
             }
 
             foreach (var d in snap.Details)
