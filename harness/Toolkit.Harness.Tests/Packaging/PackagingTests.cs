@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Toolkit.Harness.Tests.Reporting;
+using Toolkit.Introspection.Tests;
 
 namespace Toolkit.Harness.Tests.Packaging;
 
@@ -45,18 +46,18 @@ public sealed class PackagingTests
                 var loaded = TrackerStats.Load(file.ToArray(), "memory");
                 Console.WriteLine($"deep {ObjectSizer.DeepSize(data)} snapshots {loaded.Snapshots.Count} type {loaded.Instances[0].TypeName}");
                 """);
-            var (code, output) = DotnetCli.Run("dotnet", app, "run", "-c", "Release");
+            var (code, output) = ChildProcess.Run("dotnet", app, "run", "-c", "Release");
             Assert.True(code == 0, output);
             Assert.Contains($"deep {ExpectedDeepSize()} snapshots 1 type List<String>", output, StringComparison.Ordinal);
 
             string tools = Path.Combine(temp.Path, "tools");
-            (code, output) = DotnetCli.Run("dotnet", temp.Path, "tool", "install", "--tool-path", tools, "--add-source", feed, "Toolkit.Harness", "--version", version);
+            (code, output) = ChildProcess.Run("dotnet", temp.Path, "tool", "install", "--tool-path", tools, "--add-source", feed, "Toolkit.Harness", "--version", version);
             Assert.True(code == 0, output);
             string toolkit = Path.Combine(tools, OperatingSystem.IsWindows() ? "toolkit.exe" : "toolkit");
             string project = Path.Combine(temp.Path, "project");
-            (code, output) = DotnetCli.Run(toolkit, temp.Path, "generate", "--shape", "c-libraries", "--sources", "10", "--seed", "1", "--out", project);
+            (code, output) = ChildProcess.Run(toolkit, temp.Path, "generate", "--shape", "c-libraries", "--sources", "10", "--seed", "1", "--out", project);
             Assert.True(code == 0, output);
-            (code, output) = DotnetCli.Run(toolkit, temp.Path, "build", project, "-s");
+            (code, output) = ChildProcess.Run(toolkit, temp.Path, "build", project, "-s");
             Assert.True(code == 0, output);
             Assert.Contains("0 failed", output, StringComparison.Ordinal);
         }
@@ -82,7 +83,7 @@ public sealed class PackagingTests
     {
         // The test's own configuration is the one already built.
         string configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var (code, output) = DotnetCli.Run("dotnet", Root(), "pack", project, "-c", configuration, "--no-build", "-o", feed, $"-p:Version={version}");
+        var (code, output) = ChildProcess.Run("dotnet", Root(), "pack", project, "-c", configuration, "--no-build", "-o", feed, $"-p:Version={version}");
         Assert.True(code == 0, output);
     }
 
