@@ -36,7 +36,7 @@ public sealed class GraphLoader : IManifestHandler
             var trimmed = line.Trim();
             if (trimmed.StartsWith("root ", StringComparison.Ordinal))
             {
-                return trimmed[5..].Trim();
+                return ManifestTokens.RootOperand(trimmed[5..]);
             }
 
             if (trimmed.StartsWith("build ", StringComparison.Ordinal))

@@ -286,7 +286,9 @@ public sealed class ManifestReader
 
     private void AddPaths(string value, List<string> into)
     {
-        foreach (var path in value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        var paths = new List<string>();
+        ManifestTokens.Split(value, paths);
+        foreach (var path in paths)
         {
             CheckPath(path);
             into.Add(path);
@@ -325,29 +327,7 @@ public sealed class ManifestReader
         return (name.ToString(), line[(equals + 1)..].Trim().ToString());
     }
 
-    private void Tokenize(ReadOnlySpan<char> line)
-    {
-        _tokens.Clear();
-        var i = 0;
-        while (i < line.Length)
-        {
-            while (i < line.Length && (line[i] == ' ' || line[i] == '\t'))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < line.Length && line[i] != ' ' && line[i] != '\t')
-            {
-                i++;
-            }
-
-            if (i > start)
-            {
-                _tokens.Add(line[start..i].ToString());
-            }
-        }
-    }
+    private void Tokenize(ReadOnlySpan<char> line) => ManifestTokens.Split(line, _tokens);
 
     private void CheckPath(string path)
     {

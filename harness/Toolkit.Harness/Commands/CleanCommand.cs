@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Toolkit.Engine.Build;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Terminal;
 
 namespace Toolkit.Harness.Commands;
@@ -10,16 +11,15 @@ public static class CleanCommand
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("dir") { Description = "The project directory (holding toolkit.manifest)" };
+        var directory = UserPaths.ProjectArgument();
         var command = new Command("clean", "Remove the built files and the signature database (as scons -c)") { directory };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse =>
         {
-            var reporter = new NullBuildReporter { KeepCommands = false };
-            var project = Project.Open(parse.GetRequiredValue(directory).FullName, EngineSettings.Baseline, reporter);
-            var removed = project.Clean();
+            var root = UserPaths.RequireProject(parse.GetRequiredValue(directory));
+            var removed = UserPaths.Io(root, () => Project.Open(root, EngineSettings.Baseline, new NullBuildReporter { KeepCommands = false }).Clean());
             Output.Line($"toolkit: removed {removed} built files and {Project.DatabaseFileName}");
-            return 0;
-        }));
-        return command;
+            return ExitCodes.Success;
+        });
+        return command.WithExamples("toolkit clean /tmp/p10k");
     }
 }
