@@ -25,11 +25,22 @@ public sealed class DiskFileSystem : IFileSystem
     }
 
     /// <inheritdoc />
-    public Stream OpenRead(string path) =>
-        new FileStream(FullPath(path), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+    /// <remarks>Refuses anything but a regular file before opening it: a FIFO would block, a device never end.</remarks>
+    public Stream OpenRead(string path)
+    {
+        var full = FullPath(path);
+        FileProbe.RequireRegular(full);
+        return new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+    }
 
     /// <inheritdoc />
-    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(FullPath(path));
+    /// <remarks>Refuses anything but a regular file, and one larger than an array can hold, before reading a byte.</remarks>
+    public byte[] ReadAllBytes(string path)
+    {
+        var full = FullPath(path);
+        FileProbe.RequireRegular(full, Array.MaxLength);
+        return File.ReadAllBytes(full);
+    }
 
     /// <inheritdoc />
     public void WriteAllBytes(string path, ReadOnlySpan<byte> contents)
