@@ -68,10 +68,11 @@ public sealed class FailureTests
     public void A_cycle_is_refused_with_its_nodes_named()
     {
         var project = new TestProject("""
-            toolkit-manifest 1
+            toolkit-manifest 2
             build a.txt: Copy b.txt
             build b.txt: Copy c.txt
             build c.txt: Copy a.txt
+            end
             """);
 
         var error = Assert.Throws<DependencyCycleException>(() => project.Build());
@@ -83,9 +84,10 @@ public sealed class FailureTests
     public void An_unknown_variable_is_named_with_its_target()
     {
         var project = new TestProject("""
-            toolkit-manifest 1
+            toolkit-manifest 2
             build out.txt: Command in.txt
               COMMAND = $MYTOOL $SOURCE > $TARGET
+            end
             """);
         project.Files.WriteText("in.txt", "x");
 
@@ -134,11 +136,13 @@ public sealed class FailureTests
     public void A_chain_a_hundred_thousand_deep_is_planned_and_built_without_recursion()
     {
         const int depth = 100_000;
-        var manifest = new System.Text.StringBuilder("toolkit-manifest 1\n");
+        var manifest = new System.Text.StringBuilder("toolkit-manifest 2\n");
         for (var i = 1; i <= depth; i++)
         {
             manifest.Append("build s").Append(i).Append(": Copy s").Append(i - 1).Append('\n');
         }
+
+        manifest.Append("end\n");
 
         var project = new TestProject(manifest.ToString());
         project.Files.WriteText("s0", "seed");

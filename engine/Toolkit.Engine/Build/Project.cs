@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Toolkit.Engine.Actions;
 using Toolkit.Engine.Database;
-using Toolkit.Engine.Environments;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
 using Toolkit.Engine.Manifest;
@@ -63,33 +62,44 @@ public sealed class Project
     /// </summary>
     public static Project Open(string directory, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone)
     {
-        var manifest = Path.Join(Path.GetFullPath(directory), ManifestWriter.FileName);
-        if (!File.Exists(manifest))
-        {
-            throw new FileNotFoundException($"no {ManifestWriter.FileName} in '{directory}' (make one with 'toolkit generate' or 'toolkit import-msbuild')", manifest);
-        }
-
-        var root = Path.GetDirectoryName(manifest)!;
-        if (GraphLoader.ReadRoot(manifest) is { } declared)
-        {
-            root = Path.GetFullPath(Path.IsPathRooted(declared) ? declared : Path.Join(root, declared));
-        }
-
-        var fileSystem = new DiskFileSystem(root);
-        using var reader = new StreamReader(manifest);
-        return Open(reader, manifest, fileSystem, root, settings, reporter, phaseDone);
+        ArgumentNullException.ThrowIfNull(settings);
+        var manifest = ManifestPath(directory);
+        var clock = Stopwatch.StartNew();
+        var graph = GraphLoader.LoadFile(manifest, (root, environments) => new BuildGraph(settings.StoreFactory(root), environments, root, manifest));
+        return Complete(graph, new DiskFileSystem(graph.RootDirectory), settings, reporter, phaseDone, clock);
     }
 
     /// <summary>Opens a project from manifest text over any file system (tests use <see cref="MemoryFileSystem"/>).</summary>
     public static Project Open(TextReader manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter) =>
         Open(manifest, manifestName, fileSystem, root, settings, reporter, null);
 
-    /// <summary>As <see cref="Open(TextReader, string, IFileSystem, string, EngineSettings, IBuildReporter)"/>, calling <paramref name="phaseDone"/> after each loading phase.</summary>
+    /// <summary>
+    /// As <see cref="Open(TextReader, string, IFileSystem, string, EngineSettings, IBuildReporter)"/>, calling <paramref name="phaseDone"/>
+    /// after each loading phase. <paramref name="root"/> is the manifest's directory; a <c>root</c> statement moves the graph's
+    /// root from there, while <paramref name="fileSystem"/> is used as given.
+    /// </summary>
     public static Project Open(TextReader manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
-        var graph = new BuildGraph(settings.StoreFactory(root), new EnvironmentTable(), root, manifestName);
-        GraphLoader.Load(graph, manifest, manifestName);
+        var graph = GraphLoader.Load(manifest, manifestName, root, (declared, environments) => new BuildGraph(settings.StoreFactory(declared), environments, declared, manifestName));
+        return Complete(graph, fileSystem, settings, reporter, phaseDone, clock);
+    }
+
+    /// <summary>The manifest of a project directory; an error naming the directory when there is none.</summary>
+    public static string ManifestPath(string directory)
+    {
+        var manifest = Path.Join(Path.GetFullPath(directory), ManifestWriter.FileName);
+        if (!File.Exists(manifest))
+        {
+            throw new ProjectException($"no {ManifestWriter.FileName} in '{directory}' (make one with 'toolkit generate' or 'toolkit import-msbuild')");
+        }
+
+        return manifest;
+    }
+
+    private static Project Complete(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone, Stopwatch clock)
+    {
         var readTime = clock.Elapsed;
         phaseDone?.Invoke(LoadPhase.ManifestRead, graph);
 

@@ -6,17 +6,24 @@ namespace Toolkit.Engine.Manifest;
 /// Writes a manifest (docs/manifest-format.md) statement by statement to a stream, so that a
 /// million-node project is never held as text in memory. Validates what it writes: a path with
 /// white space or a reserved token is refused here rather than written and misread later.
+/// A manifest is complete only once <see cref="End"/> has written its closing <c>end</c> line:
+/// disposing a writer without it (a writer that failed half-way) leaves a file the reader refuses
+/// as truncated, never one that builds a subset of the project.
 /// </summary>
 public sealed class ManifestWriter : IDisposable
 {
     /// <summary>The file name the engine looks for in a project directory.</summary>
     public const string FileName = "toolkit.manifest";
 
-    /// <summary>The format version this writer emits and the reader accepts.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The format version this writer emits and the reader accepts (2: the closing <c>end</c> line is required).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The statement that closes every manifest.</summary>
+    public const string EndStatement = "end";
 
     private readonly TextWriter _writer;
     private readonly bool _ownsWriter;
+    private bool _ended;
 
     /// <summary>Writes to a text writer; the header line is written at once.</summary>
     public ManifestWriter(TextWriter writer, bool ownsWriter = false)
@@ -38,6 +45,7 @@ public sealed class ManifestWriter : IDisposable
     /// </summary>
     public void Root(string path)
     {
+        Writable();
         if (path.Length == 0 || path.Any(char.IsWhiteSpace))
         {
             throw new ArgumentException($"'{path}' cannot be a manifest root: it must be non-empty and contain no white space", nameof(path));
@@ -51,6 +59,7 @@ public sealed class ManifestWriter : IDisposable
     /// <summary>Writes a comment line.</summary>
     public void Comment(string text)
     {
+        Writable();
         foreach (var line in text.Split('\n'))
         {
             _writer.Write("# ");
@@ -60,11 +69,16 @@ public sealed class ManifestWriter : IDisposable
     }
 
     /// <summary>Writes a blank line (for people reading the file).</summary>
-    public void BlankLine() => _writer.Write('\n');
+    public void BlankLine()
+    {
+        Writable();
+        _writer.Write('\n');
+    }
 
     /// <summary>Sets a variable of the global environment.</summary>
     public void Variable(string name, string value)
     {
+        Writable();
         CheckName(name);
         WriteAssignment(indent: false, name, value);
     }
@@ -72,6 +86,7 @@ public sealed class ManifestWriter : IDisposable
     /// <summary>Defines a named environment with its variables.</summary>
     public void Environment(string name, IEnumerable<KeyValuePair<string, string>> variables, string? parent = null)
     {
+        Writable();
         CheckName(name);
         _writer.Write("env ");
         _writer.Write(name);
@@ -93,6 +108,7 @@ public sealed class ManifestWriter : IDisposable
     /// <summary>Switches the environment used by the statements below ("default" for the global one).</summary>
     public void Use(string environment)
     {
+        Writable();
         CheckName(environment);
         _writer.Write("use ");
         _writer.Write(environment);
@@ -110,6 +126,7 @@ public sealed class ManifestWriter : IDisposable
         IReadOnlyList<string>? ignore = null,
         IReadOnlyList<string>? sideEffects = null)
     {
+        Writable();
         if (targets.Count == 0)
         {
             throw new ArgumentException("a build statement needs at least one target", nameof(targets));
@@ -160,6 +177,7 @@ public sealed class ManifestWriter : IDisposable
     /// <summary>Writes an alias.</summary>
     public void Alias(string name, IReadOnlyList<string> targets)
     {
+        Writable();
         CheckPath(name);
         _writer.Write("alias ");
         _writer.Write(name);
@@ -171,9 +189,19 @@ public sealed class ManifestWriter : IDisposable
     /// <summary>Writes the default targets.</summary>
     public void Default(IReadOnlyList<string> targets)
     {
+        Writable();
         _writer.Write("default");
         WritePaths(targets);
         _writer.Write('\n');
+    }
+
+    /// <summary>Writes the closing <c>end</c> line; nothing may be written after it.</summary>
+    public void End()
+    {
+        Writable();
+        _writer.Write(EndStatement);
+        _writer.Write('\n');
+        _ended = true;
     }
 
     /// <summary>Flushes buffered text.</summary>
@@ -186,6 +214,14 @@ public sealed class ManifestWriter : IDisposable
         if (_ownsWriter)
         {
             _writer.Dispose();
+        }
+    }
+
+    private void Writable()
+    {
+        if (_ended)
+        {
+            throw new InvalidOperationException("the manifest is ended: nothing may be written after 'end'");
         }
     }
 
@@ -231,7 +267,7 @@ public sealed class ManifestWriter : IDisposable
     {
         if (!IsValidPath(path))
         {
-            throw new ArgumentException($"'{path}' cannot be a manifest path: paths are non-empty, contain no white space or '#', do not end in ':' and are not '|' or '||'", nameof(path));
+            throw new ArgumentException($"'{path}' cannot be a manifest path: paths are non-empty, contain no white space, control character or leading '#', do not end in ':' and are not '|' or '||'", nameof(path));
         }
     }
 
@@ -245,7 +281,7 @@ public sealed class ManifestWriter : IDisposable
 
         foreach (var c in path)
         {
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 return false;
             }

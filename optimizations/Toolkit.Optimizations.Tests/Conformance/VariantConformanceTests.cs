@@ -52,7 +52,7 @@ public sealed class VariantConformanceTests
         Step("add a source", baseline, other, run =>
         {
             run.Files.WriteText("added/extra.c", $"#include \"{header}\"\nint added_extra(void) {{ return 2; }}\n");
-            run.Manifest += "\nCPPPATH = .\nbuild added/extra.o: Object added/extra.c\ndefault added/extra.o\n";
+            run.Manifest = run.Manifest.Replace("\nend\n", "\nCPPPATH = .\nbuild added/extra.o: Object added/extra.c\ndefault added/extra.o\nend\n", StringComparison.Ordinal);
             return run.Build();
         }, context, expectWork: true);
         SameGraph(baseline, other, context + ", after adding a source");

@@ -82,7 +82,7 @@ internal sealed class GeneratedProject
     private string BuildManifest()
     {
         var text = new StringBuilder();
-        text.Append("toolkit-manifest 1\nCFLAGS = -O2\nCPPPATH = include\n");
+        text.Append("toolkit-manifest 2\nCFLAGS = -O2\nCPPPATH = include\n");
         for (var d = 0; d < Directories; d++)
         {
             text.Append(CultureInfo.InvariantCulture, $"env e{d}\n  CPPPATH = {Directory(d)} include\n");
@@ -123,6 +123,7 @@ internal sealed class GeneratedProject
         text.Append("alias all: bin/app gen/copy.txt\n");
         text.Append(CultureInfo.InvariantCulture, $"alias group/libs: {string.Join(' ', libraries)}\n");
         text.Append("default all\n");
+        text.Append("end\n");
         return text.ToString();
     }
 }

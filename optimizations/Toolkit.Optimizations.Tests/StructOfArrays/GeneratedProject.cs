@@ -75,7 +75,7 @@ public sealed class GeneratedProject
     public string Manifest()
     {
         var text = new StringBuilder();
-        text.Append("toolkit-manifest 1\nCFLAGS = -O2\nCPPPATH = include\n\n");
+        text.Append("toolkit-manifest 2\nCFLAGS = -O2\nCPPPATH = include\n\n");
         var libraries = new List<string>();
         for (var d = 0; d < _directories.Count; d++)
         {
@@ -126,6 +126,7 @@ public sealed class GeneratedProject
         text.Append("alias group/all: bin/app libs\n");
         text.Append($"alias {_directories[0]}/everything: bin/app\n");
         text.Append("alias all: bin/app\n");
+        text.Append("end\n");
         return text.ToString();
     }
 

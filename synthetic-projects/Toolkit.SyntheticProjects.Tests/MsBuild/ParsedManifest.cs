@@ -20,7 +20,8 @@ public sealed class ParsedManifest
     {
         var manifest = new ParsedManifest();
         var lines = File.ReadAllLines(path);
-        Assert.Equal("toolkit-manifest 1", lines[0]);
+        Assert.Equal("toolkit-manifest 2", lines[0]);
+        Assert.Equal("end", lines[^1]);
         ManifestBuild? current = null;
         for (var i = 1; i < lines.Length; i++)
         {
@@ -62,6 +63,10 @@ public sealed class ParsedManifest
                     break;
                 case "default":
                     manifest.Defaults.AddRange(tokens.Skip(1));
+                    current = null;
+                    break;
+                case "end":
+                    Assert.Equal(lines.Length - 1, i);
                     current = null;
                     break;
                 default:

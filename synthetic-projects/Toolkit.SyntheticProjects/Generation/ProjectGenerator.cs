@@ -19,8 +19,11 @@ public static class ProjectGenerator
     /// </summary>
     public const int LargeFileBytes = 8 << 20;
 
-    /// <summary>Bumped whenever the generated tree changes for the same options, so stamps of older trees stop matching.</summary>
-    public const int GeneratorVersion = 1;
+    /// <summary>
+    /// Bumped whenever the generated tree changes for the same options, so stamps of older trees stop
+    /// matching. 2: the manifest ends with 'end' (format version 2).
+    /// </summary>
+    public const int GeneratorVersion = 2;
 
     /// <summary>
     /// Directories planned and written per batch: enough work to keep every core busy between

@@ -65,6 +65,8 @@ internal static class ImportManifestWriter
             writer.Default([.. ordered.Select(p => p.Output)]);
         }
 
+        writer.End();
+
         return new WrittenManifest(root, ordered.Count, references, compileItems, [.. ordered.Select(p => p.Source.ProjectPath)]);
     }
 
