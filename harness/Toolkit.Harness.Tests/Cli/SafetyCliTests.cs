@@ -1,0 +1,61 @@
+namespace Toolkit.Harness.Tests.Cli;
+
+/// <summary>
+/// issue 10 through the real program: what a hostile or unlucky user does gets one line
+/// 'toolkit: error: ...' naming what is wrong, exit code 1, no stack trace, nothing lost.
+/// </summary>
+public sealed class SafetyCliTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("toolkit-safety-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    [Theory]
+    [InlineData("/dev/null", "character device")]
+    [InlineData("/", "root of the file system")]
+    [InlineData("FILE", "is a regular file, not a directory")]
+    [InlineData("FOREIGN", "holds no generated.json")]
+    public void Generate_refuses_an_output_it_must_not_touch_in_one_line(string output, string problem)
+    {
+        var file = Path.Join(_temp, "a-file");
+        File.WriteAllText(file, "keep");
+        var foreign = Directory.CreateDirectory(Path.Join(_temp, "foreign")).FullName;
+        File.WriteAllText(Path.Join(foreign, "thesis.tex"), "keep");
+        var target = output switch
+        {
+            "FILE" => file,
+            "FOREIGN" => foreign,
+            _ => output,
+        };
+
+        var (code, _, error) = ToolkitProcess.Run(_temp, "generate", "--sources", "10", "--out", target);
+
+        Assert.Equal(1, code);
+        OneErrorLine(error, problem);
+        Assert.Equal("keep", File.ReadAllText(file));
+        Assert.Equal("keep", File.ReadAllText(Path.Join(foreign, "thesis.tex")));
+    }
+
+    [Fact]
+    public void A_truncated_manifest_is_refused_by_build_in_one_line()
+    {
+        var project = Directory.CreateDirectory(Path.Join(_temp, "p")).FullName;
+        File.WriteAllText(Path.Join(project, "toolkit.manifest"), "toolkit-manifest 2\nbuild a.txt: Copy b.txt\n");
+        File.WriteAllText(Path.Join(project, "b.txt"), "b");
+
+        var (code, _, error) = ToolkitProcess.Run(_temp, "build", project);
+
+        Assert.Equal(1, code);
+        OneErrorLine(error, "toolkit.manifest:2: the manifest stops without its closing 'end' statement");
+        Assert.False(File.Exists(Path.Join(project, "a.txt")));
+    }
+
+    internal static void OneErrorLine(string error, string problem)
+    {
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line, got:\n{error}");
+        Assert.StartsWith("toolkit: error: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(problem, lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+}
