@@ -27,6 +27,12 @@ public static class ScaleResultsFile
     /// <summary>Reads and validates <paramref name="path"/>.</summary>
     public static ScaleResults Read(string path)
     {
+        var (kind, _) = Toolkit.Engine.FileSystem.FileProbe.Probe(Path.GetFullPath(path));
+        if (kind is not (Toolkit.Engine.FileSystem.FileKind.Regular or Toolkit.Engine.FileSystem.FileKind.Missing))
+        {
+            throw new ResultsFileException($"{path}: is {Toolkit.Engine.FileSystem.FileProbe.Describe(kind)}, not a results file; refusing to read it");
+        }
+
         var info = new FileInfo(path);
         if (!info.Exists)
         {
