@@ -4,10 +4,17 @@ namespace Toolkit.Engine.Build;
 public sealed class BuildOptions
 {
     /// <summary>
+    /// The most jobs a build runs at once: 256. Each job is a thread (with its stack reserved) that
+    /// runs one action; the largest build machines have 256 hardware threads, and beyond that more
+    /// threads only contend (-j 100000 started 100,000 threads). Larger requests are capped with a note.
+    /// </summary>
+    public const int MaxJobs = 256;
+
+    /// <summary>
     /// Parallel jobs (-j). Default: one per core, as Ninja does (SCons and Make default to one); the
     /// decider's stat and hash work runs on the same workers, so a null build uses every core too.
     /// </summary>
-    public int Jobs { get; init; } = Environment.ProcessorCount;
+    public int Jobs { get; init; } = Math.Min(Environment.ProcessorCount, MaxJobs);
 
     /// <summary>-k: go on with what does not depend on a failure.</summary>
     public bool KeepGoing { get; init; }

@@ -50,6 +50,29 @@ public sealed class SafetyCliTests : IDisposable
         Assert.False(File.Exists(Path.Join(project, "a.txt")));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public void Nonsense_job_counts_are_refused_before_anything_is_read(string jobs)
+    {
+        var (code, _, error) = ToolkitProcess.Run(_temp, "build", Path.Join(_temp, "nowhere"), "-j", jobs);
+        Assert.Equal(1, code);
+        OneErrorLine(error, $"-j/--jobs: {jobs} makes no sense");
+    }
+
+    [Fact]
+    public void A_huge_job_count_is_capped_with_a_note()
+    {
+        var project = Directory.CreateDirectory(Path.Join(_temp, "j")).FullName;
+        File.WriteAllText(Path.Join(project, "toolkit.manifest"), "toolkit-manifest 2\nbuild a.txt: Copy b.txt\nend\n");
+        File.WriteAllText(Path.Join(project, "b.txt"), "b");
+
+        var (code, _, error) = ToolkitProcess.Run(_temp, "build", project, "-j", "100000");
+
+        Assert.Equal(0, code);
+        Assert.Contains("toolkit: note: -j 100000 is capped at 256", error, StringComparison.Ordinal);
+    }
+
     internal static void OneErrorLine(string error, string problem)
     {
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);

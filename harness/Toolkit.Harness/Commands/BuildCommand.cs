@@ -37,6 +37,7 @@ public static class BuildCommand
         };
         command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
         {
+            var jobCount = JobsParser.Check(parse.GetValue(jobs));
             using var introspection = new BuildIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
             var settings = VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline");
@@ -45,7 +46,7 @@ public static class BuildCommand
             var executor = project.CreateExecutor(parse.GetValue(realTools));
             var options = new BuildOptions
             {
-                Jobs = Math.Max(1, parse.GetValue(jobs)),
+                Jobs = jobCount,
                 DryRun = parse.GetValue(dryRun),
                 KeepGoing = parse.GetValue(keepGoing),
                 Cancellation = cancellation,
