@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Toolkit.Harness.Commands;
+using Toolkit.Harness.Terminal;
 
 namespace Toolkit.Harness;
 
@@ -7,7 +8,22 @@ namespace Toolkit.Harness;
 public static class Program
 {
     /// <summary>Entry point.</summary>
-    public static int Main(string[] args) => CreateRootCommand().Parse(args).Invoke();
+    /// <remarks>
+    /// The verbs that handle interruption themselves (<see cref="InterruptSignals"/>: build, clean) run
+    /// without System.CommandLine's termination handling, which ends the process 2 s after a signal,
+    /// before a build could save what it finished.
+    /// </remarks>
+    public static int Main(string[] args)
+    {
+        var parse = CreateRootCommand().Parse(args);
+        var configuration = new InvocationConfiguration();
+        if (parse.CommandResult.Command.Name is BuildCommand.Name or CleanCommand.Name)
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
+
+        return parse.Invoke(configuration);
+    }
 
     /// <summary>The root command with every verb (tests call it directly).</summary>
     public static RootCommand CreateRootCommand()

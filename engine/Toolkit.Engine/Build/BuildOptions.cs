@@ -22,6 +22,9 @@ public sealed class BuildOptions
     /// <summary>-n: print what would run, change nothing (no action, no database write).</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>--wait: when another build holds the project's lock, wait for it instead of failing.</summary>
+    public bool WaitForLock { get; init; }
+
     /// <summary>Stops the build: running actions finish, nothing new starts, the database is saved.</summary>
     public CancellationToken Cancellation { get; init; }
 }

@@ -26,4 +26,11 @@ public interface IFileSystem
 
     /// <summary>True when the path names an existing directory.</summary>
     bool DirectoryExists(string path);
+
+    /// <summary>
+    /// Removes the temporary files (<see cref="EngineFiles.IsTemporary"/>) directly in a directory
+    /// that no running process is writing (a kill -9, a full disk, a crash left them); returns how
+    /// many. A file system without temporary files has nothing to remove.
+    /// </summary>
+    int RemoveStaleTemporaryFiles(string directory) => 0;
 }

@@ -73,6 +73,41 @@ public sealed class SafetyCliTests : IDisposable
         Assert.Contains("toolkit: note: -j 100000 is capped at 256", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_second_build_names_the_process_holding_the_lock_and_exits_1()
+    {
+        var project = Directory.CreateDirectory(Path.Join(_temp, "locked")).FullName;
+        File.WriteAllText(Path.Join(project, "toolkit.manifest"), "toolkit-manifest 2\nbuild a.txt: Copy b.txt\nend\n");
+        File.WriteAllText(Path.Join(project, "b.txt"), "b");
+        using (Toolkit.Engine.Build.ProjectLock.Acquire(project, "toolkit build", wait: false, waiting: null, CancellationToken.None))
+        {
+            var (code, _, error) = ToolkitProcess.Run(_temp, "build", project);
+
+            Assert.Equal(1, code);
+            OneErrorLine(error, $"another build of '{project}' is running: process {System.Environment.ProcessId} (toolkit build");
+            Assert.False(File.Exists(Path.Join(project, "a.txt")));
+        }
+
+        Assert.Equal(0, ToolkitProcess.Run(_temp, "build", project).ExitCode);
+    }
+
+    [Fact]
+    public async Task Two_builds_started_together_with_wait_do_the_work_once()
+    {
+        var project = Path.Join(_temp, "twice");
+        var generated = Toolkit.SyntheticProjects.Generation.ProjectGenerator.Generate(new(Toolkit.SyntheticProjects.Generation.ProjectShape.CLibraries, 40, 1, project));
+        using var first = System.Diagnostics.Process.Start(ToolkitProcess.StartInfo(_temp, "build", project, "--wait", "-s"))!;
+        using var second = System.Diagnostics.Process.Start(ToolkitProcess.StartInfo(_temp, "build", project, "--wait", "-s"))!;
+        var outputs = await Task.WhenAll(first.StandardOutput.ReadToEndAsync(), second.StandardOutput.ReadToEndAsync());
+        await Task.WhenAll(first.WaitForExitAsync(), second.WaitForExitAsync());
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        var ran = outputs.Select(o => int.Parse(System.Text.RegularExpressions.Regex.Match(o, "ran (\\d+) actions").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(generated.DerivedFiles, ran.Sum());
+        Assert.Contains(0, ran);
+    }
+
     internal static void OneErrorLine(string error, string problem)
     {
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);

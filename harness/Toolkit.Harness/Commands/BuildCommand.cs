@@ -9,6 +9,9 @@ namespace Toolkit.Harness.Commands;
 /// <summary><c>toolkit build DIR [TARGET...]</c>: reads DIR/toolkit.manifest and builds.</summary>
 public static class BuildCommand
 {
+    /// <summary>The verb's name.</summary>
+    public const string Name = "build";
+
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
@@ -19,6 +22,7 @@ public static class BuildCommand
         var keepGoing = new Option<bool>("--keep-going", "-k") { Description = "Go on with what does not depend on a failure" };
         var tree = new Option<string?>("--tree") { Description = "After the build, print the dependency tree: all, or prune (each subtree once)" };
         tree.AcceptOnlyFromAmong("all", "prune");
+        var wait = new Option<bool>("--wait") { Description = "When another build of the project is running, wait for it to finish instead of failing" };
         var realTools = new Option<bool>("--real-tools") { Description = "Run the real commands (cc, ar) instead of the built-in deterministic tool" };
         var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
         var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
@@ -31,31 +35,50 @@ public static class BuildCommand
         var coreDump = new Option<FileInfo?>("--core-dump") { Description = "At the end of the build, with the graph alive, write a core dump of this process to FILE (createdump --withheap; readable by its owner only)" };
         var noStrings = new Option<bool>("--no-string-contents") { Description = "With --heap-snapshot: record string lengths only, not their contents" };
 
-        var command = new Command("build", "Build a project: scan, decide from signatures, run what is out of date")
+        var command = new Command(Name, "Build a project: scan, decide from signatures, run what is out of date")
         {
-            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
+            directory, targets, jobs, dryRun, keepGoing, wait, tree, realTools, silent, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
         {
             var jobCount = JobsParser.Check(parse.GetValue(jobs));
+            using var signals = new InterruptSignals(cancellation);
             using var introspection = new BuildIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
             var settings = VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline");
             var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, settings, reporter, introspection.OnPhase));
             var ids = (parse.GetValue(targets) ?? []).Select(project.ResolveTarget).ToList();
-            var executor = project.CreateExecutor(parse.GetValue(realTools));
+            var executor = project.CreateExecutor(parse.GetValue(realTools), signals.Token);
             var options = new BuildOptions
             {
                 Jobs = jobCount,
                 DryRun = parse.GetValue(dryRun),
                 KeepGoing = parse.GetValue(keepGoing),
-                Cancellation = cancellation,
+                WaitForLock = parse.GetValue(wait),
+                Cancellation = signals.Token,
             };
-            var result = Output.WithProgress("building", progress =>
+            BuildResult result;
+            try
             {
-                reporter.OnProgress = progress;
-                return project.Build(ids, options, executor);
-            });
+                result = Output.WithProgress("building", progress =>
+                {
+                    reporter.OnProgress = progress;
+                    return project.Build(ids, options, executor);
+                });
+            }
+            catch (OperationCanceledException)
+            {
+                Output.Error($"interrupted by {signals.Name} while waiting for the project's lock; nothing was built");
+                return signals.ExitCode;
+            }
+
+            if (result.Interrupted)
+            {
+                Output.Line(Summary(result, options.DryRun));
+                Output.Error($"interrupted by {signals.Name}: {result.Executed} actions ran{(options.DryRun ? string.Empty : " and are saved in " + Project.DatabaseFileName)}, {result.Skipped} were not started; the next build runs the rest");
+                return signals.ExitCode;
+            }
+
             if (parse.GetValue(tree) is { } mode)
             {
                 TreePrinter.Write(Console.Out, project.Graph, ids.Count > 0 ? ids : project.Graph.DefaultTargets, prune: mode == "prune");

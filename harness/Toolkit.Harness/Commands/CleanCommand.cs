@@ -7,18 +7,20 @@ namespace Toolkit.Harness.Commands;
 /// <summary><c>toolkit clean DIR</c>: removes every file the manifest builds, and the signature database.</summary>
 public static class CleanCommand
 {
+    /// <summary>The verb's name.</summary>
+    public const string Name = "clean";
+
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
         var directory = new Argument<DirectoryInfo>("dir") { Description = "The project directory (holding toolkit.manifest)" };
-        var command = new Command("clean", "Remove the built files and the signature database (as scons -c)") { directory };
+        var command = new Command(Name, "Remove the built files, the engine's temporary files and the signature database (as scons -c); reads the manifest only, no scan") { directory };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            var reporter = new NullBuildReporter { KeepCommands = false };
-            var project = Project.Open(parse.GetRequiredValue(directory).FullName, EngineSettings.Baseline, reporter);
-            var removed = project.Clean();
+            using var signals = new InterruptSignals(CancellationToken.None); // clean deletes to the end, then honours the signal
+            var removed = Project.Clean(parse.GetRequiredValue(directory).FullName);
             Output.Line($"toolkit: removed {removed} built files and {Project.DatabaseFileName}");
-            return 0;
+            return signals.Signal is null ? 0 : signals.ExitCode;
         }));
         return command;
     }
