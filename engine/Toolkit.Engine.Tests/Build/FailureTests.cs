@@ -61,7 +61,7 @@ public sealed class FailureTests
         var (result, _) = project.Build();
 
         Assert.False(result.Succeeded);
-        Assert.Contains("source 'lib_a/a2.c' is missing, needed by 'lib_a/a2.o'", project.LastReporter.Errors);
+        Assert.Contains("test.manifest:8: source 'lib_a/a2.c' is missing, needed by 'lib_a/a2.o'", project.LastReporter.Errors);
     }
 
     [Fact]
@@ -77,7 +77,8 @@ public sealed class FailureTests
 
         var error = Assert.Throws<DependencyCycleException>(() => project.Build());
 
-        Assert.Equal("dependency cycle: a.txt -> b.txt -> c.txt -> a.txt", error.Message);
+        Assert.Equal("test.manifest:2: dependency cycle: a.txt -> b.txt -> c.txt -> a.txt (the statements on lines 2, 3, 4)", error.Message);
+        Assert.Equal([2, 3, 4], error.Lines);
     }
 
     [Fact]
@@ -97,6 +98,7 @@ public sealed class FailureTests
         var error = Assert.Single(project.LastReporter.Errors);
         Assert.Contains("'out.txt'", error, StringComparison.Ordinal);
         Assert.Contains("MYTOOL", error, StringComparison.Ordinal);
+        Assert.StartsWith("test.manifest:2: 'out.txt': undefined variable $MYTOOL (used by COMMAND (set on line 2))", error, StringComparison.Ordinal);
     }
 
     [Fact]

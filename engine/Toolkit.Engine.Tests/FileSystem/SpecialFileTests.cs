@@ -1,3 +1,4 @@
+using Toolkit.Engine.Build;
 using Toolkit.Engine.Database;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Persistence;
@@ -71,6 +72,29 @@ public sealed class SpecialFileTests : IDisposable
 
         Assert.Equal(CheckedFileStatus.Damaged, loaded.Status);
         Assert.Contains("the header claims a payload of 1099511627776 bytes", loaded.Warning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fifo", "FIFO")]
+    [InlineData("zero", "character device")]
+    public void A_special_source_fails_its_node_with_one_line(string kind, string reason)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        File.WriteAllText(Path.Join(_root, "toolkit.manifest"), "toolkit-manifest 2\nbuild out.txt: Copy in.txt\nend\n");
+        Make(kind, Path.Join(_root, "in.txt"));
+        var reporter = new NullBuildReporter();
+        var project = Project.Open(_root, EngineSettings.Baseline, reporter);
+
+        var result = project.Build(null, new BuildOptions { Jobs = 1 }, project.CreateExecutor());
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(reporter.Errors);
+        Assert.Contains("in.txt", error, StringComparison.Ordinal);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -108,6 +108,74 @@ public sealed class SafetyCliTests : IDisposable
         Assert.Contains(0, ran);
     }
 
+    [Theory]
+    [InlineData("--heap-snapshot", "DIR", "is a directory; give the file to write")]
+    [InlineData("--stats", "DIR", "is a directory; give the file to write")]
+    [InlineData("--core-dump", "/dev/null", "is a character device")]
+    [InlineData("--heap-snapshot", "DIR/missing/heap.tkheap", "does not exist")]
+    public void An_unwritable_introspection_file_is_refused_before_the_build(string option, string path, string problem)
+    {
+        var project = Directory.CreateDirectory(Path.Join(_temp, "intro")).FullName;
+        File.WriteAllText(Path.Join(project, "toolkit.manifest"), "toolkit-manifest 2\nbuild a.txt: Copy b.txt\nend\n");
+        File.WriteAllText(Path.Join(project, "b.txt"), "b");
+
+        var (code, _, error) = ToolkitProcess.Run(_temp, "build", project, option, path.Replace("DIR", _temp, StringComparison.Ordinal));
+
+        Assert.Equal(1, code);
+        OneErrorLine(error, $"{option}: ");
+        Assert.Contains(problem, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Join(project, "a.txt")));
+    }
+
+    [Fact]
+    public void A_full_disk_during_a_build_is_one_line_per_failure()
+    {
+        var mount = Path.Join(_temp, "small");
+        Directory.CreateDirectory(mount);
+        if (!TryMountTmpfs(mount, "128k"))
+        {
+            return; // mounting a small tmpfs needs root; the in-memory fake of IoErrorTests covers the engine
+        }
+
+        try
+        {
+            File.WriteAllText(Path.Join(mount, "toolkit.manifest"), "toolkit-manifest 2\nbuild c1.bin: Copy big.bin\nbuild c2.bin: Copy big.bin\nbuild c3.bin: Copy big.bin\nend\n");
+            File.WriteAllBytes(Path.Join(mount, "big.bin"), new byte[40_000]);
+
+            var (code, _, error) = ToolkitProcess.Run(_temp, "build", mount, "-j", "1", "-k");
+
+            Assert.NotEqual(0, code);
+            Assert.Contains("No space left on device", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            Assert.All(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("toolkit: ", line, StringComparison.Ordinal));
+            Assert.DoesNotContain(Directory.EnumerateFiles(mount), f => f.Contains(".toolkit-tmp.", StringComparison.Ordinal));
+        }
+        finally
+        {
+            using var umount = System.Diagnostics.Process.Start("umount", [mount]);
+            umount.WaitForExit();
+        }
+    }
+
+    private static bool TryMountTmpfs(string path, string size)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            using var mount = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mount", ["-t", "tmpfs", "-o", "size=" + size, "tmpfs", path]) { RedirectStandardError = true });
+            mount!.WaitForExit();
+            return mount.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
     internal static void OneErrorLine(string error, string problem)
     {
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);

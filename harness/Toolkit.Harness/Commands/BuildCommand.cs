@@ -106,10 +106,10 @@ public static class BuildCommand
             Memory = flags.Contains("memory"),
             TrackTypes = Split(parse.GetValue(track)),
             SnapshotEvery = parse.GetValue(snapshotEvery) is { } every ? DurationParser.Parse(every, "--snapshot-every") : null,
-            StatsPath = parse.GetValue(stats)?.FullName,
-            HeapSnapshotPath = parse.GetValue(heapSnapshot)?.FullName,
+            StatsPath = OutputFileCheck.Check(parse.GetValue(stats)?.FullName, "--stats"),
+            HeapSnapshotPath = OutputFileCheck.Check(parse.GetValue(heapSnapshot)?.FullName, "--heap-snapshot"),
             NoStringContents = parse.GetValue(noStrings),
-            CoreDumpPath = parse.GetValue(coreDump)?.FullName,
+            CoreDumpPath = OutputFileCheck.Check(parse.GetValue(coreDump)?.FullName, "--core-dump"),
         };
     }
 
