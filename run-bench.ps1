@@ -22,7 +22,7 @@ param(
     [string] $Shape,
     [int] $Seed,
     [int] $Repeat,
-    [ValidateSet('auto', 'none')] [string] $Peers,
+    [switch] $NoPeers,
     [string] $Out,
     [string] $Projects,
     [switch] $DryRun,
@@ -55,7 +55,7 @@ else {
     if ($Shape) { $arguments += @('--shape', $Shape) }
     if ($PSBoundParameters.ContainsKey('Seed')) { $arguments += @('--seed', $Seed) }
     if ($PSBoundParameters.ContainsKey('Repeat')) { $arguments += @('--repeat', $Repeat) }
-    if ($Peers) { $arguments += @('--peers', $Peers) }
+    if ($NoPeers) { $arguments += '--no-peers' }
     if ($Out) { $arguments += @('--out', $Out) }
     if ($Projects) { $arguments += @('--projects', $Projects) }
     if ($DryRun) { $arguments += '-n' }

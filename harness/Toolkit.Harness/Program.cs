@@ -1,39 +1,33 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Toolkit.Harness.Commands;
-using Toolkit.Harness.Terminal;
+using Toolkit.Harness.Commands.Help;
 
 namespace Toolkit.Harness;
 
-/// <summary>The <c>toolkit</c> command line: one verb per job, each with its own --help.</summary>
+/// <summary>The <c>toolkit</c> command line: one verb per job, grouped by job in <c>toolkit --help</c>, each with its own --help.</summary>
 public static class Program
 {
-    /// <summary>Entry point.</summary>
-    /// <remarks>
-    /// The verbs that handle interruption themselves (<see cref="InterruptSignals"/>: build, clean) run
-    /// without System.CommandLine's termination handling, which ends the process 2 s after a signal,
-    /// before a build could save what it finished.
-    /// </remarks>
-    public static int Main(string[] args)
-    {
-        var parse = CreateRootCommand().Parse(args);
-        var configuration = new InvocationConfiguration();
-        if (parse.CommandResult.Command.Name is BuildCommand.Name or CleanCommand.Name)
-        {
-            configuration.ProcessTerminationTimeout = null;
-        }
+    /// <summary>Entry point: every verb goes through <see cref="CommandRunner.Invoke"/>.</summary>
+    public static int Main(string[] args) => CommandRunner.Invoke(CreateRootCommand(), args, Console.Out, Console.Error);
 
-        return parse.Invoke(configuration);
-    }
-
-    /// <summary>The root command with every verb (tests call it directly).</summary>
+    /// <summary>The root command with every verb and the toolkit's help (tests call it directly).</summary>
     public static RootCommand CreateRootCommand()
     {
         var root = new RootCommand("toolkit: find and cut the memory build engines spend on their dependency graphs");
-        foreach (var verb in Verbs.All())
+        var groups = Verbs.Groups();
+        foreach (var verb in groups.SelectMany(g => g.Verbs))
         {
             root.Subcommands.Add(verb);
         }
 
-        return root;
+        HelpText.SetGroups(root, groups);
+        root.Options.OfType<HelpOption>().Single().Action = new ToolkitHelpAction();
+        return root.WithExamples(
+            "toolkit generate --sources 10k --out /tmp/p10k",
+            "toolkit build /tmp/p10k -j 2",
+            "toolkit scale --sources 1k,10k --repeat 3",
+            "toolkit compare --variants baseline,optimized --sources 10k",
+            "toolkit heap summarize app.heap");
     }
 }

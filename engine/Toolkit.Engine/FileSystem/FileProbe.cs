@@ -82,7 +82,7 @@ public static class FileProbe
         FileKind.Missing => "missing",
         FileKind.Regular => "a regular file",
         FileKind.Directory => "a directory",
-        FileKind.Fifo => "a FIFO (named pipe)",
+        FileKind.Fifo => "a FIFO (a named pipe)",
         FileKind.CharacterDevice => "a character device",
         FileKind.BlockDevice => "a block device",
         FileKind.Socket => "a socket",

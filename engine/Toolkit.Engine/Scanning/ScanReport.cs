@@ -29,7 +29,7 @@ public static class ScanReport
         ArgumentNullException.ThrowIfNull(files);
         if (files.Count == 0)
         {
-            error.WriteLine("toolkit scan: error: no input files");
+            error.WriteLine("toolkit: error: no input files");
             return InputError;
         }
 
@@ -40,14 +40,14 @@ public static class ScanReport
             var path = ProjectPath.Normalize(file.Replace('\\', '/'));
             if (path is null || path.Length == 0)
             {
-                error.WriteLine($"toolkit scan: error: {file}: not a file path inside the project (absolute, or above the root)");
+                error.WriteLine($"toolkit: error: {file}: not a file path inside the project (absolute, or above the root)");
                 exitCode = InputError;
                 continue;
             }
 
             if (!scanner.Resolver.Stat(path).Exists)
             {
-                error.WriteLine($"toolkit scan: error: {file}: no such file");
+                error.WriteLine($"toolkit: error: {file}: no such file");
                 exitCode = InputError;
                 continue;
             }

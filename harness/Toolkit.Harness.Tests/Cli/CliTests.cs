@@ -87,7 +87,7 @@ public sealed class CliTests : IDisposable
 
         var (missingCode, _, missingError) = ToolkitProcess.Run(_temp, "build", Path.Join(_temp, "nowhere"));
         Assert.Equal(1, missingCode);
-        Assert.Contains("no toolkit.manifest", missingError, StringComparison.Ordinal);
+        Assert.Contains("nowhere: no such directory", missingError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class SafetyCliTests : IDisposable
     {
         var (code, _, error) = ToolkitProcess.Run(_temp, "build", Path.Join(_temp, "nowhere"), "-j", jobs);
         Assert.Equal(1, code);
-        OneErrorLine(error, $"-j/--jobs: {jobs} makes no sense");
+        OneErrorLine(error, $"--jobs: {jobs} must be 1 or more");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Toolkit.Harness.Reporting;
+using Toolkit.Harness.Results;
 
 namespace Toolkit.Harness.Tests.Cli;
 
@@ -15,11 +16,11 @@ public sealed class ScaleEndToEndTests : IDisposable
     {
         var output = Path.Join(_temp, "results");
         var (code, stdout, stderr) = ToolkitProcess.Run(
-            _temp, "scale", "--sources", "200", "--repeat", "2", "--peers", "none", "--out", output, "--projects", Path.Join(_temp, "projects"));
+            _temp, "scale", "--sources", "200", "--repeat", "2", "--no-peers", "--out", output, "--projects", Path.Join(_temp, "projects"));
 
         Assert.True(code == 0, stderr + stdout);
         var resultsFile = Assert.Single(Directory.GetFiles(output, "scale-*.json"));
-        var results = ScaleResultsFile.Read(resultsFile);
+        var results = ResultsFile.Read(resultsFile);
         var variants = Optimizations.VariantFactory.Names;
         Assert.Equal(variants.Count * 2, results.Runs.Count);
         foreach (var variant in variants)

@@ -1,7 +1,7 @@
-using System.CommandLine;
 using System.Text.Json;
 using Toolkit.Harness.Commands;
 using Toolkit.Harness.Comparison;
+using Toolkit.Harness.Results;
 
 namespace Toolkit.Harness.Tests.Comparison;
 
@@ -12,12 +12,12 @@ public sealed class CompareRunnerTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Theory]
-    [InlineData(1.00, null, CompareExitCodes.Ok)]
-    [InlineData(1.20, null, CompareExitCodes.Ok)]
-    [InlineData(1.00, 5.0, CompareExitCodes.Ok)]
-    [InlineData(1.20, 5.0, CompareExitCodes.Regression)]
-    [InlineData(1.20, 30.0, CompareExitCodes.Ok)]
-    [InlineData(0.80, 5.0, CompareExitCodes.Ok)]
+    [InlineData(1.00, null, ExitCodes.Success)]
+    [InlineData(1.20, null, ExitCodes.Success)]
+    [InlineData(1.00, 5.0, ExitCodes.Success)]
+    [InlineData(1.20, 5.0, ExitCodes.Regression)]
+    [InlineData(1.20, 30.0, ExitCodes.Success)]
+    [InlineData(0.80, 5.0, ExitCodes.Success)]
     public void Exit_code_follows_fail_on_regression(double shift, double? failOn, int expected)
     {
         var (a, b) = Files(shift);
@@ -52,7 +52,7 @@ public sealed class CompareRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Bad_input_exits_with_one_and_names_the_file()
+    public void Bad_input_is_a_user_error_that_names_the_file()
     {
         var (a, _) = Files(1.0);
         var missing = Path.Combine(_directory, "missing.json");
@@ -62,13 +62,16 @@ public sealed class CompareRunnerTests : IDisposable
         File.WriteAllText(newer, "{\"schemaVersion\": 99}");
         var other = Path.Combine(_directory, "other.json");
         var otherResults = GeneratedRuns.Results(3, 5, 1.0);
-        otherResults = otherResults with { Runs = otherResults.Runs.Select(r => r with { Sources = 2000 }).ToArray() };
-        File.WriteAllText(other, JsonSerializer.Serialize(otherResults, FootprintCommand.Json));
-        foreach (var (bad, expected) in new[] { (missing, "missing.json"), (damaged, "damaged.json"), (newer, "schema version 99"), (other, "nothing to compare") })
+        otherResults = otherResults with
         {
-            var error = new StringWriter();
-            Assert.Equal(CompareExitCodes.BadInput, CompareRunner.Run(new CompareRequest { FileA = a, FileB = bad }, TextWriter.Null, error));
-            Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+            Projects = [otherResults.Projects[0] with { Sources = 2000 }],
+            Runs = otherResults.Runs.Select(r => r with { Sources = 2000 }).ToArray(),
+        };
+        File.WriteAllText(other, JsonSerializer.Serialize(otherResults, ResultsJson.Write));
+        foreach (var (bad, expected) in new[] { (missing, "missing.json: does not exist"), (damaged, "damaged.json: not valid JSON"), (newer, "schemaVersion 99 is newer"), (other, "nothing to compare") })
+        {
+            var error = Assert.ThrowsAny<UserErrorException>(() => CompareRunner.Run(new CompareRequest { FileA = a, FileB = bad }, TextWriter.Null, TextWriter.Null));
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         }
     }
 
@@ -76,27 +79,27 @@ public sealed class CompareRunnerTests : IDisposable
     public void The_verb_parses_its_options_and_returns_the_gate_code()
     {
         var (a, b) = Files(1.20);
-        var root = new RootCommand { CompareCommand.Create() };
-        Assert.Equal(CompareExitCodes.Regression, root.Parse(["compare", a, b, "--fail-on-regression", "5"]).Invoke());
-        Assert.Equal(CompareExitCodes.Ok, root.Parse(["compare", a, b]).Invoke());
-        Assert.Equal(CompareExitCodes.BadInput, root.Parse(["compare", a]).Invoke());
+        Assert.Equal(ExitCodes.Regression, Invoke("compare", a, b, "--fail-on-regression", "5"));
+        Assert.Equal(ExitCodes.Success, Invoke("compare", a, b));
+        Assert.Equal(ExitCodes.UserError, Invoke("compare", a));
     }
 
     [Fact]
     public void Unknown_variants_are_refused_before_measuring()
     {
-        var error = new StringWriter();
-        var code = CompareRunner.Run(new CompareRequest { Variants = ["baseline", "no-such-variant"], ProjectsDirectory = _directory }, TextWriter.Null, error);
-        Assert.Equal(CompareExitCodes.BadInput, code);
-        Assert.Contains("no-such-variant", error.ToString(), StringComparison.Ordinal);
+        var error = Assert.Throws<ComparisonException>(() => CompareRunner.Run(new CompareRequest { Variants = ["baseline", "no-such-variant"], ProjectsDirectory = _directory }, TextWriter.Null, TextWriter.Null));
+        Assert.Contains("unknown variant 'no-such-variant'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(_directory));
     }
+
+    private static int Invoke(params string[] args) => CommandRunner.Invoke(Program.CreateRootCommand(), args, TextWriter.Null, TextWriter.Null);
 
     private (string A, string B) Files(double shift)
     {
         var a = Path.Combine(_directory, $"a-{shift}.json");
         var b = Path.Combine(_directory, $"b-{shift}.json");
-        File.WriteAllText(a, JsonSerializer.Serialize(GeneratedRuns.Results(1, 7, 1.0), FootprintCommand.Json));
-        File.WriteAllText(b, JsonSerializer.Serialize(GeneratedRuns.Results(2, 7, shift), FootprintCommand.Json));
+        File.WriteAllText(a, JsonSerializer.Serialize(GeneratedRuns.Results(1, 7, 1.0), ResultsJson.Write));
+        File.WriteAllText(b, JsonSerializer.Serialize(GeneratedRuns.Results(2, 7, shift), ResultsJson.Write));
         return (a, b);
     }
 }

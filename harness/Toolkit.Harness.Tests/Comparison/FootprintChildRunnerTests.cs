@@ -21,11 +21,21 @@ public sealed class FootprintChildRunnerTests : IDisposable
     }
 
     [Fact]
-    public void A_failing_child_gives_its_stderr()
+    public void A_child_that_refuses_the_project_gives_its_error_line_as_a_measurement_error()
     {
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            FootprintChildRunner.ForThisToolkit().Run(Path.Combine(_directory, "none"), "baseline", dryRun: false, clean: false, CancellationToken.None));
-        Assert.Contains("toolkit.manifest", error.Message, StringComparison.Ordinal);
-        Assert.Contains("exit code 1", error.Message, StringComparison.Ordinal);
+        var missing = Path.Combine(_directory, "none");
+        var error = Assert.Throws<MeasurementException>(() =>
+            FootprintChildRunner.ForThisToolkit().Run(missing, "baseline", dryRun: false, clean: false, CancellationToken.None));
+        Assert.Equal($"measuring baseline on {missing}: {missing}: no such directory", error.Message);
+    }
+
+    [Fact]
+    public void A_child_that_crashes_is_a_bug_with_its_stderr()
+    {
+        // A shell stands in for a child that crashed: exit code 70 (a bug), not 1 (a user error).
+        var runner = new FootprintChildRunner("/bin/sh", ["-c", "echo 'it broke' >&2; exit 70", "sh"]);
+        var error = Assert.Throws<InvalidOperationException>(() => runner.Run(_directory, "baseline", dryRun: false, clean: false, CancellationToken.None));
+        Assert.Contains("exit code 70", error.Message, StringComparison.Ordinal);
+        Assert.Contains("it broke", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Toolkit.Harness.Reporting;
+using Toolkit.Harness.Results;
 
 namespace Toolkit.Harness.Tests.Reporting;
 
@@ -15,7 +16,7 @@ public sealed class GoldenFilesTests
     public void Pages_from_the_fixture_equal_the_golden_files_byte_for_byte()
     {
         using var output = new TempDirectory();
-        var results = ScaleResultsFile.Read(ReportingFiles.FixtureJson);
+        var results = ResultsFile.Read(ReportingFiles.FixtureJson);
         var written = ReportGenerator.Write(results, output.Path, FixtureExcerpts.FromFixtureDirectory());
         var generated = written.Select(p => Relative(output.Path, p)).Order(StringComparer.Ordinal).ToArray();
 
@@ -46,11 +47,11 @@ public sealed class GoldenFilesTests
     {
         using var first = new TempDirectory();
         using var second = new TempDirectory();
-        var results = ScaleResultsFile.Read(ReportingFiles.FixtureJson);
+        var results = ResultsFile.Read(ReportingFiles.FixtureJson);
         var rewritten = Path.Combine(first.Path, "again.json");
-        ScaleResultsFile.Write(rewritten, results);
-        var reread = ScaleResultsFile.Read(rewritten);
-        Assert.Equal(File.ReadAllText(rewritten), ScaleResultsFile.ToJson(reread));
+        ResultsFile.Write(rewritten, results);
+        var reread = ResultsFile.Read(rewritten);
+        Assert.Equal(File.ReadAllText(rewritten), ResultsFile.ToJson(reread));
 
         var a = ReportGenerator.Write(results, Path.Combine(first.Path, "pages"), FixtureExcerpts.FromFixtureDirectory());
         var b = ReportGenerator.Write(reread, Path.Combine(second.Path, "pages"), FixtureExcerpts.FromFixtureDirectory());
@@ -65,7 +66,7 @@ public sealed class GoldenFilesTests
     public void Pages_have_no_bom_no_carriage_returns_and_end_with_a_newline()
     {
         using var output = new TempDirectory();
-        var written = ReportGenerator.Write(ScaleResultsFile.Read(ReportingFiles.FixtureJson), output.Path, FixtureExcerpts.FromFixtureDirectory());
+        var written = ReportGenerator.Write(ResultsFile.Read(ReportingFiles.FixtureJson), output.Path, FixtureExcerpts.FromFixtureDirectory());
         Assert.Contains(written, p => p.EndsWith("recommendations" + Path.DirectorySeparatorChar + "optimized.md", StringComparison.Ordinal));
         foreach (var path in written)
         {

@@ -1,9 +1,8 @@
-using System.CommandLine;
 using Toolkit.Harness.Commands;
 
 namespace Toolkit.Harness.Tests.Reporting;
 
-/// <summary>The verb through its own entry point (the integrator adds it to Verbs).</summary>
+/// <summary>The verb through the real command line (<see cref="Program.CreateRootCommand"/> and <see cref="CommandRunner"/>).</summary>
 public sealed class ReportCommandTests
 {
     [Fact]
@@ -28,9 +27,9 @@ public sealed class ReportCommandTests
         using var dir = new TempDirectory();
         var bad = Path.Combine(dir.Path, "bad.json");
         File.WriteAllText(bad, "{\"schemaVersion\": 99}");
-        Assert.Equal(CommandRunner.UserError, Invoke("report", "--from", bad, "--out", Path.Combine(dir.Path, "out")));
+        Assert.Equal(ExitCodes.UserError, Invoke("report", "--from", bad, "--out", Path.Combine(dir.Path, "out")));
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
-        Assert.Equal(CommandRunner.UserError, Invoke("report", "--from", Path.Combine(dir.Path, "missing.json"), "--out", Path.Combine(dir.Path, "out")));
+        Assert.Equal(ExitCodes.UserError, Invoke("report", "--from", Path.Combine(dir.Path, "missing.json"), "--out", Path.Combine(dir.Path, "out")));
     }
 
     [Fact]
@@ -39,9 +38,5 @@ public sealed class ReportCommandTests
         Assert.NotEqual(0, Invoke("report", "--out", "x"));
     }
 
-    private static int Invoke(params string[] args)
-    {
-        var root = new RootCommand("test") { ReportCommand.Create() };
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });
-    }
+    private static int Invoke(params string[] args) => CommandRunner.Invoke(Program.CreateRootCommand(), args, TextWriter.Null, TextWriter.Null);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Toolkit.Harness.Reporting;
 using Toolkit.Harness.Reporting.Charts;
+using Toolkit.Harness.Results;
 
 namespace Toolkit.Harness.Tests.Reporting;
 
@@ -17,7 +18,7 @@ public sealed class SvgChartTests
     public void Fixture_charts_parse_have_a_series_per_variant_and_peer_and_points_inside_the_axes(string chart)
     {
         using var output = new TempDirectory();
-        var results = ScaleResultsFile.Read(ReportingFiles.FixtureJson);
+        var results = ResultsFile.Read(ReportingFiles.FixtureJson);
         ReportGenerator.Write(results, output.Path, FixtureExcerpts.FromFixtureDirectory());
         var svg = XDocument.Load(Path.Combine(output.Path, "charts", chart + ".svg"));
 
@@ -40,7 +41,7 @@ public sealed class SvgChartTests
     public void Axes_have_labelled_decade_ticks_on_a_log_scale()
     {
         using var output = new TempDirectory();
-        ReportGenerator.Write(ScaleResultsFile.Read(ReportingFiles.FixtureJson), output.Path, FixtureExcerpts.FromFixtureDirectory());
+        ReportGenerator.Write(ResultsFile.Read(ReportingFiles.FixtureJson), output.Path, FixtureExcerpts.FromFixtureDirectory());
         var svg = XDocument.Load(Path.Combine(output.Path, "charts", "memory-vs-nodes.svg"));
         var xLabels = Axis(svg, "x-axis").Elements(Svg + "text").Where(t => (string?)t.Attribute("class") != "axis-label").Select(t => t.Value).ToArray();
         Assert.Contains("10k", xLabels);

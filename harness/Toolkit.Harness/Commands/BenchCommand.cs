@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using BenchmarkDotNet.Running;
 using Toolkit.Harness.Benchmarks;
+using Toolkit.Harness.Commands.Help;
 
 namespace Toolkit.Harness.Commands;
 
@@ -19,12 +20,14 @@ public static class BenchCommand
         var arguments = new Argument<string[]>("args") { Description = "Arguments for BenchmarkDotNet, e.g. --filter *Layout* --job short (after -- to pass --help)", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("bench", "Run the BenchmarkDotNet benchmarks (per-node access, hashing, scanner, load) with a Retained column") { arguments };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse =>
         {
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(LayoutAccessBenchmarks).Assembly).Run([.. ForwardedArguments(parse)], ToolkitBenchmarkConfig.Create());
-            return summaries.Any(s => s.HasCriticalValidationErrors) ? CommandRunner.UserError : 0;
-        }));
-        return command;
+            return summaries.Any(s => s.HasCriticalValidationErrors) ? ExitCodes.UserError : ExitCodes.Success;
+        });
+        return command.WithExamples(
+            "toolkit bench --filter *Layout* --job short",
+            "toolkit bench --list flat");
     }
 
     /// <summary>The arguments after the verb, in the order given, with --inProcess added unless a toolchain choice is there.</summary>

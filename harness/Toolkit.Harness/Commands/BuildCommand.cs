@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Toolkit.Engine.Build;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
+using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Terminal;
 using Toolkit.Optimizations;
 
@@ -15,17 +17,18 @@ public static class BuildCommand
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("dir") { Description = "The project directory (holding toolkit.manifest)" };
+        var directory = UserPaths.ProjectArgument();
         var targets = new Argument<string[]>("targets") { Description = "Targets or aliases to build (default: the manifest's defaults)", Arity = ArgumentArity.ZeroOrMore };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel jobs (default: one per core)", DefaultValueFactory = _ => System.Environment.ProcessorCount };
-        var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Print what would run; change nothing" };
-        var keepGoing = new Option<bool>("--keep-going", "-k") { Description = "Go on with what does not depend on a failure" };
+        var jobs = CommonOptions.Jobs();
+        var dryRun = CommonOptions.DryRun("Print what would run; change nothing");
+        var keepGoing = CommonOptions.KeepGoing();
         var tree = new Option<string?>("--tree") { Description = "After the build, print the dependency tree: all, or prune (each subtree once)" };
         tree.AcceptOnlyFromAmong("all", "prune");
         var wait = new Option<bool>("--wait") { Description = "When another build of the project is running, wait for it to finish instead of failing" };
         var realTools = new Option<bool>("--real-tools") { Description = "Run the real commands (cc, ar) instead of the built-in deterministic tool" };
         var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
         var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
+        variant.Validators.Add(VariantValidator);
 
         var debug = new Option<string[]>("--debug") { Description = "Debug output, comma-separated or repeated: count (instances and sizes per engine type at the end), memory (heap, RSS and engine types after read, scan and build)", AllowMultipleArgumentsPerToken = false };
         var track = new Option<string[]>("--track") { Description = "Engine types to track in detail (comma-separated, e.g. BaselineNode,BaselineNodeInfo); default with --stats: every engine type found" };
@@ -39,15 +42,21 @@ public static class BuildCommand
         {
             directory, targets, jobs, dryRun, keepGoing, wait, tree, realTools, silent, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
         };
-        command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
+        command.SetAction((parse, cancellation) =>
         {
-            var jobCount = JobsParser.Check(parse.GetValue(jobs));
+            var root = UserPaths.RequireProject(parse.GetRequiredValue(directory));
+            foreach (var (option, file) in new[] { ("--stats", parse.GetValue(stats)), ("--heap-snapshot", parse.GetValue(heapSnapshot)), ("--core-dump", parse.GetValue(coreDump)) })
+            {
+                UserPaths.RequireParentDirectory(file, option);
+            }
+
+            var jobCount = JobsParser.Cap(parse.GetValue(jobs));
             using var signals = new InterruptSignals(cancellation);
-            using var introspection = new BuildIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
+            using var introspection = StartIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
             var settings = VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline");
-            var project = Output.WithProgress("loading", _ => Project.Open(parse.GetRequiredValue(directory).FullName, settings, reporter, introspection.OnPhase));
-            var ids = (parse.GetValue(targets) ?? []).Select(project.ResolveTarget).ToList();
+            var project = Output.WithProgress("loading", _ => UserPaths.Io(root, () => Project.Open(root, settings, reporter, introspection.OnPhase)));
+            var ids = (parse.GetValue(targets) ?? []).Select(target => ResolveTarget(project, target)).ToList();
             var executor = project.CreateExecutor(parse.GetValue(realTools), signals.Token);
             var options = new BuildOptions
             {
@@ -69,14 +78,14 @@ public static class BuildCommand
             catch (OperationCanceledException)
             {
                 Output.Error($"interrupted by {signals.Name} while waiting for the project's lock; nothing was built");
-                return signals.ExitCode;
+                return Task.FromResult(signals.ExitCode);
             }
 
             if (result.Interrupted)
             {
                 Output.Line(Summary(result, options.DryRun));
                 Output.Error($"interrupted by {signals.Name}: {result.Executed} actions ran{(options.DryRun ? string.Empty : " and are saved in " + Project.DatabaseFileName)}, {result.Skipped} were not started; the next build runs the rest");
-                return signals.ExitCode;
+                return Task.FromResult(signals.ExitCode);
             }
 
             if (parse.GetValue(tree) is { } mode)
@@ -85,10 +94,49 @@ public static class BuildCommand
             }
 
             Output.Line(Summary(result, options.DryRun));
-            introspection.AfterBuild(project);
-            return result.ExitCode;
-        })));
-        return command;
+            UserPaths.Io("--stats/--heap-snapshot/--core-dump", () => introspection.AfterBuild(project));
+            return Task.FromResult(result.ExitCode);
+        });
+        return command.WithExamples(
+            "toolkit build /tmp/p10k -j 2",
+            "toolkit build /tmp/p10k bin/app -n --tree=prune",
+            "toolkit build /tmp/p10k --variant interning --debug=count,memory");
+    }
+
+    /// <summary>The <c>--variant</c> value must be a name in the factory (an error at parse time, before the project is read).</summary>
+    public static void VariantValidator(System.CommandLine.Parsing.OptionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Tokens.Count > 0 && VariantNames.FindUnknown([result.Tokens[^1].Value]) is { } unknown)
+        {
+            result.AddError("--variant: " + unknown);
+        }
+    }
+
+    /// <summary>The engine's tracker names an unknown --track type in an ArgumentException: the user's error.</summary>
+    private static BuildIntrospection StartIntrospection(BuildIntrospectionOptions options)
+    {
+        try
+        {
+            return new BuildIntrospection(options);
+        }
+        catch (ArgumentException exception) when (exception.Message.StartsWith("--track:", StringComparison.Ordinal))
+        {
+            throw UsageException.From(exception);
+        }
+    }
+
+    private static int ResolveTarget(Project project, string target)
+    {
+        try
+        {
+            return project.ResolveTarget(target);
+        }
+        catch (ProjectException exception) when (target.StartsWith('-'))
+        {
+            // Documented: an unknown name is an error naming it (a ProjectException). A name like --bogus was an option meant.
+            throw new UsageException($"'{target}' is neither an option of build nor a target of {project.Graph.ManifestPath} (see 'toolkit build --help')", exception);
+        }
     }
 
     private static BuildIntrospectionOptions IntrospectionOptions(

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Toolkit.Engine.Build;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Terminal;
 
 namespace Toolkit.Harness.Commands;
@@ -13,15 +14,16 @@ public static class CleanCommand
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("dir") { Description = "The project directory (holding toolkit.manifest)" };
+        var directory = UserPaths.ProjectArgument();
         var command = new Command(Name, "Remove the built files, the engine's temporary files and the signature database (as scons -c); reads the manifest only, no scan") { directory };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse =>
         {
+            var root = UserPaths.RequireProject(parse.GetRequiredValue(directory));
             using var signals = new InterruptSignals(CancellationToken.None); // clean deletes to the end, then honours the signal
-            var removed = Project.Clean(parse.GetRequiredValue(directory).FullName);
+            var removed = UserPaths.Io(root, () => Project.Clean(root));
             Output.Line($"toolkit: removed {removed} built files and {Project.DatabaseFileName}");
-            return signals.Signal is null ? 0 : signals.ExitCode;
-        }));
-        return command;
+            return signals.Signal is null ? ExitCodes.Success : signals.ExitCode;
+        });
+        return command.WithExamples("toolkit clean /tmp/p10k");
     }
 }

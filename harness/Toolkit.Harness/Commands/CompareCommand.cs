@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Comparison;
 
 namespace Toolkit.Harness.Commands;
@@ -15,31 +17,46 @@ public static class CompareCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "Two results files of toolkit scale: A (reference) and B (candidate)", Arity = ArgumentArity.ZeroOrMore };
-        var variants = new Option<string?>("--variants") { Description = "Measure two variants now instead, as X,Y (X is A, Y is B)" };
-        var sources = new Option<string>("--sources") { Description = "With --variants: project size (10k, 1M understood)", DefaultValueFactory = _ => "1k" };
-        var repeat = new Option<int>("--repeat") { Description = "With --variants: fresh child processes per variant, interleaved", DefaultValueFactory = _ => 5 };
-        var shape = new Option<string>("--shape") { Description = "With --variants: the generated project's shape", DefaultValueFactory = _ => "c-libraries" };
-        var seed = new Option<int>("--seed") { Description = "With --variants: the generator's seed", DefaultValueFactory = _ => 1 };
-        var dryRun = new Option<bool>("--dry-run", "-n") { Description = "With --variants: measure dry runs instead of full builds" };
-        var projects = new Option<DirectoryInfo?>("--projects") { Description = "With --variants: where generated projects are cached (default: the temp directory)" };
-        var threshold = new Option<double?>("--threshold") { Description = $"Relative threshold of the verdicts, percent: smaller differences are 'same' (default {CompareRequest.DefaultThresholdPercent}, or the --fail-on-regression value)" };
-        var failOn = new Option<double?>("--fail-on-regression") { Description = "Exit with code 3 when any metric of B is worse than A by more than this percent and the test says it is not noise" };
+        var variants = CommonOptions.Variants("Measure two variants now instead, as X,Y (X is A, Y is B)", allowAll: false);
+        var sources = CommonOptions.Sources("With --variants: the project's size in sources", 1_000);
+        var repeat = CommonOptions.Repeat("With --variants: fresh child processes per variant, interleaved", CompareRequest.DefaultRepeat);
+        var shape = CommonOptions.Shape("With --variants: the generated project's shape");
+        var seed = CommonOptions.Seed("With --variants: the generator's seed");
+        var dryRun = CommonOptions.DryRun("With --variants: measure dry runs instead of full builds");
+        var projects = CommonOptions.Projects("With --variants: where generated projects are kept and reused");
+        var threshold = new Option<double?>("--threshold")
+        {
+            Description = "Relative threshold of the verdicts, percent: smaller differences are 'same'",
+            HelpName = "PERCENT",
+            CustomParser = result => OptionParsers.Number("--threshold", 0)(result),
+        }.ShowDefaultAs(string.Create(CultureInfo.InvariantCulture, $"{CompareRequest.DefaultThresholdPercent}, or the --fail-on-regression value"));
+        var failOn = new Option<double?>("--fail-on-regression")
+        {
+            Description = "Exit with code 3 when any metric of B is worse than A by more than this percent and the test says it is not noise",
+            HelpName = "PERCENT",
+            CustomParser = result => OptionParsers.Number("--fail-on-regression", 0)(result),
+        };
         var command = new Command("compare", "Compare two results files, or two variants measured now, metric by metric with a statistical verdict")
         {
             files, variants, sources, repeat, shape, seed, dryRun, projects, threshold, failOn,
         };
-        command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
+        command.SetAction((parse, cancellation) =>
         {
             var paths = parse.GetValue(files) ?? [];
-            var variantList = parse.GetValue(variants) is { } text ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
+            var variantList = parse.GetValue(variants);
             if (variantList is null && paths.Length != 2)
             {
-                throw new UsageException($"compare: give two results files (A.json B.json) or --variants X,Y; got {paths.Length} files");
+                throw new UsageException($"give two results files (A.json B.json) or --variants X,Y; got {paths.Length} files");
             }
 
             if (variantList is not null && paths.Length != 0)
             {
-                throw new UsageException("compare: give either two results files or --variants, not both");
+                throw new UsageException("give either two results files or --variants, not both");
+            }
+
+            if (variantList is not null && variantList.Count != 2)
+            {
+                throw new UsageException($"--variants: give exactly two variants, as X,Y; got {variantList.Count}");
             }
 
             var request = new CompareRequest
@@ -47,17 +64,19 @@ public static class CompareCommand
                 FileA = paths.ElementAtOrDefault(0),
                 FileB = paths.ElementAtOrDefault(1),
                 Variants = variantList,
-                Sources = CountParser.Parse(parse.GetValue(sources) ?? "1k", "--sources"),
+                Sources = parse.GetValue(sources),
                 Repeat = parse.GetValue(repeat),
-                Shape = parse.GetValue(shape) ?? "c-libraries",
+                Shape = parse.GetValue(shape),
                 Seed = parse.GetValue(seed),
                 DryRun = parse.GetValue(dryRun),
-                ProjectsDirectory = parse.GetValue(projects)?.FullName ?? Path.Combine(Path.GetTempPath(), "toolkit", "projects"),
+                ProjectsDirectory = parse.GetRequiredValue(projects).FullName,
                 ThresholdPercent = parse.GetValue(threshold) ?? parse.GetValue(failOn) ?? CompareRequest.DefaultThresholdPercent,
                 FailOnRegressionPercent = parse.GetValue(failOn),
             };
-            return CompareRunner.Run(request, Console.Out, Console.Error, cancellation: cancellation);
-        })));
-        return command;
+            return Task.FromResult(CompareRunner.Run(request, Console.Out, Console.Error, cancellation: cancellation));
+        });
+        return command.WithExamples(
+            "toolkit compare results/before.json results/after.json",
+            "toolkit compare --variants baseline,optimized --sources 10k --repeat 7 --fail-on-regression 5");
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Measuring;
+using Toolkit.Harness.Results;
 using Toolkit.Harness.Terminal;
 using Toolkit.Optimizations;
 
@@ -13,29 +15,28 @@ namespace Toolkit.Harness.Commands;
 /// </summary>
 public static class FootprintCommand
 {
-    /// <summary>JSON options shared by every results file: camelCase, indented.</summary>
-    public static JsonSerializerOptions Json { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
-
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("dir") { Description = "The project directory (holding toolkit.manifest)" };
+        var directory = UserPaths.ProjectArgument();
         var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
-        var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Measure a dry run instead of a build" };
+        variant.Validators.Add(BuildCommand.VariantValidator);
+        var dryRun = CommonOptions.DryRun("Measure a dry run instead of a build");
         var clean = new Option<bool>("--clean") { Description = "Remove built files and the database first, so the measured build is a full build" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel jobs", DefaultValueFactory = _ => System.Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var command = new Command("footprint", "Measure a variant's memory and time on a project: retained bytes per node, allocations, GCs, peak RSS, load and null-build time")
         {
             directory, variant, dryRun, clean, jobs, json,
         };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse =>
         {
-            var record = FootprintMeasurer.Measure(parse.GetRequiredValue(directory).FullName, parse.GetValue(variant) ?? "baseline", parse.GetValue(dryRun), Math.Max(1, parse.GetValue(jobs)), parse.GetValue(clean));
+            var root = UserPaths.RequireProject(parse.GetRequiredValue(directory));
+            var record = UserPaths.Io(root, () => FootprintMeasurer.Measure(root, parse.GetValue(variant) ?? "baseline", parse.GetValue(dryRun), parse.GetValue(jobs), parse.GetValue(clean)));
             if (parse.GetValue(json))
             {
-                Output.Line(JsonSerializer.Serialize(record, Json));
-                return 0;
+                Output.Line(JsonSerializer.Serialize(record, ResultsJson.Write));
+                return ExitCodes.Success;
             }
 
             foreach (var (name, value) in Rows(record))
@@ -43,9 +44,11 @@ public static class FootprintCommand
                 Output.Line($"{name,-28} {value}");
             }
 
-            return 0;
-        }));
-        return command;
+            return ExitCodes.Success;
+        });
+        return command.WithExamples(
+            "toolkit footprint /tmp/p10k --variant slots",
+            "toolkit footprint /tmp/p10k --variant optimized --clean --json");
     }
 
     private static IEnumerable<(string Name, string Value)> Rows(FootprintRecord r)

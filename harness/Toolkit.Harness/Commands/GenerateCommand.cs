@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Terminal;
 using Toolkit.SyntheticProjects.Generation;
 
@@ -14,36 +15,41 @@ public static class GenerateCommand
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
-        var shape = new Option<string>("--shape") { Description = $"The graph's shape: {string.Join(", ", ProjectShapes.ValidNames)}", DefaultValueFactory = _ => "c-libraries" };
-        var sources = new Option<string>("--sources") { Description = "Number of C sources (10 to 1M; 10k and 1M are understood)", DefaultValueFactory = _ => "1k" };
-        var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed gives the same tree, byte for byte", DefaultValueFactory = _ => 1 };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The directory to write the project into", Required = true };
-        var largeFiles = new Option<int>("--large-files") { Description = $"Add this many sources of {ProjectGenerator.LargeFileBytes >> 20} MiB each (for the hashing study)" };
+        var shape = CommonOptions.Shape("The graph's shape");
+        var sources = CommonOptions.Sources($"Number of C sources ({GeneratorOptions.MinSources} to 1M)", 1_000);
+        var seed = CommonOptions.Seed("Seed of the generator: the same seed gives the same tree, byte for byte");
+        var output = CommonOptions.OutDirectory("The directory to write the project into (absent, empty, or a project generated earlier)");
+        var largeFiles = new Option<int>("--large-files")
+        {
+            Description = $"Add this many sources of {ProjectGenerator.LargeFileBytes >> 20} MiB each (for the hashing study)",
+            HelpName = "N",
+            CustomParser = OptionParsers.Integer("--large-files", 0, GeneratorOptions.MaxLargeFiles),
+        };
         var realTools = new Option<bool>("--real-tools") { Description = "Mark the project to be built with cc and ar (toolkit build then runs the real tools)" };
         var command = new Command("generate", "Write a synthetic C project and its Makefile, build.ninja and SConstruct") { shape, sources, seed, output, largeFiles, realTools };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse =>
         {
-            if (!ProjectShapes.TryParse(parse.GetValue(shape), out var parsedShape))
+            var outDirectory = parse.GetRequiredValue(output);
+            var options = new GeneratorOptions(parse.GetValue(shape), parse.GetValue(sources), parse.GetValue(seed), outDirectory.FullName, parse.GetValue(largeFiles), parse.GetValue(realTools));
+            try
             {
-                throw new UsageException($"--shape: unknown shape '{parse.GetValue(shape)}'; valid shapes: {string.Join(", ", ProjectShapes.ValidNames)}");
+                options.Validate();
+            }
+            catch (ArgumentException exception)
+            {
+                throw UsageException.From(exception);
             }
 
-            var options = new GeneratorOptions(
-                parsedShape,
-                CountParser.Parse(parse.GetValue(sources) ?? "1k", "--sources"),
-                parse.GetValue(seed),
-                parse.GetRequiredValue(output).FullName,
-                parse.GetValue(largeFiles),
-                parse.GetValue(realTools));
-            options.Validate();
-            var result = Output.WithProgress("generating", report =>
-                ProjectGenerator.Generate(options, new InlineProgress<GenerationProgress>(p => report(p.DirectoriesDone, p.DirectoriesTotal))));
+            var result = UserPaths.Io("--out", () => Output.WithProgress("generating", report =>
+                ProjectGenerator.Generate(options, new InlineProgress<GenerationProgress>(p => report(p.DirectoriesDone, p.DirectoriesTotal)))));
             var c = result.Counts;
             Output.Line(string.Create(CultureInfo.InvariantCulture, $"toolkit: generated {options.ToCommandLine()} in {result.Elapsed.TotalSeconds:0.00} s"));
             Output.Line(string.Create(CultureInfo.InvariantCulture, $"sources {c.Sources}, headers {c.Headers}, derived files {c.DerivedFiles}, directories {c.Directories}, nodes {c.Nodes}, edges {c.Edges}"));
             Output.Line(string.Create(CultureInfo.InvariantCulture, $"files written {result.FilesWritten}, bytes written {result.BytesWritten}"));
-            return 0;
-        }));
-        return command;
+            return ExitCodes.Success;
+        });
+        return command.WithExamples(
+            "toolkit generate --sources 10k --out /tmp/p10k",
+            "toolkit generate --shape deep-chain --sources 1M --seed 7 -o /tmp/chain");
     }
 }

@@ -5,19 +5,14 @@ using Toolkit.Harness.Terminal;
 namespace Toolkit.Harness.Commands;
 
 /// <summary>
-/// Checks <c>-j/--jobs N</c> the same way in every verb that has it: 0 or less makes no sense and is
-/// a usage error; more than <see cref="BuildOptions.MaxJobs"/> is capped with a note on stderr.
+/// Caps <c>-j/--jobs N</c> at <see cref="BuildOptions.MaxJobs"/> with a note on stderr, the same way in
+/// every verb that runs a build (0 or less is refused earlier, by the option's parser).
 /// </summary>
 public static class JobsParser
 {
     /// <summary>The job count to use for <paramref name="requested"/>.</summary>
-    public static int Check(int requested)
+    public static int Cap(int requested)
     {
-        if (requested < 1)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"-j/--jobs: {requested} makes no sense; give 1 or more (the default is one per core)"));
-        }
-
         if (requested > BuildOptions.MaxJobs)
         {
             Output.Note(string.Create(CultureInfo.InvariantCulture, $"-j {requested} is capped at {BuildOptions.MaxJobs} (each job is a thread running one action)"));

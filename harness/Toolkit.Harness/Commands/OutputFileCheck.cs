@@ -4,8 +4,8 @@ namespace Toolkit.Harness.Commands;
 
 /// <summary>
 /// Checks a file an option will write (<c>--heap-snapshot</c>, <c>--stats</c>, <c>--core-dump</c>)
-/// before any work is done: a directory, a device or FIFO, or a missing parent directory is a usage
-/// error naming the option, not an I/O error with a trace after a long build.
+/// before any work is done: a directory, a device or a FIFO is a usage error naming the option, not an
+/// I/O error after a long build (a missing parent folder is <see cref="UserPaths.RequireParentDirectory"/>'s).
 /// </summary>
 public static class OutputFileCheck
 {
@@ -21,12 +21,6 @@ public static class OutputFileCheck
         if (kind is not (FileKind.Missing or FileKind.Regular))
         {
             throw new UsageException($"{option}: '{path}' is {FileProbe.Describe(kind)}; give the file to write");
-        }
-
-        var directory = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
-        {
-            throw new UsageException($"{option}: the directory '{directory}' does not exist");
         }
 
         return path;

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Reporting;
+using Toolkit.Harness.Results;
 using Toolkit.Harness.Terminal;
 
 namespace Toolkit.Harness.Commands;
@@ -13,29 +15,22 @@ public static class ReportCommand
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
-        var from = new Option<FileInfo>("--from") { Description = "The results file of toolkit scale (JSON)", Required = true };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The directory to write the pages into (README.md, scaling.md, reduce-memory.md, recommendations/, charts/)", DefaultValueFactory = _ => new DirectoryInfo("results") };
+        var from = new Option<FileInfo>("--from") { Description = "The results file of toolkit scale (JSON)", HelpName = "FILE", Required = true };
+        var output = CommonOptions.OutDirectory("The directory to write the pages into (README.md, scaling.md, reduce-memory.md, recommendations/, charts/)", "results");
         var command = new Command("report", "Write the markdown pages and SVG charts of a scaling run from its results file") { from, output };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse =>
         {
-            var file = parse.GetRequiredValue(from);
-            try
+            var outDirectory = parse.GetRequiredValue(output);
+            UserPaths.RequireOutputDirectory(outDirectory, "--out");
+            var results = ResultsFile.Read(parse.GetRequiredValue(from).ToString());
+            var written = UserPaths.Io("--out " + outDirectory, () => ReportGenerator.Write(results, outDirectory.FullName));
+            foreach (var path in written)
             {
-                var results = ScaleResultsFile.Read(file.FullName);
-                var written = ReportGenerator.Write(results, parse.GetRequiredValue(output).FullName);
-                foreach (var path in written)
-                {
-                    Output.Line("wrote " + Path.GetRelativePath(System.Environment.CurrentDirectory, path));
-                }
+                Output.Line("wrote " + Path.GetRelativePath(Environment.CurrentDirectory, path));
+            }
 
-                return 0;
-            }
-            catch (ResultsFileException exception)
-            {
-                Output.Error(exception.Message);
-                return CommandRunner.UserError;
-            }
-        }));
-        return command;
+            return ExitCodes.Success;
+        });
+        return command.WithExamples("toolkit report --from results/scale-c-libraries-20250101-120000.json --out results");
     }
 }

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Reporting;
+using Toolkit.Harness.Results;
 using Toolkit.Harness.Scaling;
 using Toolkit.Harness.Terminal;
-using Toolkit.Optimizations;
 using Toolkit.SyntheticProjects.Generation;
 
 namespace Toolkit.Harness.Commands;
@@ -19,95 +20,64 @@ public static class ScaleCommand
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
-        var sources = new Option<string>("--sources") { Description = "Sizes, in sources, comma-separated (e.g. 1k,10k,100k)", DefaultValueFactory = _ => string.Join(',', ScaleRequest.DefaultSources.Select(CountParser.Format)) };
-        var variants = new Option<string>("--variants") { Description = $"'all' or a comma-separated list of: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "all" };
-        var shape = new Option<string>("--shape") { Description = $"The generated projects' shape: {string.Join(", ", ProjectShapes.ValidNames)}", DefaultValueFactory = _ => "c-libraries" };
-        var seed = new Option<int>("--seed") { Description = "The generator's seed", DefaultValueFactory = _ => 1 };
-        var repeat = new Option<int>("--repeat") { Description = "Fresh processes per (variant, size)", DefaultValueFactory = _ => ScaleRequest.DefaultRepeat };
-        var peers = new Option<string>("--peers") { Description = "auto: measure make, ninja and scons when on PATH; none: skip them", DefaultValueFactory = _ => "auto" };
-        peers.AcceptOnlyFromAmong("auto", "none");
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Where to write the results file and the pages", DefaultValueFactory = _ => new DirectoryInfo("results") };
-        var projects = new Option<DirectoryInfo>("--projects") { Description = "Where generated projects are kept and reused (default: a folder in the temporary directory)", DefaultValueFactory = _ => new DirectoryInfo(Path.Join(Path.GetTempPath(), "toolkit-scale-projects")) };
-        var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Measure dry runs instead of full builds" };
+        var sources = CommonOptions.SourcesList("Sizes, in sources, comma-separated (e.g. 1k,10k,100k)", ScaleRequest.DefaultSources);
+        var variants = CommonOptions.Variants("'all' or a comma-separated list of variants (baseline is always measured: savings are against it)", allowAll: true);
+        variants.DefaultValueFactory = _ => [.. Optimizations.VariantFactory.Names];
+        variants.ShowDefaultAs("all");
+        var shape = CommonOptions.Shape("The generated projects' shape");
+        var seed = CommonOptions.Seed("The generator's seed");
+        var repeat = CommonOptions.Repeat("Fresh processes per (variant, size)", ScaleRequest.DefaultRepeat);
+        var noPeers = new Option<bool>("--no-peers") { Description = $"Do not measure the peers ({string.Join(", ", PeerTool.All.Select(t => t.Name))}); by default each is measured when it is on PATH" };
+        var output = CommonOptions.OutDirectory("Where to write the results file and the pages", "results");
+        var projects = CommonOptions.Projects("Where generated projects are kept and reused");
+        var dryRun = CommonOptions.DryRun("Measure dry runs instead of full builds");
         var command = new Command("scale", "Measure memory and time against graph size for every variant and the peers; write results JSON and pages")
         {
-            sources, variants, shape, seed, repeat, peers, output, projects, dryRun,
+            sources, variants, shape, seed, repeat, noPeers, output, projects, dryRun,
         };
-        command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
+        command.SetAction((parse, cancellation) =>
         {
-            if (!ProjectShapes.TryParse(parse.GetValue(shape), out var parsedShape))
-            {
-                throw new UsageException($"--shape: unknown shape '{parse.GetValue(shape)}'; valid shapes: {string.Join(", ", ProjectShapes.ValidNames)}");
-            }
-
+            var outDirectory = parse.GetRequiredValue(output);
+            UserPaths.RequireOutputDirectory(outDirectory, "--out");
+            UserPaths.Io("--out " + outDirectory, () => outDirectory.Create());
             var request = new ScaleRequest
             {
-                Sources = CountParser.ParseList(parse.GetValue(sources) ?? string.Empty, "--sources"),
-                Variants = ParseVariants(parse.GetValue(variants) ?? "all"),
-                Shape = parsedShape,
+                Sources = [.. parse.GetRequiredValue(sources).Distinct()],
+                Variants = WithBaseline(parse.GetRequiredValue(variants)),
+                Shape = parse.GetValue(shape),
                 Seed = parse.GetValue(seed),
                 Repeat = parse.GetValue(repeat),
-                Peers = parse.GetValue(peers) != "none",
+                Peers = !parse.GetValue(noPeers),
                 DryRun = parse.GetValue(dryRun),
                 ProjectsDirectory = parse.GetRequiredValue(projects).FullName,
             };
-            Validate(request);
             var results = Run(request, cancellation);
-            var outDirectory = parse.GetRequiredValue(output).FullName;
-            Directory.CreateDirectory(outDirectory);
-            var file = Path.Join(outDirectory, $"scale-{ProjectShapes.Name(request.Shape)}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
-            ScaleResultsFile.Write(file, results);
-            var pages = ReportGenerator.Write(results, outDirectory);
+            var file = Path.Join(outDirectory.FullName, $"scale-{ProjectShapes.Name(request.Shape)}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
+            ResultsFile.Write(file, results);
+            var pages = UserPaths.Io("--out " + outDirectory, () => ReportGenerator.Write(results, outDirectory.FullName));
             Output.Line($"toolkit: wrote {file}");
-            Output.Line($"toolkit: wrote {pages.Count} pages and charts in {outDirectory} (start at {Path.Join(outDirectory, "README.md")})");
-            return 0;
-        })));
-        return command;
+            Output.Line($"toolkit: wrote {pages.Count} pages and charts in {outDirectory.FullName} (start at {Path.Join(outDirectory.FullName, "README.md")})");
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command.WithExamples(
+            "toolkit scale",
+            "toolkit scale --sources 1k,10k,100k --repeat 5 --out results",
+            "toolkit scale --variants slots,interning --sources 10k --no-peers -n");
     }
 
-    private static IReadOnlyList<string> ParseVariants(string text)
+    /// <summary>Every saving is measured against the baseline, so it is measured even when not asked for.</summary>
+    private static List<string> WithBaseline(IReadOnlyList<string> names)
     {
-        if (text == "all")
+        var list = names.ToList();
+        if (!list.Contains("baseline"))
         {
-            return VariantFactory.Names;
+            list.Insert(0, "baseline");
         }
 
-        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var name in names)
-        {
-            VariantFactory.Get(name);
-        }
-
-        if (!names.Contains("baseline"))
-        {
-            names.Insert(0, "baseline"); // every saving is measured against the baseline
-        }
-
-        return names;
+        return list;
     }
 
-    private static void Validate(ScaleRequest request)
-    {
-        if (request.Sources.Count == 0)
-        {
-            throw new UsageException("--sources: give at least one size");
-        }
-
-        foreach (var size in request.Sources)
-        {
-            if (size is < GeneratorOptions.MinSources or > GeneratorOptions.MaxSources)
-            {
-                throw new UsageException($"--sources: {size} is out of range ({GeneratorOptions.MinSources} to {GeneratorOptions.MaxSources:N0})");
-            }
-        }
-
-        if (request.Repeat < 1)
-        {
-            throw new UsageException($"--repeat: {request.Repeat} must be 1 or more");
-        }
-    }
-
-    private static Results.ScaleResults Run(ScaleRequest request, CancellationToken cancellation)
+    private static ScaleResults Run(ScaleRequest request, CancellationToken cancellation)
     {
         var runner = new ScaleRunner(FootprintChildRunner.ForThisToolkit());
         if (!Output.IsInteractive)
@@ -115,7 +85,7 @@ public static class ScaleCommand
             return runner.Run(request, new PlainScaleProgress(), cancellation);
         }
 
-        Results.ScaleResults results = null!;
+        ScaleResults results = null!;
         AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())

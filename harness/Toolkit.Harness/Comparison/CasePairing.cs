@@ -8,7 +8,7 @@ public static class CasePairing
 {
     /// <summary>
     /// Matches the runs of <paramref name="a"/> and <paramref name="b"/> by (variant, sources), in
-    /// the order of sizes and then of A's first run of each variant. No common pair is an error.
+    /// the order of sizes and then of A's first run of each variant. No common pair is a <see cref="ComparisonException"/>.
     /// </summary>
     public static IReadOnlyList<ComparisonCase> FromFiles(ScaleResults a, ScaleResults b, string nameA = "A", string nameB = "B")
     {
@@ -23,7 +23,7 @@ public static class CasePairing
             .ToArray();
         if (cases.Length == 0)
         {
-            throw new InvalidDataException($"no (variant, sources) is in both {nameA} ({Keys(a)}) and {nameB} ({Keys(b)}), so there is nothing to compare");
+            throw new ComparisonException($"no (variant, sources) is in both {nameA} ({Keys(a)}) and {nameB} ({Keys(b)}), so there is nothing to compare");
         }
 
         return cases;

@@ -1,8 +1,23 @@
+using Toolkit.Harness.Measuring;
+using Toolkit.SyntheticProjects.Generation;
+
 namespace Toolkit.Harness.Comparison;
 
 /// <summary>What <c>toolkit compare</c> was asked: two results files, or two variants to measure now.</summary>
 public sealed record CompareRequest
 {
+    /// <summary>
+    /// Default relative threshold: differences under 5% are called "same". Repeated child runs of one
+    /// variant spread by a few percent in time and peak RSS, so a smaller default would report noise.
+    /// </summary>
+    public const double DefaultThresholdPercent = 5;
+
+    /// <summary>
+    /// Default fresh child processes per variant when measuring now: more than scale's 3, because the
+    /// verdict needs samples on both sides (3 against 3 can never reach alpha 0.05; docs/measuring.md).
+    /// </summary>
+    public const int DefaultRepeat = 5;
+
     /// <summary>The reference results file (A), or null when measuring variants.</summary>
     public string? FileA { get; init; }
 
@@ -16,10 +31,10 @@ public sealed record CompareRequest
     public int Sources { get; init; } = 1_000;
 
     /// <summary>Fresh child processes per variant.</summary>
-    public int Repeat { get; init; } = 5;
+    public int Repeat { get; init; } = DefaultRepeat;
 
-    /// <summary>Generator shape name.</summary>
-    public string Shape { get; init; } = "c-libraries";
+    /// <summary>Generator shape.</summary>
+    public ProjectShape Shape { get; init; } = ProjectShape.CLibraries;
 
     /// <summary>Generator seed.</summary>
     public int Seed { get; init; } = 1;
@@ -28,17 +43,11 @@ public sealed record CompareRequest
     public bool DryRun { get; init; }
 
     /// <summary>Where generated projects are cached.</summary>
-    public string ProjectsDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "toolkit", "projects");
+    public string ProjectsDirectory { get; init; } = ProjectCache.DefaultDirectory;
 
     /// <summary>Relative threshold of the verdicts, percent.</summary>
     public double ThresholdPercent { get; init; } = DefaultThresholdPercent;
 
-    /// <summary>When set: exit with <see cref="CompareExitCodes.Regression"/> if B is worse beyond this percent.</summary>
+    /// <summary>When set: exit with <see cref="ExitCodes.Regression"/> if B is worse beyond this percent.</summary>
     public double? FailOnRegressionPercent { get; init; }
-
-    /// <summary>
-    /// Default relative threshold: differences under 5% are called "same". Repeated child runs of one
-    /// variant spread by a few percent in time and peak RSS, so a smaller default would report noise.
-    /// </summary>
-    public const double DefaultThresholdPercent = 5;
 }

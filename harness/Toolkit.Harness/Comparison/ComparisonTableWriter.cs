@@ -1,5 +1,4 @@
 using System.Globalization;
-using Toolkit.Harness.Commands;
 
 namespace Toolkit.Harness.Comparison;
 

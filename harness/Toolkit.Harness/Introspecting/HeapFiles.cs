@@ -25,7 +25,12 @@ public static class HeapFiles
     {
         if (!file.Exists)
         {
-            throw new FileNotFoundException($"heap file not found: {file.FullName}", file.FullName);
+            throw new UsageException($"heap file not found: {file.FullName}");
+        }
+
+        if (RegularFile.WhyNot(file.FullName) is { } why)
+        {
+            throw new UsageException($"{file.FullName}: {why}"); // a FIFO would block the reader for ever
         }
 
         var graph = Output.WithProgress("loading " + file.Name, report =>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Toolkit.Harness.Commands;
+using Toolkit.Harness.Results;
 
 namespace Toolkit.Harness.Measuring;
 
@@ -10,8 +10,9 @@ namespace Toolkit.Harness.Measuring;
 /// Runs <c>toolkit footprint DIR --variant V --json</c> in a fresh child process and parses its
 /// record, so that every measurement starts from an empty heap and a cold JIT (docs/measuring.md).
 /// The child is this same toolkit: its apphost when that is what runs, else <c>dotnet toolkit.dll</c>.
-/// A failing child gives an <see cref="InvalidOperationException"/> with its exit code, command line
-/// and the end of its stderr.
+/// A child that refused the project for a user's error (exit code 1) gives a <see cref="MeasurementException"/>
+/// with the child's error line; any other failure is a bug: an <see cref="InvalidOperationException"/>
+/// with the exit code, the command line and the end of the child's stderr.
 /// </summary>
 public sealed class FootprintChildRunner
 {
@@ -103,6 +104,11 @@ public sealed class FootprintChildRunner
 
         var output = stdout.GetAwaiter().GetResult();
         var errors = stderr.GetAwaiter().GetResult();
+        if (process.ExitCode == ExitCodes.UserError)
+        {
+            throw new MeasurementException($"measuring {variant} on {projectDir}: {ErrorLines(errors)}");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"the measuring child failed (exit code {process.ExitCode}): {described}{Environment.NewLine}{Tail(errors)}");
@@ -110,13 +116,23 @@ public sealed class FootprintChildRunner
 
         try
         {
-            return JsonSerializer.Deserialize<FootprintRecord>(output, FootprintCommand.Json)
+            return JsonSerializer.Deserialize<FootprintRecord>(output, ResultsJson.Read)
                 ?? throw new InvalidOperationException($"the measuring child printed null: {described}");
         }
         catch (JsonException exception)
         {
             throw new InvalidOperationException($"the measuring child's output is not a footprint record ({exception.Message}): {described}{Environment.NewLine}stdout: {Tail(output)}{Environment.NewLine}{Tail(errors)}", exception);
         }
+    }
+
+    /// <summary>The child's <c>toolkit: error:</c> lines without the prefix (the parent prints its own).</summary>
+    private static string ErrorLines(string errors)
+    {
+        const string Prefix = "toolkit: error: ";
+        var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.StartsWith(Prefix, StringComparison.Ordinal) ? line[Prefix.Length..] : line)
+            .ToArray();
+        return lines.Length == 0 ? "the child exited with code 1 and printed nothing" : string.Join("; ", lines);
     }
 
     private static string Tail(string text) => text.Length <= StderrTailChars ? text.TrimEnd() : "..." + text[^StderrTailChars..].TrimEnd();

@@ -49,7 +49,7 @@ public static class FootprintMeasurer
         var pauseAfterBuild = GC.GetTotalPauseDuration();
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"the measured build of '{directory}' failed ({result.Failed} failed); a footprint of a failed build would mislead");
+            throw new MeasurementException($"the measured build of '{directory}' failed ({result.Failed} failed); a footprint of a failed build would mislead");
         }
 
         var afterBuild = LiveHeap();
@@ -65,7 +65,7 @@ public static class FootprintMeasurer
         var nullSeconds = clock.Elapsed.TotalSeconds;
         if (!dryRun && nullResult.Executed != 0)
         {
-            throw new InvalidOperationException($"the null build of '{directory}' ran {nullResult.Executed} actions: the project is not stable, so its null build cannot be measured");
+            throw new MeasurementException($"the null build of '{directory}' ran {nullResult.Executed} actions: the project is not stable, so its null build cannot be measured");
         }
 
         return new FootprintRecord

@@ -25,7 +25,7 @@ public static class ReportGenerator
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(excerpts);
-        ScaleResultsValidator.Validate(results, "results");
+        ResultsValidator.Validate(results, "results");
         var analysis = new ScaleAnalysis(results);
         var written = new List<string>();
         void Emit(string relative, string text)

@@ -23,7 +23,7 @@ public sealed class ScaleAnalysis
     // Estimates are asked for many times by several pages; each costs a bootstrap, so each is computed once.
     private readonly Dictionary<(char Kind, string Variant, int Sources, int Metric), Estimate> _estimates = [];
 
-    /// <summary>Indexes <paramref name="results"/> (validated by <see cref="ScaleResultsValidator"/>).</summary>
+    /// <summary>Indexes <paramref name="results"/> (validated by <see cref="ResultsValidator"/>).</summary>
     public ScaleAnalysis(ScaleResults results)
     {
         ArgumentNullException.ThrowIfNull(results);

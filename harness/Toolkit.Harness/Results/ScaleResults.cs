@@ -1,5 +1,3 @@
-using Toolkit.Harness.Measuring;
-
 namespace Toolkit.Harness.Results;
 
 /// <summary>
@@ -36,27 +34,3 @@ public sealed record ScaleResults
     /// <summary>Peer build tools measured (or skipped, with the reason).</summary>
     public required IReadOnlyList<PeerRecord> Peers { get; init; }
 }
-
-/// <summary>The toolkit that measured.</summary>
-public sealed record ToolkitInfo(string Version, string GitCommit);
-
-/// <summary>The machine a run happened on.</summary>
-public sealed record MachineInfo(string Cpu, int Cores, long MemoryBytes, string Os, string DotNet);
-
-/// <summary>What <c>toolkit scale</c> was asked to do.</summary>
-public sealed record ScaleOptionsRecord(string Shape, int Seed, IReadOnlyList<int> Sources, IReadOnlyList<string> Variants, int Repeat, string Peers, bool DryRun);
-
-/// <summary>One generated project: its size and counts as the generator reported them.</summary>
-public sealed record ProjectRecord(int Sources, long Nodes, long Edges, long Headers, long DerivedFiles, double GenerateSeconds, bool Cached);
-
-/// <summary>One run: one fresh child process measuring one variant at one size.</summary>
-public sealed record RunRecord(int Sources, string Variant, int Repetition, int Sequence, FootprintRecord Footprint);
-
-/// <summary>
-/// One peer tool at one size: its dry run (<c>make -n</c>, <c>ninja -n</c>, <c>scons -n</c>) measured by
-/// whole-process peak RSS and wall time, several times; or why it was skipped.
-/// </summary>
-public sealed record PeerRecord(string Tool, int Sources, string Command, string? SkippedBecause, IReadOnlyList<PeerRun> Runs);
-
-/// <summary>One run of a peer.</summary>
-public sealed record PeerRun(long PeakRssBytes, double WallSeconds);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Toolkit.Engine.Build;
 using Toolkit.Harness.Measuring;
@@ -8,8 +7,8 @@ using Toolkit.SyntheticProjects.Generation;
 namespace Toolkit.Harness.Scaling;
 
 /// <summary>
-/// The scaling benchmark (docs/measuring.md): generates each project once (reused while its
-/// generated.json matches), then measures every (variant, size) in a fresh child process per run,
+/// The scaling benchmark (docs/measuring.md): generates each project once (<see cref="ProjectCache"/>:
+/// reused while its generated.json matches), then measures every (variant, size) in a fresh child process per run,
 /// repeated and interleaved (each repetition walks the variants in a rotated order, so drift in the
 /// machine hits all variants alike), then the peers' dry runs under GNU time on the cleaned trees.
 /// </summary>
@@ -36,20 +35,17 @@ public sealed class ScaleRunner
         foreach (var sources in request.Sources)
         {
             cancellation.ThrowIfCancellationRequested();
-            var directory = Path.Join(request.ProjectsDirectory, $"{ProjectShapes.Name(request.Shape)}-{sources}-seed{request.Seed}");
-            var options = new GeneratorOptions(request.Shape, sources, request.Seed, directory);
+            var options = ProjectCache.Options(request.ProjectsDirectory, request.Shape, sources, request.Seed);
             progress.Step($"generating {ProjectShapes.Name(request.Shape)} {sources:N0} sources", ++step, steps);
-            var cached = ProjectGenerator.IsUpToDate(options);
-            var clock = Stopwatch.StartNew();
-            var counts = (cached ? GeneratedProjectStamp.Read(directory)?.Counts : ProjectGenerator.Generate(options).Counts)
-                ?? throw new InvalidOperationException($"{directory}: generated.json has no counts");
-            projects.Add(new ProjectRecord(sources, counts.Nodes, counts.Edges, counts.Headers, counts.DerivedFiles, cached ? 0 : clock.Elapsed.TotalSeconds, cached));
-            if (cached)
+            var project = ProjectCache.Ensure(options);
+            var counts = project.Counts;
+            projects.Add(new ProjectRecord(sources, counts.Nodes, counts.Edges, counts.Headers, counts.DerivedFiles, project.GenerateSeconds, project.Reused));
+            if (project.Reused)
             {
-                progress.Note($"reusing the project generated earlier in {directory}");
+                progress.Note($"reusing the project generated earlier in {project.Directory}");
             }
 
-            directories[sources] = directory;
+            directories[sources] = project.Directory;
         }
 
         var runs = new List<RunRecord>();

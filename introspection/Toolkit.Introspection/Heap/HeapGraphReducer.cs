@@ -43,7 +43,9 @@ public static class HeapGraphReducer
         {
             for (int id = 0; id < n; id++)
             {
-                if (!owner[graph.TypeIndex(id)])
+                // An array is never an owner, even when its type name starts like one
+                // (Dictionary<K,V[]>+Entry[]): folding into a folded array left edges to nothing.
+                if (!owner[graph.TypeIndex(id)] || graph.TypeOf(id).IsArray)
                 {
                     continue;
                 }

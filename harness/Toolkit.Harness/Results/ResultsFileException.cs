@@ -1,4 +1,4 @@
-namespace Toolkit.Harness.Reporting;
+namespace Toolkit.Harness.Results;
 
 /// <summary>A results file that cannot be trusted: its message names the file and what is wrong.</summary>
 public sealed class ResultsFileException : UserErrorException

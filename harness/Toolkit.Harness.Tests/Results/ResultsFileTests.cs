@@ -1,32 +1,36 @@
 using System.Text.Json.Nodes;
-using Toolkit.Harness.Reporting;
+using Toolkit.Harness.Results;
+using Toolkit.Harness.Tests.Reporting;
 
-namespace Toolkit.Harness.Tests.Reporting;
+namespace Toolkit.Harness.Tests.Results;
 
-/// <summary>Reading checks version, required fields and values, with errors that name the file and the JSON path; writing is stable.</summary>
-public sealed class ScaleResultsFileTests
+/// <summary>
+/// The one results-file reader: version, required fields and values are checked, with errors that name
+/// the file and the JSON path; writing is stable. Hostile inputs (ResultsFileHostileTests) are apart.
+/// </summary>
+public sealed class ResultsFileTests
 {
     [Fact]
     public void Write_is_camel_case_indented_lf_and_reads_back_equal()
     {
         using var dir = new TempDirectory();
-        var results = ScaleResultsFile.Read(ReportingFiles.FixtureJson);
+        var results = ResultsFile.Read(ReportingFiles.FixtureJson);
         var path = Path.Combine(dir.Path, "r.json");
-        ScaleResultsFile.Write(path, results);
+        ResultsFile.Write(path, results);
         var text = File.ReadAllText(path);
         Assert.StartsWith("{\n  \"schemaVersion\": 1,\n  \"createdUtc\": ", text, StringComparison.Ordinal);
         Assert.Contains("\"peakRssBytes\":", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', text);
         var again = Path.Combine(dir.Path, "again.json");
-        ScaleResultsFile.Write(again, ScaleResultsFile.Read(path));
+        ResultsFile.Write(again, ResultsFile.Read(path));
         Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(again));
     }
 
     [Fact]
     public void A_missing_file_is_named()
     {
-        var error = Assert.Throws<ResultsFileException>(() => ScaleResultsFile.Read("/nonexistent/results.json"));
-        Assert.Contains("/nonexistent/results.json", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<ResultsFileException>(() => ResultsFile.Read("/nonexistent/results.json"));
+        Assert.Equal("/nonexistent/results.json: does not exist; give a results file written by toolkit scale", error.Message);
     }
 
     [Fact]
@@ -114,5 +118,5 @@ public sealed class ScaleResultsFileTests
     }
 
     private static ResultsFileException Parse(string json) =>
-        Assert.Throws<ResultsFileException>(() => ScaleResultsFile.Parse(System.Text.Encoding.UTF8.GetBytes(json), "bad.json"));
+        Assert.Throws<ResultsFileException>(() => ResultsFile.Parse(System.Text.Encoding.UTF8.GetBytes(json), "bad.json"));
 }

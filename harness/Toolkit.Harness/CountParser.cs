@@ -1,13 +1,14 @@
 using System.Globalization;
 
-namespace Toolkit.Harness.Commands;
+namespace Toolkit.Harness;
 
-/// <summary>Parses counts written the way people write them: 200, 10k, 1.5k, 1M.</summary>
+/// <summary>Parses counts written the way people write them: 200, 10k, 1.5k, 1M; and writes them back the short way.</summary>
 public static class CountParser
 {
-    /// <summary>Parses one count; throws <see cref="UsageException"/> naming the option and the text.</summary>
-    public static int Parse(string text, string option)
+    /// <summary>Parses one count; false for anything that is not a non-negative count that fits an int.</summary>
+    public static bool TryParse(string text, out int count)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
         var multiplier = 1.0;
         if (trimmed.EndsWith('k') || trimmed.EndsWith('K'))
@@ -21,17 +22,15 @@ public static class CountParser
             trimmed = trimmed[..^1];
         }
 
-        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value * multiplier > int.MaxValue)
+        count = 0;
+        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0 || value * multiplier > int.MaxValue)
         {
-            throw new UsageException($"{option}: '{text}' is not a count (write e.g. 200, 10k or 1M)");
+            return false;
         }
 
-        return (int)Math.Round(value * multiplier);
+        count = (int)Math.Round(value * multiplier);
+        return true;
     }
-
-    /// <summary>Parses a comma-separated list of counts.</summary>
-    public static IReadOnlyList<int> ParseList(string text, string option) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part => Parse(part, option)).ToArray();
 
     /// <summary>Writes a count the short way (1000 as 1k, 1000000 as 1M).</summary>
     public static string Format(int count) => count switch

@@ -1,12 +1,10 @@
-using Toolkit.Harness.Results;
-
-namespace Toolkit.Harness.Reporting;
+namespace Toolkit.Harness.Results;
 
 /// <summary>
-/// Checks the values of a parsed results file that the pages divide by, take logarithms of or look
-/// up: every message names the file and the JSON path.
+/// Checks the values of a parsed results file that the pages and the comparison divide by, take
+/// logarithms of or look up: every message names the file and the JSON path.
 /// </summary>
-public static class ScaleResultsValidator
+public static class ResultsValidator
 {
     /// <summary>Longest variant or tool name: names become file names and legend entries.</summary>
     public const int MaximumNameLength = 64;
