@@ -13,7 +13,7 @@ public sealed class SafetyCliTests : IDisposable
     [Theory]
     [InlineData("/dev/null", "character device")]
     [InlineData("/", "root of the file system")]
-    [InlineData("FILE", "is a regular file, not a directory")]
+    [InlineData("FILE", "is a file, not a directory")]
     [InlineData("FOREIGN", "holds no generated.json")]
     public void Generate_refuses_an_output_it_must_not_touch_in_one_line(string output, string problem)
     {
@@ -122,7 +122,7 @@ public sealed class SafetyCliTests : IDisposable
         var (code, _, error) = ToolkitProcess.Run(_temp, "build", project, option, path.Replace("DIR", _temp, StringComparison.Ordinal));
 
         Assert.Equal(1, code);
-        OneErrorLine(error, $"{option}: ");
+        OneErrorLine(error, option);
         Assert.Contains(problem, error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Join(project, "a.txt")));
     }

@@ -128,7 +128,7 @@ public sealed class OutputDirectoryTests : IDisposable
     {
         Directory.CreateDirectory(_temp.Path);
         File.WriteAllText(_temp.Sub("plain"), "x");
-        Assert.Contains("is a regular file, not a directory", Refusal(_temp.Sub("plain")), StringComparison.Ordinal);
+        Assert.Contains("is a file, not a directory", Refusal(_temp.Sub("plain")), StringComparison.Ordinal);
         Assert.Contains("character device", Refusal("/dev/null"), StringComparison.Ordinal);
         Assert.Contains("root of the file system", Refusal("/"), StringComparison.Ordinal);
         Assert.Equal("x", File.ReadAllText(_temp.Sub("plain")));

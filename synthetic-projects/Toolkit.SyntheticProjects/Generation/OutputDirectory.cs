@@ -33,7 +33,7 @@ internal static class OutputDirectory
 
         if (kind != FileKind.Directory)
         {
-            throw Refuse(root, $"is {FileProbe.Describe(kind)}, not a directory");
+            throw Refuse(root, kind == FileKind.Regular ? "is a file, not a directory" : $"is {FileProbe.Describe(kind)}, not a directory");
         }
 
         if (!Directory.EnumerateFileSystemEntries(root).Any())
@@ -173,7 +173,7 @@ internal static class OutputDirectory
 
         if (count > 0)
         {
-            throw Refuse(root, $"holds {count} {(count == 1 ? "entry" : "entries")} toolkit generate did not write ({string.Join(", ", unexpected.Select(u => $"'{u}'"))}{(count > unexpected.Count ? ", ..." : string.Empty)}); nothing was deleted: move them away or choose another --out");
+            throw Refuse(root, $"holds {count} {(count == 1 ? "entry" : "entries")} toolkit generate did not write ({string.Join(", ", unexpected.Select(u => $"'{u}'"))}{(count > unexpected.Count ? ", ..." : string.Empty)}) (move them away or choose another --out)");
         }
     }
 
@@ -202,5 +202,5 @@ internal static class OutputDirectory
     }
 
     private static GenerationException Refuse(string root, string problem) =>
-        new($"cannot generate into '{root}': it {problem}");
+        new($"--out: {root} {problem}; nothing was deleted");
 }
