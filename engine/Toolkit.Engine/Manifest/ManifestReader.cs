@@ -7,7 +7,7 @@ namespace Toolkit.Engine.Manifest;
 /// <see cref="IManifestHandler"/>. It never holds the file's text: memory stays flat whatever the size.
 /// Every error is a <see cref="ManifestException"/> naming the file and the line.
 /// Three layers, each checked in its own place: lines (<see cref="ManifestLineSource"/>: length,
-/// UTF-8, control characters), tokens (<see cref="ManifestTokenizer"/>), statements (this class: syntax, paths,
+/// UTF-8, control characters), tokens (<see cref="ManifestTokens"/>), statements (this class: syntax, paths,
 /// the closing <c>end</c>); what a statement means is the handler's to check.
 /// </summary>
 public sealed class ManifestReader
@@ -113,7 +113,7 @@ public sealed class ManifestReader
 
     private void Statement(ReadOnlySpan<char> line)
     {
-        ManifestTokenizer.Split(line, _tokens);
+        ManifestTokens.Split(line, _tokens);
         var keyword = _tokens[0];
         if (!_sawHeader)
         {
@@ -324,7 +324,9 @@ public sealed class ManifestReader
 
     private void AddPaths(string value, List<string> into)
     {
-        foreach (var path in value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        var paths = new List<string>();
+        ManifestTokens.Split(value, paths);
+        foreach (var path in paths)
         {
             CheckPath(path);
             into.Add(path);

@@ -4,8 +4,9 @@ namespace Toolkit.Engine.Manifest;
 
 /// <summary>
 /// Writes a manifest (docs/manifest-format.md) statement by statement to a stream, so that a
-/// million-node project is never held as text in memory. Validates what it writes: a path with
-/// white space or a reserved token is refused here rather than written and misread later.
+/// million-node project is never held as text in memory. Validates what it writes: a path with a
+/// control character or a reserved token is refused here rather than written and misread later; a
+/// space or a '$' in a path is escaped as '$ ' and '$$' (<see cref="EscapePath"/>).
 /// A manifest is complete only once <see cref="End"/> has written its closing <c>end</c> line:
 /// disposing a writer without it (a writer that failed half-way) leaves a file the reader refuses
 /// as truncated, never one that builds a subset of the project.
@@ -46,13 +47,13 @@ public sealed class ManifestWriter : IDisposable
     public void Root(string path)
     {
         Writable();
-        if (path.Length == 0 || path.Any(char.IsWhiteSpace))
+        if (!IsValidPath(path))
         {
-            throw new ArgumentException($"'{path}' cannot be a manifest root: it must be non-empty and contain no white space", nameof(path));
+            throw new ArgumentException($"'{path}' cannot be a manifest root: it must be non-empty and contain no control character", nameof(path));
         }
 
         _writer.Write("root ");
-        _writer.Write(path);
+        _writer.Write(EscapePath(path));
         _writer.Write('\n');
     }
 
@@ -180,7 +181,7 @@ public sealed class ManifestWriter : IDisposable
         Writable();
         CheckPath(name);
         _writer.Write("alias ");
-        _writer.Write(name);
+        _writer.Write(EscapePath(name));
         _writer.Write(':');
         WritePaths(targets);
         _writer.Write('\n');
@@ -258,7 +259,7 @@ public sealed class ManifestWriter : IDisposable
         {
             CheckPath(paths[i]);
             _writer.Write(' ');
-            _writer.Write(paths[i]);
+            _writer.Write(EscapePath(paths[i]));
         }
     }
 
@@ -267,11 +268,14 @@ public sealed class ManifestWriter : IDisposable
     {
         if (!IsValidPath(path))
         {
-            throw new ArgumentException($"'{path}' cannot be a manifest path: paths are non-empty, contain no white space, control character or leading '#', do not end in ':' and are not '|' or '||'", nameof(path));
+            throw new ArgumentException($"'{path}' cannot be a manifest path: paths are non-empty, contain no control character (tab, newline), do not start with '#' or end in ':' and are not '|' or '||'", nameof(path));
         }
     }
 
-    /// <summary>True when a path can be written as one manifest token.</summary>
+    /// <summary>
+    /// True when a path can be written as one manifest token. Spaces and '$' are allowed: the
+    /// writer escapes them (<see cref="EscapePath"/>); control characters are not.
+    /// </summary>
     public static bool IsValidPath(string path)
     {
         if (path.Length == 0 || path == "|" || path == "||" || path.EndsWith(':') || path[0] == '#')
@@ -281,13 +285,27 @@ public sealed class ManifestWriter : IDisposable
 
         foreach (var c in path)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (char.IsControl(c))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A path as one token: a space is written '$ ' and a '$' is written '$$' (as Ninja escapes
+    /// them). Paths with neither come back unchanged, so older manifests read the same.
+    /// </summary>
+    public static string EscapePath(string path)
+    {
+        if (path.AsSpan().IndexOfAny(' ', '$') < 0)
+        {
+            return path;
+        }
+
+        return path.Replace("$", "$$", StringComparison.Ordinal).Replace(" ", "$ ", StringComparison.Ordinal);
     }
 
     /// <summary>True when a variable, environment or builder name is valid: letters, digits, '_', '-' and '.'.</summary>

@@ -6,8 +6,9 @@ using Toolkit.SyntheticProjects.MsBuild;
 namespace Toolkit.Harness.Commands;
 
 /// <summary>
-/// <c>toolkit import-msbuild PATH --out DIR</c>: evaluates a solution, project or folder with
-/// Microsoft.Build (no restore) and writes its project graph as a manifest.
+/// <c>toolkit import-msbuild PATH --out DIR [--offline] [--timeout S]</c>: builds the static graph
+/// of a solution, project or folder with MSBuild's ProjectGraph (evaluation only, no restore), prints
+/// its figures and writes it as a manifest.
 /// </summary>
 public static class ImportMsBuildCommand
 {
@@ -18,12 +19,16 @@ public static class ImportMsBuildCommand
         var output = CommonOptions.OutDirectory("Where to write toolkit.manifest");
         var timeout = new Option<double>("--timeout")
         {
-            Description = "Seconds to wait for one project's evaluation before reporting it and going on",
+            Description = "Seconds to wait for one project's evaluation (an SDK feed that never answers) before reporting it and going on",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => MsBuildImportOptions.DefaultEvaluationTimeout.TotalSeconds,
             CustomParser = OptionParsers.Number("--timeout", 1),
         };
-        var command = new Command("import-msbuild", "Import an MSBuild project graph (projects, Compile items, outputs, ProjectReferences) as a manifest") { input, output, timeout };
+        var offline = new Option<bool>("--offline") { Description = "Turn MSBuild's NuGet SDK resolver off: a versioned SDK (Sdk=\"Name/1.0\", global.json msbuild-sdks) then fails at once instead of resolving from the global packages folder (NUGET_PACKAGES) or a feed" };
+        var command = new Command("import-msbuild", "Import an MSBuild static graph (ProjectGraph: a node per project and framework, outer builds, direct and transitive edges, Compile items, outputs) as a manifest")
+        {
+            input, output, timeout, offline,
+        };
         command.SetAction(parse =>
         {
             var outDirectory = parse.GetRequiredValue(output);
@@ -31,15 +36,14 @@ public static class ImportMsBuildCommand
             var options = new MsBuildImportOptions(parse.GetRequiredValue(input), outDirectory.FullName)
             {
                 EvaluationTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                Offline = parse.GetValue(offline),
             };
             var progress = new Progress<string>(message =>
             {
-                if (!Output.IsInteractive)
+                if (Output.IsInteractive)
                 {
-                    return;
+                    Console.Error.WriteLine(message);
                 }
-
-                Console.Error.WriteLine(message);
             });
             var result = UserPaths.Io("--out " + outDirectory, () => Import(options, progress));
             foreach (var failure in result.Failures)
@@ -47,13 +51,14 @@ public static class ImportMsBuildCommand
                 Output.Error($"{failure.ProjectPath}: {failure.Reason}");
             }
 
-            Output.Line($"toolkit: imported {result.Projects} projects, {result.ProjectReferences} direct project references, {result.CompileItems} Compile items, {result.Failures.Count} failures ({result.Elapsed.TotalSeconds:0.0} s)");
-            Output.Line($"toolkit: wrote {result.ManifestPath}");
+            Output.Line($"toolkit: ProjectGraph: {result.Graph}");
+            Output.Line($"toolkit: wrote {result.ManifestPath}: {result.Nodes} nodes, {result.Edges} edges ({result.Dependencies} dependencies, the rest order-only), {result.CompileItems} Compile items, {result.Failures.Count} failures ({result.Elapsed.TotalSeconds:0.0} s)");
             return result.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.UserError;
         });
         return command.WithExamples(
             "toolkit import-msbuild ~/src/app/App.sln --out /tmp/app-graph",
-            "toolkit import-msbuild ~/src/monorepo -o /tmp/mono --timeout 120");
+            "toolkit import-msbuild ~/src/monorepo -o /tmp/mono --timeout 120",
+            "toolkit import-msbuild Orleans.slnx -o /tmp/orleans --offline");
     }
 
     /// <summary>The importer documents a missing input (FileNotFoundException) and one of the wrong kind (ArgumentException) as the user's errors.</summary>

@@ -19,6 +19,8 @@ public static class Verbs
             CleanCommand.Create(),
             ScanCommand.Create(),
             ImportMsBuildCommand.Create(),
+            ImportNinjaCommand.Create(),
+            ImportCompdbCommand.Create(),
         ]),
         new("Measure (one variant, how memory grows with size, benchmarks, two variants or runs side by side)",
         [

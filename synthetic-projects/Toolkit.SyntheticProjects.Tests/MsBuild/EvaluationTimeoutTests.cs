@@ -29,7 +29,7 @@ public sealed class EvaluationTimeoutTests(ITestOutputHelper output) : IDisposab
             // A short limit so the test stays quick; the hang itself is unbounded (nobody writes the pipe).
             var result = Importing.Run(new MsBuildImportOptions(repo, Path.Combine(_directory, "out")) { EvaluationTimeout = TimeSpan.FromSeconds(3) });
 
-            Assert.Equal(1, result.Projects);
+            Assert.Equal(1, result.Nodes);
             Assert.Equal(1, result.CompileItems);
             var failure = Assert.Single(result.Failures);
             Assert.Equal(Path.Combine(repo, "Hang", "Hang.csproj"), failure.ProjectPath);

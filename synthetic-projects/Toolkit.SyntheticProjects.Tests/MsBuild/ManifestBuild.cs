@@ -6,4 +6,5 @@ public sealed record ManifestBuild(
     string Builder,
     IReadOnlyList<string> Sources,
     IReadOnlyList<string> Depends,
+    IReadOnlyList<string> OrderOnly,
     Dictionary<string, string> Overrides);

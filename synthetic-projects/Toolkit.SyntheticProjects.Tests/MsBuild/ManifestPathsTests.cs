@@ -23,13 +23,15 @@ public sealed class ManifestPathsTests
     }
 
     [Fact]
-    public void Root_token_is_relative_absent_for_the_manifest_directory_and_refused_with_a_space_below_the_common_part()
+    public void Root_token_is_relative_absent_for_the_manifest_directory_holds_spaces_and_refuses_a_control_character()
     {
         Assert.Equal("../repo", ManifestPaths.RootToken(Path.Combine(Base, "out"), Path.Combine(Base, "repo")));
         Assert.Equal("../repo", ManifestPaths.RootToken(Path.Combine(Base, "my out"), Path.Combine(Base, "repo")));
         Assert.Null(ManifestPaths.RootToken(Path.Combine(Base, "repo"), Path.Combine(Base, "repo")));
 
-        var error = Assert.Throws<ArgumentException>(() => ManifestPaths.RootToken(Path.Combine(Base, "out"), Path.Combine(Base, "my repo")));
-        Assert.Contains("my repo", error.Message, StringComparison.Ordinal);
+        Assert.Equal("../my repo", ManifestPaths.RootToken(Path.Combine(Base, "out"), Path.Combine(Base, "my repo")));
+
+        var error = Assert.Throws<MsBuildImportException>(() => ManifestPaths.RootToken(Path.Combine(Base, "out"), Path.Combine(Base, "bad\trepo")));
+        Assert.Contains("bad\trepo", error.Message, StringComparison.Ordinal);
     }
 }

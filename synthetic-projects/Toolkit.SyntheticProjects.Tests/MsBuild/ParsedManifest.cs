@@ -1,16 +1,21 @@
+using Toolkit.Engine.Manifest;
+
 namespace Toolkit.SyntheticProjects.Tests.MsBuild;
 
 /// <summary>
-/// A tiny reader of the manifest statements the importer writes (header, root, comments, build
-/// with block lines, default), strict enough that a malformed line fails the test.
+/// A manifest read with the engine's own reader (so escapes, aliases and every statement are read
+/// exactly as <c>toolkit build</c> reads them), kept as plain lists for assertions; comments are
+/// taken from the raw lines.
 /// </summary>
-public sealed class ParsedManifest
+public sealed class ParsedManifest : IManifestHandler
 {
     public string? Root { get; private set; }
 
     public List<string> Comments { get; } = [];
 
     public List<ManifestBuild> Builds { get; } = [];
+
+    public Dictionary<string, IReadOnlyList<string>> Aliases { get; } = new(StringComparer.Ordinal);
 
     public List<string> Defaults { get; } = [];
 
@@ -19,75 +24,27 @@ public sealed class ParsedManifest
     public static ParsedManifest Read(string path)
     {
         var manifest = new ParsedManifest();
-        var lines = File.ReadAllLines(path);
-        Assert.Equal("toolkit-manifest 2", lines[0]);
-        Assert.Equal("end", lines[^1]);
-        ManifestBuild? current = null;
-        for (var i = 1; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0)
-            {
-                continue;
-            }
-
-            if (trimmed.StartsWith('#'))
-            {
-                manifest.Comments.Add(trimmed.TrimStart('#').Trim());
-                continue;
-            }
-
-            if (char.IsWhiteSpace(line[0]))
-            {
-                Assert.NotNull(current);
-                var equals = trimmed.IndexOf(" = ", StringComparison.Ordinal);
-                Assert.True(equals > 0, $"line {i + 1}: block line without ' = ': {line}");
-                current.Overrides[trimmed[..equals]] = trimmed[(equals + 3)..];
-                continue;
-            }
-
-            var tokens = trimmed.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            switch (tokens[0])
-            {
-                case "root":
-                    Assert.Null(manifest.Root);
-                    Assert.Empty(manifest.Builds);
-                    Assert.Equal(2, tokens.Length);
-                    manifest.Root = tokens[1];
-                    current = null;
-                    break;
-                case "build":
-                    current = ParseBuild(tokens, i + 1);
-                    manifest.Builds.Add(current);
-                    break;
-                case "default":
-                    manifest.Defaults.AddRange(tokens.Skip(1));
-                    current = null;
-                    break;
-                case "end":
-                    Assert.Equal(lines.Length - 1, i);
-                    current = null;
-                    break;
-                default:
-                    Assert.Fail($"line {i + 1}: unexpected statement: {line}");
-                    break;
-            }
-        }
-
+        ManifestReader.ReadFile(path, manifest);
+        manifest.Comments.AddRange(File.ReadLines(path).Select(line => line.Trim()).Where(line => line.StartsWith('#')).Select(line => line.TrimStart('#').Trim()));
         return manifest;
     }
 
-    private static ManifestBuild ParseBuild(string[] tokens, int lineNumber)
+    public void OnRoot(string path, int line)
     {
-        var colon = Array.FindIndex(tokens, t => t.EndsWith(':'));
-        Assert.True(colon > 0, $"line {lineNumber}: build without ':'");
-        var targets = tokens[1..colon].Append(tokens[colon].TrimEnd(':')).Where(t => t.Length > 0).ToList();
-        var builder = tokens[colon + 1];
-        var rest = tokens[(colon + 2)..];
-        var bar = Array.IndexOf(rest, "|");
-        var sources = bar < 0 ? rest : rest[..bar];
-        var depends = bar < 0 ? [] : rest[(bar + 1)..];
-        return new ManifestBuild(targets, builder, sources, depends, []);
+        Assert.Null(Root);
+        Root = path;
     }
+
+    public void OnVariable(string name, string value, int line) => Assert.Fail($"line {line}: the importer writes no global variable ({name})");
+
+    public void OnEnvironment(string name, string? parent, IReadOnlyList<KeyValuePair<string, string>> variables, int line) => Assert.Fail($"line {line}: unexpected env {name}");
+
+    public void OnUse(string environment, int line) => Assert.Fail($"line {line}: unexpected use {environment}");
+
+    public void OnBuild(BuildStatement statement) =>
+        Builds.Add(new ManifestBuild([.. statement.Targets], statement.Builder, [.. statement.Sources], [.. statement.Depends], [.. statement.OrderOnly], statement.Overrides.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)));
+
+    public void OnAlias(string name, IReadOnlyList<string> targets, int line) => Aliases.Add(name, [.. targets]);
+
+    public void OnDefault(IReadOnlyList<string> targets, int line) => Defaults.AddRange(targets);
 }

@@ -24,7 +24,8 @@ public sealed class RepositoryImportTests : IDisposable
         Assert.All(listed, project => Assert.Contains(project, projectFiles));
         Assert.Contains("synthetic-projects/Toolkit.SyntheticProjects/MsBuild/MsBuildImporter.cs", manifest.BuildOf("synthetic-projects/Toolkit.SyntheticProjects/bin/Debug/net10.0/Toolkit.SyntheticProjects.dll").Sources);
         Assert.Contains("engine/Toolkit.Engine/bin/Debug/net10.0/Toolkit.Engine.dll", manifest.BuildOf("synthetic-projects/Toolkit.SyntheticProjects/bin/Debug/net10.0/Toolkit.SyntheticProjects.dll").Depends);
-        Assert.True(result.ProjectReferences >= listed.Count / 2, $"only {result.ProjectReferences} references among {listed.Count} projects");
+        Assert.True(result.Graph.DirectEdges >= listed.Count / 2, $"only {result.Graph.DirectEdges} direct edges among {listed.Count} projects");
+        Assert.Equal(result.Graph.Edges, result.Edges);
     }
 
     public void Dispose()

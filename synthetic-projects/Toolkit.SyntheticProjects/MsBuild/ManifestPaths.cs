@@ -41,8 +41,8 @@ public static class ManifestPaths
     /// <summary>
     /// The <c>root</c> statement's operand for a manifest written to <paramref name="manifestDirectory"/>:
     /// the path relative to it (absolute on Windows when the drives differ); null when the root is
-    /// the manifest's own directory (no statement needed). A relative path holds a space only where
-    /// the absolute one does too, so such a root is refused, naming it.
+    /// the manifest's own directory (no statement needed). Spaces are fine (the writer escapes
+    /// them); a control character in the path is refused, naming the root.
     /// </summary>
     public static string? RootToken(string manifestDirectory, string root)
     {
@@ -54,7 +54,7 @@ public static class ManifestPaths
 
         return ManifestWriter.IsValidPath(relative)
             ? relative
-            : throw new ArgumentException($"the import root '{root}' contains white space and cannot be written as a manifest root ('{relative}')", nameof(root));
+            : throw new MsBuildImportException($"the import root '{root}' holds a control character and cannot be written as a manifest root ('{relative}')");
     }
 
     private static bool IsUnder(string path, string directory)

@@ -3,7 +3,7 @@ namespace Toolkit.SyntheticProjects.MsBuild;
 /// <summary>
 /// What <see cref="MsBuildImporter.Import"/> reads and where it writes: the input (a .sln/.slnx,
 /// a project file or a folder of projects), the output directory for <c>toolkit.manifest</c>, the
-/// per-project evaluation time limit and whether MSBuild's NuGet SDK resolver may go online.
+/// per-project evaluation time limit and whether MSBuild's NuGet SDK resolver is on.
 /// </summary>
 public sealed record MsBuildImportOptions
 {
@@ -32,11 +32,13 @@ public sealed record MsBuildImportOptions
     public TimeSpan EvaluationTimeout { get; init; } = DefaultEvaluationTimeout;
 
     /// <summary>
-    /// When true (the default), sets <c>MSBUILDDISABLENUGETSDKRESOLVER=1</c> for this process before
-    /// the first evaluation, so an SDK named with a version (<c>Sdk="Name/1.2.3"</c>) or listed in
-    /// global.json's <c>msbuild-sdks</c> is never restored from a package feed: such a project fails
-    /// at once, by name, instead of waiting on the network. The resolver reads the variable once per
-    /// process, so the first import in a process decides.
+    /// False (the default): MSBuild's NuGet SDK resolver is on, so an SDK named with a version
+    /// (<c>Sdk="Name/1.2.3"</c>, global.json <c>msbuild-sdks</c>) resolves from the global packages
+    /// folder (NUGET_PACKAGES, or NuGet.config's globalPackagesFolder) and, when it is not there,
+    /// from the configured feeds; <see cref="EvaluationTimeout"/> bounds a project whose feed never
+    /// answers. True: sets <c>MSBUILDDISABLENUGETSDKRESOLVER=1</c> for this process before the first
+    /// evaluation, so such a project fails at once, by name, without looking anywhere. The resolver
+    /// reads the variable once per process, so the first import in a process decides.
     /// </summary>
-    public bool DisableNuGetSdkResolver { get; init; } = true;
+    public bool Offline { get; init; }
 }

@@ -32,17 +32,15 @@ public static class MsBuildRegistration
     }
 
     /// <summary>
-    /// Keeps evaluation offline: turns off MSBuild's NuGet SDK resolver, which otherwise restores a
-    /// versioned SDK (<c>Sdk="Name/1.2.3"</c>, global.json <c>msbuild-sdks</c>) from the configured
-    /// feeds and can wait on an unreachable feed for minutes. Also turns off node reuse, which only a
-    /// build would use (evaluation starts no nodes), so nothing outlives the process. A variable that
-    /// is already set is left as it is.
+    /// Keeps evaluation offline (<c>--offline</c>): turns off MSBuild's NuGet SDK resolver, which
+    /// otherwise restores a versioned SDK (<c>Sdk="Name/1.2.3"</c>, global.json <c>msbuild-sdks</c>)
+    /// missing from the global packages folder from the configured feeds. A variable that is already
+    /// set is left as it is.
     /// </summary>
-    public static void KeepOffline()
-    {
-        SetUnlessPresent("MSBUILDDISABLENUGETSDKRESOLVER", "1");
-        SetUnlessPresent("MSBUILDDISABLENODEREUSE", "1");
-    }
+    public static void KeepOffline() => SetUnlessPresent("MSBUILDDISABLENUGETSDKRESOLVER", "1");
+
+    /// <summary>Turns off node reuse, which only a build would use (evaluation starts no nodes), so nothing outlives the process.</summary>
+    public static void DisableNodeReuse() => SetUnlessPresent("MSBUILDDISABLENODEREUSE", "1");
 
     private static void SetUnlessPresent(string name, string value)
     {

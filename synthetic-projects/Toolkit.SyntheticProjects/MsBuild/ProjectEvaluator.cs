@@ -8,9 +8,13 @@ namespace Toolkit.SyntheticProjects.MsBuild;
 
 /// <summary>
 /// Evaluates project files (never builds them) with properties that keep evaluation offline and
-/// cheap, one time-limited evaluation per (project, target framework), cached so that the project
-/// graph pass and the one-by-one walk share the work. Thread-safe: the graph calls it in parallel.
-/// Holds every evaluated instance until disposed, which is what a project graph holds too.
+/// cheap, one time-limited evaluation per (project, global properties), cached. Evaluations share
+/// one EvaluationContext (its SDK-resolution, file-system and glob caches make a thousand-project
+/// tree several times faster), but a failure is never taken from shared state: a failed evaluation
+/// is retried once in an isolated context, because the shared SDK cache is keyed by SDK name alone,
+/// so one project's unresolvable <c>Sdk="X/1.0"</c> would otherwise fail every other project using
+/// X. Thread-safe: ProjectGraph calls it in parallel. Holds every evaluated instance until disposed,
+/// which is what a project graph holds too.
 /// </summary>
 internal sealed class ProjectEvaluator : IDisposable
 {
@@ -31,20 +35,27 @@ internal sealed class ProjectEvaluator : IDisposable
     private readonly ProjectCollection _collection;
     private readonly EvaluationContext _context = EvaluationContext.Create(EvaluationContext.SharingPolicy.Shared);
     private readonly TimeSpan _timeout;
-    private readonly ConcurrentDictionary<(string Path, string Framework), Lazy<EvaluationOutcome>> _cache = new();
+    private readonly ConcurrentDictionary<string, Lazy<EvaluationOutcome>> _cache = new(ManifestPaths.Comparer);
     private int _abandoned;
+    private int _retriedAndSucceeded;
 
     public ProjectEvaluator(TimeSpan timeout)
     {
         _timeout = timeout;
-        _collection = new ProjectCollection(BaseGlobalProperties(""));
+        _collection = new ProjectCollection(BaseGlobalProperties());
     }
 
     /// <summary>The collection evaluations load into (the project graph is given the same one).</summary>
     public ProjectCollection Collection => _collection;
 
-    /// <summary>The global properties of an evaluation of one framework ("" for none).</summary>
-    public static Dictionary<string, string> BaseGlobalProperties(string targetFramework)
+    /// <summary>How many evaluations failed in the shared context and succeeded alone (false failures avoided).</summary>
+    public int RetriedAndSucceeded => Volatile.Read(ref _retriedAndSucceeded);
+
+    /// <summary>The names of the importer's own global properties (left out of a node's description).</summary>
+    public static bool IsOwnProperty(string name) => OfflineProperties.Any(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The global properties every evaluation starts from.</summary>
+    public static Dictionary<string, string> BaseGlobalProperties()
     {
         var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in OfflineProperties)
@@ -52,24 +63,15 @@ internal sealed class ProjectEvaluator : IDisposable
             properties[name] = value;
         }
 
-        if (targetFramework.Length > 0)
-        {
-            properties[TargetFrameworkProperty] = targetFramework;
-        }
-
         return properties;
     }
 
-    /// <summary>Evaluates a project for one framework ("" for the project's own choice), once.</summary>
-    public EvaluationOutcome Evaluate(string projectPath, string targetFramework) =>
-        _cache.GetOrAdd((projectPath, targetFramework), key => new Lazy<EvaluationOutcome>(() => EvaluateNow(key.Path, key.Framework))).Value;
-
-    /// <summary>The project graph's factory: evaluates through the cache, throws on failure (which stops the graph).</summary>
-    public ProjectInstance CreateForGraph(string projectPath, Dictionary<string, string> globalProperties, ProjectCollection collection)
+    /// <summary>Evaluates a project with these global properties, once per distinct set.</summary>
+    public EvaluationOutcome Evaluate(string projectPath, IDictionary<string, string> globalProperties)
     {
-        globalProperties.TryGetValue(TargetFrameworkProperty, out var framework);
-        var outcome = Evaluate(Path.GetFullPath(projectPath), framework ?? "");
-        return outcome.Instance ?? throw new InvalidOperationException($"{projectPath}: {outcome.Error}");
+        var key = projectPath + "|" + string.Join(';', globalProperties.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => $"{p.Key.ToUpperInvariant()}={p.Value}"));
+        var properties = new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase);
+        return _cache.GetOrAdd(key, _ => new Lazy<EvaluationOutcome>(() => EvaluateNow(projectPath, properties))).Value;
     }
 
     /// <inheritdoc />
@@ -83,13 +85,35 @@ internal sealed class ProjectEvaluator : IDisposable
         }
     }
 
-    private EvaluationOutcome EvaluateNow(string projectPath, string targetFramework)
+    private EvaluationOutcome EvaluateNow(string projectPath, Dictionary<string, string> globalProperties)
+    {
+        if (!File.Exists(projectPath))
+        {
+            return new EvaluationOutcome(null, Directory.Exists(projectPath) ? "the project path is a directory" : "the project file does not exist");
+        }
+
+        var shared = EvaluateIn(projectPath, globalProperties, _context);
+        if (shared.Instance is not null || shared.TimedOut)
+        {
+            return shared;
+        }
+
+        var alone = EvaluateIn(projectPath, globalProperties, EvaluationContext.Create(EvaluationContext.SharingPolicy.Isolated));
+        if (alone.Instance is not null)
+        {
+            Interlocked.Increment(ref _retriedAndSucceeded);
+        }
+
+        return alone;
+    }
+
+    private EvaluationOutcome EvaluateIn(string projectPath, Dictionary<string, string> globalProperties, EvaluationContext context)
     {
         var options = new ProjectOptions
         {
-            GlobalProperties = BaseGlobalProperties(targetFramework),
+            GlobalProperties = globalProperties,
             ProjectCollection = _collection,
-            EvaluationContext = _context,
+            EvaluationContext = context,
             LoadSettings = ProjectLoadSettings.Default,
         };
         var outcome = TimeoutRunner.Run(
@@ -110,6 +134,7 @@ internal sealed class ProjectEvaluator : IDisposable
         }
     }
 
-    private static string OneLine(string message) =>
+    /// <summary>A message on one line (MSBuild's span several).</summary>
+    public static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -1,0 +1,46 @@
+namespace Toolkit.SyntheticProjects.Ninja;
+
+/// <summary>Evaluates each non-phony statement's command and finds its header dependencies (deps log first, then its depfile).</summary>
+internal static class NinjaStatements
+{
+    public static List<NinjaStatement> Evaluate(NinjaGraph graph, DepsLog? log, List<string> warnings)
+    {
+        var statements = new List<NinjaStatement>(graph.Edges.Count);
+        var missingDeps = 0;
+        foreach (var edge in graph.Edges)
+        {
+            if (edge.IsPhony)
+            {
+                continue;
+            }
+
+            var variables = new NinjaEdgeVariables(edge);
+            var command = variables.Lookup("command");
+            var deps = variables.Lookup("deps");
+            IReadOnlyList<string> headers = [];
+            var fromDepfile = false;
+            if (deps is "gcc" or "msvc" && log?.For(edge.Outputs[0]) is { } recorded)
+            {
+                headers = recorded;
+            }
+            else if (variables.Lookup("depfile") is { Length: > 0 } depfile && Depfile.Read(Path.GetFullPath(depfile, graph.BuildDirectory)) is { } read)
+            {
+                headers = read;
+                fromDepfile = true;
+            }
+            else if (deps is "gcc" or "msvc")
+            {
+                missingDeps++;
+            }
+
+            statements.Add(new NinjaStatement(edge, command, headers, fromDepfile));
+        }
+
+        if (missingDeps > 0)
+        {
+            warnings.Add($"{missingDeps} statements with deps = gcc/msvc have no record in the deps log (not built yet?): imported without header dependencies");
+        }
+
+        return statements;
+    }
+}
