@@ -31,4 +31,25 @@ public sealed class EngineSettings
 
     /// <summary>The variant's name, for reports.</summary>
     public string VariantName { get; init; } = "baseline";
+
+    /// <summary>
+    /// The include scanner's mode when set (<c>toolkit build --scan-mode</c>); null lets the manifest's
+    /// <c>TOOLKIT_SCAN</c> decide (conservative when absent).
+    /// </summary>
+    public ScanMode? ScanMode { get; init; }
+
+    /// <summary>The exact scan mode's compiler probe; null runs the compiler (<see cref="GccCompilerProbe"/>).</summary>
+    public ICompilerProbe? CompilerProbe { get; init; }
+
+    /// <summary>A copy of these settings with the scan mode set (every other seam unchanged).</summary>
+    public EngineSettings WithScanMode(ScanMode? mode) => new()
+    {
+        StoreFactory = StoreFactory,
+        Hasher = Hasher,
+        ScanCacheFactory = ScanCacheFactory,
+        ReleaseScannerAfterLoad = ReleaseScannerAfterLoad,
+        VariantName = VariantName,
+        ScanMode = mode,
+        CompilerProbe = CompilerProbe,
+    };
 }

@@ -106,7 +106,7 @@ public sealed class Project
         phaseDone?.Invoke(LoadPhase.ManifestRead, graph);
 
         clock.Restart();
-        var scanner = new CIncludeScanner(fileSystem, settings.ScanCacheFactory());
+        var scanner = ScanPhase.CreateScanner(graph, fileSystem, settings, reporter);
         ScanPhase.Run(graph, scanner, fileSystem);
         graph.Store.CompleteLoad();
         var scanTime = clock.Elapsed;

@@ -103,7 +103,7 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
     [Fact]
     public void Heap_types_show_and_paths_explain_one_node()
     {
-        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "types", built.HeapFile, NodeType, "--limit", "1");
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "types", built.HeapFile, NodeType, "--top", "1");
         Assert.True(code == 0, error);
         Assert.Contains($"{NodeType}: {built.NodeCount:N0} objects", output, StringComparison.Ordinal);
         var address = Address().Match(output).Value;

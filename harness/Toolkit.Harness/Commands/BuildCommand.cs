@@ -27,6 +27,8 @@ public static class BuildCommand
         var wait = new Option<bool>("--wait") { Description = "When another build of the project is running, wait for it to finish instead of failing" };
         var realTools = new Option<bool>("--real-tools") { Description = "Run the real commands (cc, ar) instead of the built-in deterministic tool" };
         var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
+        var scanMode = new Option<string?>("--scan-mode") { Description = "The include scanner: conservative (every #if branch counts, as SCons) or exact (the preprocessor evaluated as the compiler does); default: the manifest's TOOLKIT_SCAN, else conservative" };
+        scanMode.AcceptOnlyFromAmong("conservative", "exact");
         var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
         variant.Validators.Add(VariantValidator);
 
@@ -40,7 +42,7 @@ public static class BuildCommand
 
         var command = new Command(Name, "Build a project: scan, decide from signatures, run what is out of date")
         {
-            directory, targets, jobs, dryRun, keepGoing, wait, tree, realTools, silent, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
+            directory, targets, jobs, dryRun, keepGoing, wait, tree, realTools, silent, scanMode, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -55,6 +57,11 @@ public static class BuildCommand
             using var introspection = StartIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
             var settings = VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline");
+            if (parse.GetValue(scanMode) is { } chosenScan)
+            {
+                settings = settings.WithScanMode(chosenScan == "exact" ? Toolkit.Engine.Scanning.ScanMode.Exact : Toolkit.Engine.Scanning.ScanMode.Conservative);
+            }
+
             var project = Output.WithProgress("loading", _ => UserPaths.Io(root, () => Project.Open(root, settings, reporter, introspection.OnPhase)));
             var ids = (parse.GetValue(targets) ?? []).Select(target => ResolveTarget(project, target)).ToList();
             var executor = project.CreateExecutor(parse.GetValue(realTools), signals.Token);

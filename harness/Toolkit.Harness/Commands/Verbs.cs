@@ -35,7 +35,7 @@ public static class Verbs
         ]),
         new("Inspect a heap (capture one, then ask what holds the memory)",
         [
-            HeapExamples.AddTo(HeapCommand.Create()),
+            HeapCommand.Create(),
         ]),
     ];
 }
