@@ -1,5 +1,5 @@
-using Toolkit.Engine.Graph;
 using Toolkit.Engine.Graph.Baseline;
+using Toolkit.Engine.Graph.Stores;
 using Toolkit.Engine.Scanning;
 using Toolkit.Engine.Signatures;
 
@@ -7,7 +7,8 @@ namespace Toolkit.Engine.Build;
 
 /// <summary>
 /// The seams a memory variant plugs into: how nodes are stored, how files are hashed, how scan
-/// results are cached. The defaults are the baseline's.
+/// results are cached, what is released after loading. The defaults are the baseline's. Settings carry
+/// no name: a variant's name, summary and page live on the variant alone (Toolkit.Optimizations).
 /// </summary>
 public sealed class EngineSettings
 {
@@ -15,7 +16,7 @@ public sealed class EngineSettings
     public static EngineSettings Baseline { get; } = new();
 
     /// <summary>Makes the node store for a project root (absolute path).</summary>
-    public Func<string, INodeStore> StoreFactory { get; init; } = root => new BaselineNodeStore(root);
+    public Func<string, NodeStore> StoreFactory { get; init; } = root => new BaselineNodeStore(root);
 
     /// <summary>Hashes file contents and command lines.</summary>
     public IContentHasher Hasher { get; init; } = new Md5ContentHasher();
@@ -28,9 +29,6 @@ public sealed class EngineSettings
     /// while building; the baseline keeps it alive with the project, as SCons keeps its scanner caches.
     /// </summary>
     public bool ReleaseScannerAfterLoad { get; init; }
-
-    /// <summary>The variant's name, for reports.</summary>
-    public string VariantName { get; init; } = "baseline";
 
     /// <summary>
     /// The include scanner's mode when set (<c>toolkit build --scan-mode</c>); null lets the manifest's
@@ -48,7 +46,6 @@ public sealed class EngineSettings
         Hasher = Hasher,
         ScanCacheFactory = ScanCacheFactory,
         ReleaseScannerAfterLoad = ReleaseScannerAfterLoad,
-        VariantName = VariantName,
         ScanMode = mode,
         CompilerProbe = CompilerProbe,
     };

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Toolkit.Engine.Environments;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 using Toolkit.Engine.Scanning;
 
 namespace Toolkit.Engine.Build;
@@ -171,7 +172,7 @@ public static class ScanPhase
     /// statements and side effects. Objects, libraries and programs are left out (never included), so a
     /// generated project of a million objects pays nothing here.
     /// </summary>
-    private static HashSet<string> BuildOutputs(INodeStore store)
+    private static HashSet<string> BuildOutputs(NodeStore store)
     {
         var outputs = new HashSet<string>(StringComparer.Ordinal);
         for (var node = 0; node < store.Count; node++)

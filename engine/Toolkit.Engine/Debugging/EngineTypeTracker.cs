@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 using Toolkit.Introspection.Sizing;
 using Toolkit.Introspection.Tracking;
 
@@ -83,7 +83,7 @@ public sealed class EngineTypeTracker : IDisposable
     /// Walks from <paramref name="root"/> (the graph while loading, the project after): tracks the engine
     /// classes found (when discovering), the store and its parts by name, then every instance reached.
     /// </summary>
-    public void Observe(object root, INodeStore store)
+    public void Observe(object root, NodeStore store)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(store);
@@ -194,7 +194,7 @@ public sealed class EngineTypeTracker : IDisposable
         }
     }
 
-    private void TrackParts(INodeStore store)
+    private void TrackParts(NodeStore store)
     {
         var owner = store.GetType().Name;
         Name(store, owner);
@@ -225,12 +225,17 @@ public sealed class EngineTypeTracker : IDisposable
 
     private static IEnumerable<(string Field, object Value)> Fields(object o)
     {
-        const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
-        foreach (var field in o.GetType().GetFields(Instance))
+        // Declared fields of each class up the hierarchy: a store's private fields may sit in its base
+        // (ObjectNodeStore), which GetFields on the derived type does not return.
+        const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        for (var type = o.GetType(); type is not null; type = type.BaseType)
         {
-            if (!field.FieldType.IsValueType && field.GetValue(o) is { } value && value is not string)
+            foreach (var field in type.GetFields(Declared))
             {
-                yield return (field.Name, value);
+                if (!field.FieldType.IsValueType && field.GetValue(o) is { } value && value is not string)
+                {
+                    yield return (field.Name, value);
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 using Toolkit.Engine.Environments;
+using Toolkit.Engine.Graph.Stores;
 using Toolkit.Engine.Manifest;
 
 namespace Toolkit.Engine.Graph;
@@ -12,7 +13,7 @@ namespace Toolkit.Engine.Graph;
 public sealed class BuildGraph
 {
     /// <summary>Creates a graph over a store.</summary>
-    public BuildGraph(INodeStore store, EnvironmentTable environments, string rootDirectory, string manifestPath)
+    public BuildGraph(NodeStore store, EnvironmentTable environments, string rootDirectory, string manifestPath)
     {
         Store = store;
         Environments = environments;
@@ -22,7 +23,7 @@ public sealed class BuildGraph
     }
 
     /// <summary>The nodes and executors.</summary>
-    public INodeStore Store { get; }
+    public NodeStore Store { get; }
 
     /// <summary>The construction environments (0 = global).</summary>
     public EnvironmentTable Environments { get; }

@@ -21,7 +21,7 @@ public sealed class ScaleEndToEndTests : IDisposable
         Assert.True(code == 0, stderr + stdout);
         var resultsFile = Assert.Single(Directory.GetFiles(output, "scale-*.json"));
         var results = ResultsFile.Read(resultsFile);
-        var variants = Optimizations.VariantFactory.Names;
+        var variants = Optimizations.VariantFactory.Default.Names;
         Assert.Equal(variants.Count * 2, results.Runs.Count);
         foreach (var variant in variants)
         {

@@ -70,6 +70,18 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
     }
 
     [Fact]
+    public void The_stats_page_is_titled_with_the_variant_asked_for_and_no_other_name()
+    {
+        // The optimized profile uses the struct-of-arrays store; the page's title must say what was asked for.
+        var path = Path.Join(built.Root, "optimized-stats.html");
+        var (code, _, error) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "-n", "--variant", "optimized", "--stats", path);
+        Assert.True(code == 0, error);
+        var html = File.ReadAllText(path);
+        Assert.Contains($"toolkit build {built.Project} (optimized)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("struct-of-arrays", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_introspection_options_exit_1_naming_them()
     {
         var (unknown, _, unknownError) = ToolkitProcess.Run(built.Root, "build", built.Project, "--track", "NoSuchNode", "--stats", "x.json");

@@ -1,4 +1,5 @@
 using Toolkit.Harness.Reporting;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Tests.Reporting;
 

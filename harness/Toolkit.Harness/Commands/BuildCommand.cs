@@ -2,7 +2,6 @@ using System.CommandLine;
 using Toolkit.Engine.Build;
 using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
-using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Terminal;
 using Toolkit.Optimizations;
 
@@ -15,7 +14,7 @@ public static class BuildCommand
     public const string Name = "build";
 
     /// <summary>Creates the verb.</summary>
-    public static Command Create()
+    public static Command Create(VariantFactory variants)
     {
         var directory = UserPaths.ProjectArgument();
         var targets = new Argument<string[]>("targets") { Description = "Targets or aliases to build (default: the manifest's defaults)", Arity = ArgumentArity.ZeroOrMore };
@@ -29,8 +28,8 @@ public static class BuildCommand
         var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
         var scanMode = new Option<string?>("--scan-mode") { Description = "The include scanner: conservative (every #if branch counts, as SCons) or exact (the preprocessor evaluated as the compiler does); default: the manifest's TOOLKIT_SCAN, else conservative" };
         scanMode.AcceptOnlyFromAmong("conservative", "exact");
-        var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
-        variant.Validators.Add(VariantValidator);
+        var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", variants.Names)}", DefaultValueFactory = _ => "baseline" };
+        variant.Validators.Add(VariantValidator(variants));
 
         var debug = new Option<string[]>("--debug") { Description = "Debug output, comma-separated or repeated: count (instances and sizes per engine type at the end), memory (heap, RSS and engine types after read, scan and build)", AllowMultipleArgumentsPerToken = false };
         var track = new Option<string[]>("--track") { Description = "Engine types to track in detail (comma-separated, e.g. BaselineNode,BaselineNodeInfo); default with --stats: every engine type found" };
@@ -54,9 +53,10 @@ public static class BuildCommand
 
             var jobCount = JobsParser.Cap(parse.GetValue(jobs));
             using var signals = new InterruptSignals(cancellation);
-            using var introspection = StartIntrospection(IntrospectionOptions(parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
+            var chosen = variants.Get(parse.GetValue(variant) ?? "baseline");
+            using var introspection = StartIntrospection(IntrospectionOptions(chosen.Name, parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
-            var settings = VariantFactory.CreateSettings(parse.GetValue(variant) ?? "baseline");
+            var settings = chosen.CreateSettings();
             if (parse.GetValue(scanMode) is { } chosenScan)
             {
                 settings = settings.WithScanMode(chosenScan == "exact" ? Toolkit.Engine.Scanning.ScanMode.Exact : Toolkit.Engine.Scanning.ScanMode.Conservative);
@@ -110,15 +110,15 @@ public static class BuildCommand
             "toolkit build /tmp/p10k --variant interning --debug=count,memory");
     }
 
-    /// <summary>The <c>--variant</c> value must be a name in the factory (an error at parse time, before the project is read).</summary>
-    public static void VariantValidator(System.CommandLine.Parsing.OptionResult result)
+    /// <summary>The <c>--variant</c> value must be a name in <paramref name="variants"/> (an error at parse time, before the project is read).</summary>
+    public static Action<System.CommandLine.Parsing.OptionResult> VariantValidator(VariantFactory variants) => result =>
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Tokens.Count > 0 && VariantNames.FindUnknown([result.Tokens[^1].Value]) is { } unknown)
+        if (result.Tokens.Count > 0 && variants.FindUnknown([result.Tokens[^1].Value]) is { } unknown)
         {
             result.AddError("--variant: " + unknown);
         }
-    }
+    };
 
     /// <summary>The engine's tracker names an unknown --track type in an ArgumentException: the user's error.</summary>
     private static BuildIntrospection StartIntrospection(BuildIntrospectionOptions options)
@@ -147,7 +147,7 @@ public static class BuildCommand
     }
 
     private static BuildIntrospectionOptions IntrospectionOptions(
-        ParseResult parse, Option<string[]> debug, Option<string[]> track, Option<string?> snapshotEvery, Option<FileInfo?> stats, Option<FileInfo?> heapSnapshot, Option<bool> noStrings, Option<FileInfo?> coreDump)
+        string variant, ParseResult parse, Option<string[]> debug, Option<string[]> track, Option<string?> snapshotEvery, Option<FileInfo?> stats, Option<FileInfo?> heapSnapshot, Option<bool> noStrings, Option<FileInfo?> coreDump)
     {
         var flags = Split(parse.GetValue(debug));
         foreach (var flag in flags.Where(f => f is not ("count" or "memory")))
@@ -157,6 +157,7 @@ public static class BuildCommand
 
         return new BuildIntrospectionOptions
         {
+            Variant = variant,
             Count = flags.Contains("count"),
             Memory = flags.Contains("memory"),
             TrackTypes = Split(parse.GetValue(track)),

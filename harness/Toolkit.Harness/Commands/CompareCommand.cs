@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Comparison;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Commands;
 
@@ -14,10 +15,10 @@ namespace Toolkit.Harness.Commands;
 public static class CompareCommand
 {
     /// <summary>Creates the verb.</summary>
-    public static Command Create()
+    public static Command Create(VariantFactory variantList)
     {
         var files = new Argument<string[]>("files") { Description = "Two results files of toolkit scale: A (reference) and B (candidate)", Arity = ArgumentArity.ZeroOrMore };
-        var variants = CommonOptions.Variants("Measure two variants now instead, as X,Y (X is A, Y is B)", allowAll: false);
+        var variants = CommonOptions.Variants(variantList, "Measure two variants now instead, as X,Y (X is A, Y is B)", allowAll: false);
         var sources = CommonOptions.Sources("With --variants: the project's size in sources", 1_000);
         var repeat = CommonOptions.Repeat("With --variants: fresh child processes per variant, interleaved", CompareRequest.DefaultRepeat);
         var shape = CommonOptions.Shape("With --variants: the generated project's shape");

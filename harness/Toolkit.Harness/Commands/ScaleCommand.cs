@@ -4,9 +4,11 @@ using Spectre.Console;
 using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Reporting;
+using Toolkit.Harness.Reporting.Excerpts;
 using Toolkit.Harness.Results;
 using Toolkit.Harness.Scaling;
 using Toolkit.Harness.Terminal;
+using Toolkit.Optimizations;
 using Toolkit.SyntheticProjects.Generation;
 
 namespace Toolkit.Harness.Commands;
@@ -18,11 +20,11 @@ namespace Toolkit.Harness.Commands;
 public static class ScaleCommand
 {
     /// <summary>Creates the verb.</summary>
-    public static Command Create()
+    public static Command Create(VariantFactory variantList)
     {
         var sources = CommonOptions.SourcesList("Sizes, in sources, comma-separated (e.g. 1k,10k,100k)", ScaleRequest.DefaultSources);
-        var variants = CommonOptions.Variants("'all' or a comma-separated list of variants (baseline is always measured: savings are against it)", allowAll: true);
-        variants.DefaultValueFactory = _ => [.. Optimizations.VariantFactory.Names];
+        var variants = CommonOptions.Variants(variantList, "'all' or a comma-separated list of variants (baseline is always measured: savings are against it)", allowAll: true);
+        variants.DefaultValueFactory = _ => variantList.Names;
         variants.ShowDefaultAs("all");
         var shape = CommonOptions.Shape("The generated projects' shape");
         var seed = CommonOptions.Seed("The generator's seed");
@@ -54,7 +56,7 @@ public static class ScaleCommand
             var results = Run(request, cancellation);
             var file = Path.Join(outDirectory.FullName, $"scale-{ProjectShapes.Name(request.Shape)}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
             ResultsFile.Write(file, results);
-            var pages = UserPaths.Io("--out " + outDirectory, () => ReportGenerator.Write(results, outDirectory.FullName));
+            var pages = UserPaths.Io("--out " + outDirectory, () => ReportGenerator.Write(results, outDirectory.FullName, new EmbeddedSourceExcerpts(), variantList));
             Output.Line($"toolkit: wrote {file}");
             Output.Line($"toolkit: wrote {pages.Count} pages and charts in {outDirectory.FullName} (start at {Path.Join(outDirectory.FullName, "README.md")})");
             return Task.FromResult(ExitCodes.Success);
@@ -69,9 +71,9 @@ public static class ScaleCommand
     private static List<string> WithBaseline(IReadOnlyList<string> names)
     {
         var list = names.ToList();
-        if (!list.Contains("baseline"))
+        if (!list.Contains(BaselineVariant.VariantName))
         {
-            list.Insert(0, "baseline");
+            list.Insert(0, BaselineVariant.VariantName);
         }
 
         return list;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Results;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Comparison;
 
@@ -59,7 +60,7 @@ public static class CompareRunner
             throw new ComparisonException($"--variants: give exactly two variants, as X,Y; got {request.Variants?.Count ?? 0}");
         }
 
-        if (VariantNames.FindUnknown(variants) is { } unknown)
+        if (VariantFactory.Default.FindUnknown(variants) is { } unknown)
         {
             throw new ComparisonException("--variants: " + unknown);
         }

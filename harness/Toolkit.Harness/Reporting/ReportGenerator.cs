@@ -3,6 +3,7 @@ using Toolkit.Harness.Reporting.Charts;
 using Toolkit.Harness.Reporting.Excerpts;
 using Toolkit.Harness.Reporting.Pages;
 using Toolkit.Harness.Results;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Reporting;
 
@@ -20,13 +21,17 @@ public static class ReportGenerator
     public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory) =>
         Write(results, outputDirectory, new EmbeddedSourceExcerpts());
 
-    /// <summary>Writes the pages, quoting source from <paramref name="excerpts"/>.</summary>
-    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts)
+    /// <summary>Writes the pages of the project's variants, quoting source from <paramref name="excerpts"/>.</summary>
+    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts) =>
+        Write(results, outputDirectory, excerpts, VariantFactory.Default);
+
+    /// <summary>Writes the pages, ordering and describing variants by <paramref name="variants"/> and quoting source from <paramref name="excerpts"/>.</summary>
+    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts, VariantFactory variants)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(excerpts);
         ResultsValidator.Validate(results, "results");
-        var analysis = new ScaleAnalysis(results);
+        var analysis = new ScaleAnalysis(results, variants);
         var written = new List<string>();
         void Emit(string relative, string text)
         {

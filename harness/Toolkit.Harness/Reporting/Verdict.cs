@@ -1,4 +1,5 @@
 using Toolkit.Harness.Reporting.Statistics;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Reporting;
 

@@ -1,5 +1,5 @@
 using Toolkit.Harness.Reporting.Statistics;
-using Toolkit.Harness.Reporting.Techniques;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Reporting.Pages;
 
@@ -21,6 +21,6 @@ public sealed record RankedTechnique(string Variant, int Sources, double Baselin
             analysis.Saving(variant, sources, MemoryMetric.PeakRssPerNode),
             analysis.TimeRatio(variant, sources, TimeMetric.Load),
             analysis.TimeRatio(variant, sources, TimeMetric.NullBuild),
-            Verdict.Of(analysis, variant, TechniqueCatalog.Find(variant)?.Metric ?? MemoryMetric.RetainedAfterBuild));
+            Verdict.Of(analysis, variant, analysis.JudgedBy(variant)));
     }
 }

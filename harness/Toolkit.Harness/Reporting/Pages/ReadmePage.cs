@@ -1,5 +1,5 @@
 using System.Text;
-using Toolkit.Harness.Reporting.Techniques;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Reporting.Pages;
 
@@ -30,13 +30,13 @@ public static class ReadmePage
         page.Append($"![Peak RSS per node against nodes, log-log, one line per variant and peer]({chartPath})\n\n");
         page.Append("## Recommendations\n\n");
         page.Append(MarkdownTable.Render(["optimization", "verdict (computed from the data)"], analysis.Optimizations.Select(v =>
-            (IReadOnlyList<string>)[$"[{v}](recommendations/{v}.md)", Verdict.Of(analysis, v, TechniqueCatalog.Find(v)?.Metric ?? MemoryMetric.RetainedAfterBuild).Text])));
+            (IReadOnlyList<string>)[$"[{v}](recommendations/{v}.md)", Verdict.Of(analysis, v, analysis.JudgedBy(v)).Text])));
         page.Append("\n## Pages\n\n");
         page.Append("- [Scaling: memory and time against nodes, growth per extra node](scaling.md)\n");
         page.Append("- [Reducing memory: the optimizations ranked, and what combining them gives](reduce-memory.md)\n");
         foreach (var v in analysis.Optimizations)
         {
-            page.Append($"- [{TechniqueCatalog.Find(v)?.Title ?? v}](recommendations/{v}.md)\n");
+            page.Append($"- [{analysis.Technique(v)?.Title ?? v}](recommendations/{v}.md)\n");
         }
 
         page.Append("- [How the measurements are made](../docs/measuring.md)\n");

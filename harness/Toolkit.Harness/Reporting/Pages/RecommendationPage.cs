@@ -1,7 +1,7 @@
 using System.Text;
 using Toolkit.Harness.Reporting.Excerpts;
 using Toolkit.Harness.Reporting.Statistics;
-using Toolkit.Harness.Reporting.Techniques;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Reporting.Pages;
 
@@ -21,8 +21,8 @@ public static class RecommendationPage
     public static string Render(ScaleAnalysis analysis, string variant, IExcerptSource excerpts)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        var technique = TechniqueCatalog.Find(variant);
-        var metric = technique?.Metric ?? MemoryMetric.RetainedAfterBuild;
+        var technique = analysis.Technique(variant);
+        var metric = analysis.JudgedBy(variant);
         var verdict = Verdict.Of(analysis, variant, metric);
         var page = new StringBuilder();
         page.Append($"# {technique?.Title ?? variant}\n\n");
@@ -32,7 +32,11 @@ public static class RecommendationPage
         if (technique is not null)
         {
             page.Append("## Before and after\n\n");
-            AppendExcerpt(page, "Before", "baseline", ExcerptReader.Read(excerpts, technique.Before));
+            foreach (var region in technique.Before)
+            {
+                AppendExcerpt(page, "Before", ScaleAnalysis.BaselineName, ExcerptReader.Read(excerpts, region));
+            }
+
             AppendExcerpt(page, "After", variant, ExcerptReader.Read(excerpts, technique.After));
         }
 

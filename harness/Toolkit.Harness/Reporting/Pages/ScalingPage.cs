@@ -1,5 +1,6 @@
 using System.Text;
 using Toolkit.Harness.Reporting.Statistics;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Reporting.Pages;
 
