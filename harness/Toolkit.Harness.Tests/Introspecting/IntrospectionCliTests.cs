@@ -34,12 +34,16 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
         var (code, output, error) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "--debug=memory");
         Assert.True(code == 0, error);
         Assert.Matches(@"after read\s+after scan\s+after build", output);
-        foreach (var row in new[] { "managed heap", "RSS", "tracked engine types", "  BaselineNode " })
+        foreach (var row in new[] { "managed heap", "RSS", "  tracked engine types", "    BaselineNode ", "  tracker (tables, snapshots)", "  other (runtime, CLI, untracked)" })
         {
             var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(row, StringComparison.Ordinal));
             Assert.True(line is not null, $"no '{row}' row in:\n{output}");
             Assert.Equal(3, Numbers().Matches(line[row.Length..]).Count);
         }
+
+        // The heap is accounted for: what the tracked types own and the tracker's own part never exceed it.
+        var other = output.Split('\n').First(l => l.StartsWith("  other (", StringComparison.Ordinal));
+        Assert.DoesNotContain("-", other[32..], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,9 +31,9 @@ public static class BuildCommand
         var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", variants.Names)}", DefaultValueFactory = _ => "baseline" };
         variant.Validators.Add(VariantValidator(variants));
 
-        var debug = new Option<string[]>("--debug") { Description = "Debug output, comma-separated or repeated: count (instances and sizes per engine type at the end), memory (heap, RSS and engine types after read, scan and build)", AllowMultipleArgumentsPerToken = false };
+        var debug = new Option<string[]>("--debug") { Description = "Debug output, comma-separated or repeated: count (instances and sizes per engine type at the end), memory (after read, scan and build: the live managed heap after a full collection as tracked engine types + the tracker + other, and RSS)", AllowMultipleArgumentsPerToken = false };
         var track = new Option<string[]>("--track") { Description = "Engine types to track in detail (comma-separated, e.g. BaselineNode,BaselineNodeInfo); default with --stats: every engine type found" };
-        var snapshotEvery = new Option<string?>("--snapshot-every") { Description = "Take a tracker snapshot this often during the build (e.g. 500ms, 2s); needs --stats" };
+        var snapshotEvery = new Option<string?>("--snapshot-every") { Description = "Take an incremental tracker snapshot this often during the build (e.g. 500ms, 2s): only instances changed since the last are sized again; needs --stats" };
         var stats = new Option<FileInfo?>("--stats") { Description = "Write the heap monitor's stats: FILE.html (report page) or FILE.json (TrackerStats, for later analysis)" };
         var heapSnapshot = new Option<FileInfo?>("--heap-snapshot") { Description = "At the end of the build, with the graph alive, capture this process's managed heap to FILE (analyse with toolkit heap)" };
         var coreDump = new Option<FileInfo?>("--core-dump") { Description = "At the end of the build, with the graph alive, write a core dump of this process to FILE (createdump --withheap; readable by its owner only)" };
