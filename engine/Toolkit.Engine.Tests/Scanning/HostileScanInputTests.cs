@@ -75,7 +75,7 @@ public sealed class HostileScanInputTests : IDisposable
     [Fact]
     public void A_build_whose_headers_loop_or_dangle_opens_with_one_warning_each_and_scans_every_object()
     {
-        Write("proj/toolkit.manifest", "toolkit-manifest 1\nbuild a.o: Object a.c\nbuild b.o: Object b.c\n");
+        Write("proj/toolkit.manifest", "toolkit-manifest 2\nbuild a.o: Object a.c\nbuild b.o: Object b.c\nend\n");
         Write("proj/a.c", "#include \"loop1.h\"\n#include \"dangling.h\"\n");
         Write("proj/b.c", "#include \"ok.h\"\n");
         Write("proj/ok.h", string.Empty);

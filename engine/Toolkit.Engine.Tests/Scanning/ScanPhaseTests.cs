@@ -9,12 +9,13 @@ namespace Toolkit.Engine.Tests.Scanning;
 public sealed class ScanPhaseTests
 {
     private const string GeneratedManifest = """
-        toolkit-manifest 1
+        toolkit-manifest 2
         CPPPATH = include
         build include/gen_cfg.h: Copy tmpl/gen_cfg.h.in
         build main.o: Object main.c
         build app: Program main.o
 
+        end
         """;
 
     private const string CopyHeader = "cp tmpl/gen_cfg.h.in include/gen_cfg.h";
@@ -57,10 +58,11 @@ public sealed class ScanPhaseTests
     public void Headers_outside_the_root_relative_or_absolute_are_dependencies_named_absolutely_and_never_cleaned()
     {
         var project = new TestProject("""
-            toolkit-manifest 1
+            toolkit-manifest 2
             CPPPATH = ../deps/lua/src /opt/zlib/include
             build server.o: Object server.c
 
+            end
             """);
         project.Files.WriteText("server.c", "#include <lua.h>\n#include <zlib.h>\n");
         project.Files.WriteText("/deps/lua/src/lua.h", "#include \"luaconf.h\"\n");
@@ -93,11 +95,12 @@ public sealed class ScanPhaseTests
     public void The_manifest_chooses_the_mode_and_the_flags_come_from_the_command_line()
     {
         var project = new TestProject("""
-            toolkit-manifest 1
+            toolkit-manifest 2
             TOOLKIT_SCAN = exact
             CFLAGS = -DUSE_FAST
             build a.o: Object a.c
 
+            end
             """, new EngineSettings { CompilerProbe = new FixedCompilerProbe(string.Empty, []) });
         project.Files.WriteText("a.c", "#ifdef USE_FAST\n#include \"fast.h\"\n#else\n#include \"slow.h\"\n#endif\n");
         project.Files.WriteText("fast.h", "");
@@ -116,7 +119,7 @@ public sealed class ScanPhaseTests
     [Fact]
     public void An_unknown_mode_is_one_error_naming_the_variable()
     {
-        var project = new TestProject("toolkit-manifest 1\nTOOLKIT_SCAN = exakt\nbuild a.o: Object a.c\n");
+        var project = new TestProject("toolkit-manifest 2\nTOOLKIT_SCAN = exakt\nbuild a.o: Object a.c\nend\n");
         project.Files.WriteText("a.c", "");
         var error = Assert.Throws<ScanConfigurationException>(() => project.Open());
         Assert.Contains("TOOLKIT_SCAN = 'exakt'", error.Message, StringComparison.Ordinal);
@@ -126,7 +129,7 @@ public sealed class ScanPhaseTests
     [Fact]
     public void A_computed_include_is_named_in_a_warning_in_conservative_mode()
     {
-        var project = new TestProject("toolkit-manifest 1\nbuild a.o: Object a.c\n");
+        var project = new TestProject("toolkit-manifest 2\nbuild a.o: Object a.c\nend\n");
         project.Files.WriteText("a.c", "#define H \"h.h\"\n#include H\n");
         project.Files.WriteText("h.h", "");
         project.Open();

@@ -77,7 +77,7 @@ public sealed class BuildPlan
                     }
                     else if (marks[child] == 1)
                     {
-                        throw new DependencyCycleException(CycleFrom(child));
+                        throw new DependencyCycleException(CycleFrom(child), graph.ManifestPath, CycleLines(child));
                     }
 
                     continue;
@@ -98,6 +98,21 @@ public sealed class BuildPlan
             var start = children.Count;
             AppendChildren(graph, node, children);
             frames.Add((node, start, start));
+        }
+
+        List<int> CycleLines(int node)
+        {
+            var lines = new List<int>();
+            for (var i = frames.FindIndex(frame => frame.Node == node); i < frames.Count; i++)
+            {
+                var line = graph.Lines.OfExecutor(store.GetExecutor(frames[i].Node));
+                if (line > 0 && !lines.Contains(line))
+                {
+                    lines.Add(line);
+                }
+            }
+
+            return lines;
         }
 
         List<string> CycleFrom(int node)

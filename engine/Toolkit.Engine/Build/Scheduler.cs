@@ -66,7 +66,7 @@ public sealed class Scheduler
             }
         }
 
-        var jobs = Math.Max(1, _options.Jobs);
+        var jobs = Math.Clamp(_options.Jobs, 1, BuildOptions.MaxJobs);
         using var registration = _options.Cancellation.Register(() => _stopping = true);
         var workers = new Thread[jobs];
         var failures = new ConcurrentQueue<Exception>();
@@ -122,7 +122,7 @@ public sealed class Scheduler
                 return; // released at the end (or after an engine failure) with nothing queued
             }
 
-            Process(node, worker);
+            ProcessOrFail(node, worker);
             foreach (var parent in _plan.Parents(node))
             {
                 if (Interlocked.Decrement(ref _waiting[parent]) == 0)
@@ -142,6 +142,32 @@ public sealed class Scheduler
                 _reporter.Progress(done, _plan.Order.Length);
                 _signal.Release(Math.Max(1, _options.Jobs));
             }
+        }
+    }
+
+    /// <summary>
+    /// Processes a node; an I/O error on its files (a full disk, a file where a directory must go, an
+    /// unwritable output, a path the system refuses) fails that node with one line naming it, as a
+    /// failed action does, instead of ending the engine.
+    /// </summary>
+    private void ProcessOrFail(int node, WorkerBuffers worker)
+    {
+        try
+        {
+            Process(node, worker);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            var executor = _store.GetExecutor(node);
+            if (executor >= 0)
+            {
+                foreach (var target in worker.Targets(_store, executor))
+                {
+                    _store.SetInfo(target, NodeInfo.None);
+                }
+            }
+
+            Fail(node, $"'{_store.GetPath(node)}': {exception.Message}");
         }
     }
 
@@ -256,7 +282,14 @@ public sealed class Scheduler
 
     private void Fail(int node, string message)
     {
-        _reporter.Error(message);
+        // Named by the manifest line of the statement that builds the node, or needs it (a source).
+        var executor = _store.GetExecutor(node);
+        if (executor < 0 && _plan.FirstParent[node] is var parent and >= 0)
+        {
+            executor = _store.GetExecutor(parent);
+        }
+
+        _reporter.Error(_graph.Lines.OfExecutor(executor) > 0 ? _graph.Lines.Where(executor) + ": " + message : message);
         _store.SetState(node, NodeState.Failed);
         _counters.Count(NodeState.Failed);
         if (!_options.KeepGoing)

@@ -1,5 +1,6 @@
 using Toolkit.Engine.Environments;
 using Toolkit.Engine.Graph.Stores;
+using Toolkit.Engine.Manifest;
 
 namespace Toolkit.Engine.Graph;
 
@@ -18,6 +19,7 @@ public sealed class BuildGraph
         Environments = environments;
         RootDirectory = rootDirectory;
         ManifestPath = manifestPath;
+        Lines = new ManifestLines(manifestPath);
     }
 
     /// <summary>The nodes and executors.</summary>
@@ -37,6 +39,9 @@ public sealed class BuildGraph
 
     /// <summary>Targets built when none is named (all targets when the manifest has no <c>default</c>).</summary>
     public List<int> DefaultTargets { get; } = [];
+
+    /// <summary>The manifest line of each build statement (set by the loader), for errors found after loading.</summary>
+    public ManifestLines Lines { get; }
 
     /// <summary>True when the manifest asks for the real compiler (<c>TOOLKIT_TOOLS = real</c>).</summary>
     public bool PrefersRealTools { get; internal set; }

@@ -22,7 +22,7 @@ public sealed class CliErrorTests : IDisposable
         File.WriteAllText(Path.Join(_temp, "a.file"), "");
         File.WriteAllText(Path.Join(_temp, "truncated.json"), "{\"schemaVersion\": 1, \"runs\": [");
         Directory.CreateDirectory(Path.Join(_temp, "project"));
-        File.WriteAllText(Path.Join(_temp, "project", "toolkit.manifest"), "toolkit-manifest 1\nbuild out.txt: Copy in.txt\n");
+        File.WriteAllText(Path.Join(_temp, "project", "toolkit.manifest"), "toolkit-manifest 2\nbuild out.txt: Copy in.txt\nend\n");
         if (OperatingSystem.IsLinux())
         {
             Directory.CreateDirectory(Path.Join(_temp, "fifo-project"));

@@ -40,7 +40,7 @@ public sealed class AddingAVariantTests
         Assert.Contains(Name, unknown.Message, StringComparison.Ordinal);
 
         using var project = new TempDirectory();
-        File.WriteAllText(Path.Join(project.Path, "toolkit.manifest"), "toolkit-manifest 1\nbuild out.txt: Copy in.txt\n");
+        File.WriteAllText(Path.Join(project.Path, "toolkit.manifest"), "toolkit-manifest 2\nbuild out.txt: Copy in.txt\nend\n");
         File.WriteAllText(Path.Join(project.Path, "in.txt"), "in\n");
         Assert.Equal(0, root.Parse(["build", project.Path, "--variant", Name, "-s", "-j", "1"]).Invoke());
         Assert.Equal(1, _variant.SettingsMade);

@@ -10,6 +10,9 @@ namespace Toolkit.Harness.Commands;
 /// <summary><c>toolkit build DIR [TARGET...]</c>: reads DIR/toolkit.manifest and builds.</summary>
 public static class BuildCommand
 {
+    /// <summary>The verb's name.</summary>
+    public const string Name = "build";
+
     /// <summary>Creates the verb.</summary>
     public static Command Create(VariantFactory variants)
     {
@@ -20,6 +23,7 @@ public static class BuildCommand
         var keepGoing = CommonOptions.KeepGoing();
         var tree = new Option<string?>("--tree") { Description = "After the build, print the dependency tree: all, or prune (each subtree once)" };
         tree.AcceptOnlyFromAmong("all", "prune");
+        var wait = new Option<bool>("--wait") { Description = "When another build of the project is running, wait for it to finish instead of failing" };
         var realTools = new Option<bool>("--real-tools") { Description = "Run the real commands (cc, ar) instead of the built-in deterministic tool" };
         var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
         var scanMode = new Option<string?>("--scan-mode") { Description = "The include scanner: conservative (every #if branch counts, as SCons) or exact (the preprocessor evaluated as the compiler does); default: the manifest's TOOLKIT_SCAN, else conservative" };
@@ -35,9 +39,9 @@ public static class BuildCommand
         var coreDump = new Option<FileInfo?>("--core-dump") { Description = "At the end of the build, with the graph alive, write a core dump of this process to FILE (createdump --withheap; readable by its owner only)" };
         var noStrings = new Option<bool>("--no-string-contents") { Description = "With --heap-snapshot: record string lengths only, not their contents" };
 
-        var command = new Command("build", "Build a project: scan, decide from signatures, run what is out of date")
+        var command = new Command(Name, "Build a project: scan, decide from signatures, run what is out of date")
         {
-            directory, targets, jobs, dryRun, keepGoing, tree, realTools, silent, scanMode, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
+            directory, targets, jobs, dryRun, keepGoing, wait, tree, realTools, silent, scanMode, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -47,6 +51,8 @@ public static class BuildCommand
                 UserPaths.RequireParentDirectory(file, option);
             }
 
+            var jobCount = JobsParser.Cap(parse.GetValue(jobs));
+            using var signals = new InterruptSignals(cancellation);
             var chosen = variants.Get(parse.GetValue(variant) ?? "baseline");
             using var introspection = StartIntrospection(IntrospectionOptions(chosen.Name, parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
@@ -58,19 +64,37 @@ public static class BuildCommand
 
             var project = Output.WithProgress("loading", _ => UserPaths.Io(root, () => Project.Open(root, settings, reporter, introspection.OnPhase)));
             var ids = (parse.GetValue(targets) ?? []).Select(target => ResolveTarget(project, target)).ToList();
-            var executor = project.CreateExecutor(parse.GetValue(realTools));
+            var executor = project.CreateExecutor(parse.GetValue(realTools), signals.Token);
             var options = new BuildOptions
             {
-                Jobs = parse.GetValue(jobs),
+                Jobs = jobCount,
                 DryRun = parse.GetValue(dryRun),
                 KeepGoing = parse.GetValue(keepGoing),
-                Cancellation = cancellation,
+                WaitForLock = parse.GetValue(wait),
+                Cancellation = signals.Token,
             };
-            var result = Output.WithProgress("building", progress =>
+            BuildResult result;
+            try
             {
-                reporter.OnProgress = progress;
-                return project.Build(ids, options, executor);
-            });
+                result = Output.WithProgress("building", progress =>
+                {
+                    reporter.OnProgress = progress;
+                    return project.Build(ids, options, executor);
+                });
+            }
+            catch (OperationCanceledException)
+            {
+                Output.Error($"interrupted by {signals.Name} while waiting for the project's lock; nothing was built");
+                return Task.FromResult(signals.ExitCode);
+            }
+
+            if (result.Interrupted)
+            {
+                Output.Line(Summary(result, options.DryRun));
+                Output.Error($"interrupted by {signals.Name}: {result.Executed} actions ran{(options.DryRun ? string.Empty : " and are saved in " + Project.DatabaseFileName)}, {result.Skipped} were not started; the next build runs the rest");
+                return Task.FromResult(signals.ExitCode);
+            }
+
             if (parse.GetValue(tree) is { } mode)
             {
                 TreePrinter.Write(Console.Out, project.Graph, ids.Count > 0 ? ids : project.Graph.DefaultTargets, prune: mode == "prune");
@@ -115,11 +139,10 @@ public static class BuildCommand
         {
             return project.ResolveTarget(target);
         }
-        catch (ArgumentException exception)
+        catch (ProjectException exception) when (target.StartsWith('-'))
         {
-            // Documented: an unknown name is an error naming it. A name like --bogus was an option meant.
-            throw target.StartsWith('-') ? new UsageException($"'{target}' is neither an option of build nor a target of {project.Graph.ManifestPath} (see 'toolkit build --help')", exception)
-                : UsageException.From(exception);
+            // Documented: an unknown name is an error naming it (a ProjectException). A name like --bogus was an option meant.
+            throw new UsageException($"'{target}' is neither an option of build nor a target of {project.Graph.ManifestPath} (see 'toolkit build --help')", exception);
         }
     }
 
@@ -139,10 +162,10 @@ public static class BuildCommand
             Memory = flags.Contains("memory"),
             TrackTypes = Split(parse.GetValue(track)),
             SnapshotEvery = parse.GetValue(snapshotEvery) is { } every ? DurationParser.Parse(every, "--snapshot-every") : null,
-            StatsPath = parse.GetValue(stats)?.FullName,
-            HeapSnapshotPath = parse.GetValue(heapSnapshot)?.FullName,
+            StatsPath = OutputFileCheck.Check(parse.GetValue(stats)?.FullName, "--stats"),
+            HeapSnapshotPath = OutputFileCheck.Check(parse.GetValue(heapSnapshot)?.FullName, "--heap-snapshot"),
             NoStringContents = parse.GetValue(noStrings),
-            CoreDumpPath = parse.GetValue(coreDump)?.FullName,
+            CoreDumpPath = OutputFileCheck.Check(parse.GetValue(coreDump)?.FullName, "--core-dump"),
         };
     }
 

@@ -39,7 +39,7 @@ internal static class ConformanceProjects
         return new ConformanceProject($"{ProjectShapes.Name(shape)} {sources} seed {seed}", tree, header, source, run =>
         {
             run.Files.WriteText("added/extra.c", $"#include \"{header}\"\nint added_extra(void) {{ return 2; }}\n");
-            run.Manifest += "\nCPPPATH = .\nbuild added/extra.o: Object added/extra.c\ndefault added/extra.o\n";
+            run.Manifest = run.Manifest.Replace("\nend\n", "\nCPPPATH = .\nbuild added/extra.o: Object added/extra.c\ndefault added/extra.o\nend\n", StringComparison.Ordinal);
         });
     }
 

@@ -119,7 +119,7 @@ internal sealed class FeatureProject
 
     private string Manifest()
     {
-        var text = new StringBuilder("toolkit-manifest 1\nCFLAGS = -O2\nCPPPATH = include\n");
+        var text = new StringBuilder("toolkit-manifest 2\nCFLAGS = -O2\nCPPPATH = include\n");
         var libraries = new List<string>();
         for (var d = 0; d < _directories.Count; d++)
         {
@@ -163,6 +163,7 @@ internal sealed class FeatureProject
         var generated = string.Concat(_directories.Where((_, d) => d % 2 == 0).Select(dir => $" {dir}/gen.txt"));
         text.Append(CultureInfo.InvariantCulture, $"alias all: bin/app gen/copy.txt gen/a.txt d0/two.o d0/two.lst{generated}\n");
         text.Append("default all\n");
+        text.Append("end\n");
         return text.ToString();
     }
 
