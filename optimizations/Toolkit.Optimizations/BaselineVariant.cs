@@ -12,13 +12,19 @@ namespace Toolkit.Optimizations;
 /// </summary>
 public sealed class BaselineVariant : IMemoryVariant
 {
+    /// <summary>The variant's name: every saving is measured against it.</summary>
+    public const string VariantName = "baseline";
+
     /// <inheritdoc />
-    public string Name => "baseline";
+    public string Name => VariantName;
 
     /// <inheritdoc />
     public string Summary =>
         "The reference: what a careful first port of SCons's Node keeps (strings for every path form, eager lists, an attribute dictionary, hex signatures, build info kept). Saves nothing; costs nothing extra in time.";
 
     /// <inheritdoc />
-    public EngineSettings CreateSettings() => new() { VariantName = Name };
+    public TechniqueDescription? Technique => null;
+
+    /// <inheritdoc />
+    public EngineSettings CreateSettings() => new();
 }

@@ -12,17 +12,40 @@ namespace Toolkit.Optimizations;
 /// </summary>
 public sealed class StructOfArraysVariant : IMemoryVariant
 {
+    /// <summary>The variant's name.</summary>
+    public const string VariantName = "struct-of-arrays";
+
     /// <inheritdoc />
-    public string Name => StructOfArraysNodeStore.Name;
+    public string Name => VariantName;
 
     /// <inheritdoc />
     public string Summary =>
         "Parallel arrays by node id instead of node objects: kinds and states as bytes, names as UTF-8 in one arena (paths rebuilt on demand), an open-addressing int hash table for path lookup, CSR edges, one 48-byte info slot per node, build info released after each node. Saves most bytes per node and almost all GC tracing; costs a string allocation per path query.";
 
     /// <inheritdoc />
+    public TechniqueDescription? Technique { get; } = new()
+    {
+        Title = "Struct of arrays: no object per node",
+        Idea =
+            "Instead of one object per node, the store keeps one array per field, all indexed by the node's dense id: kinds in a `byte[]`, " +
+            "names in one UTF-8 arena with offsets, signatures in a table of 16-byte values. Edges are kept in compressed sparse row (CSR) form: " +
+            "one `int[]` of offsets per node and one `int[]` of neighbour ids, instead of a list object per node and edge kind.\n\n" +
+            "Every per-object cost disappears: the 16-byte object header and method-table pointer, the reference that points at the object, " +
+            "and the padding. The garbage collector has a few large arrays to trace instead of millions of small objects, so full collections get cheaper too.",
+        WhenToUse =
+            "- Hundreds of thousands of nodes or more, loaded once and then mostly read.\n" +
+            "- Graph walks that go by id (schedulers, topological sorts): arrays give them cache-friendly access.\n" +
+            "- GC time matters: fewer objects means less marking in every gen-2 collection.",
+        WhenNot =
+            "- The graph is edited a lot after loading: CSR arrays must be rebuilt or patched with an overflow log.\n" +
+            "- The code hands nodes around as objects (events, plugins, user scripts): every such use needs a handle or a new string.\n" +
+            "- Small graphs, where the simpler object model is easier to read and debug.",
+        After = SourceRegion.Variant("StructOfArrays/StructOfArraysNodeStore.cs", VariantName),
+    };
+
+    /// <inheritdoc />
     public EngineSettings CreateSettings() => new()
     {
-        VariantName = Name,
         StoreFactory = root => new StructOfArraysNodeStore(root),
     };
 }

@@ -24,9 +24,28 @@ public sealed class WeakReferencesVariant : IMemoryVariant
         "Scan results held weakly, the scanner released after loading, build info released as each node is built, executors naming targets by id. Saves retained bytes after the build (build info, scanner caches); costs re-parsing after a GC or in the next build of a long-lived project, and no build info left for explanation.";
 
     /// <inheritdoc />
+    public TechniqueDescription? Technique { get; } = new()
+    {
+        Title = "Weak references: release build-time data once a node is built",
+        Idea =
+            "Some data is only needed while a node is being built: its build info, the executor's view of its targets, the scanner's cache " +
+            "of included files. SCons calls `release_target_info()` for this reason. This variant drops build info as soon as a node is " +
+            "finished (its signature is already written to the database) and holds caches through weak references, so the garbage " +
+            "collector may reclaim them when memory is short and the engine recomputes on a miss.",
+        WhenToUse =
+            "- Long builds of large graphs, where build-time data of finished nodes piles up.\n" +
+            "- Caches whose entries can be recomputed: a miss costs time, never correctness.\n" +
+            "- Processes that stay alive after the build (IDE hosts, build servers).",
+        WhenNot =
+            "- A second build in the same process will ask for the same data again: it is recomputed.\n" +
+            "- Short-lived processes that exit after the build: the memory is returned at exit anyway.\n" +
+            "- Data whose recomputation is expensive or not deterministic.",
+        After = SourceRegion.Variant("WeakReferences/WeakReferencesNodeStore.cs", VariantName),
+    };
+
+    /// <inheritdoc />
     public EngineSettings CreateSettings() => new()
     {
-        VariantName = VariantName,
         StoreFactory = root => new WeakReferencesNodeStore(root),
         ScanCacheFactory = () => new WeakScanCache(),
         ReleaseScannerAfterLoad = true,

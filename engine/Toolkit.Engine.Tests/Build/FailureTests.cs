@@ -61,31 +61,34 @@ public sealed class FailureTests
         var (result, _) = project.Build();
 
         Assert.False(result.Succeeded);
-        Assert.Contains("source 'lib_a/a2.c' is missing, needed by 'lib_a/a2.o'", project.LastReporter.Errors);
+        Assert.Contains("test.manifest:8: source 'lib_a/a2.c' is missing, needed by 'lib_a/a2.o'", project.LastReporter.Errors);
     }
 
     [Fact]
     public void A_cycle_is_refused_with_its_nodes_named()
     {
         var project = new TestProject("""
-            toolkit-manifest 1
+            toolkit-manifest 2
             build a.txt: Copy b.txt
             build b.txt: Copy c.txt
             build c.txt: Copy a.txt
+            end
             """);
 
         var error = Assert.Throws<DependencyCycleException>(() => project.Build());
 
-        Assert.Equal("dependency cycle: a.txt -> b.txt -> c.txt -> a.txt", error.Message);
+        Assert.Equal("test.manifest:2: dependency cycle: a.txt -> b.txt -> c.txt -> a.txt (the statements on lines 2, 3, 4)", error.Message);
+        Assert.Equal([2, 3, 4], error.Lines);
     }
 
     [Fact]
     public void An_unknown_variable_is_named_with_its_target()
     {
         var project = new TestProject("""
-            toolkit-manifest 1
+            toolkit-manifest 2
             build out.txt: Command in.txt
               COMMAND = $MYTOOL $SOURCE > $TARGET
+            end
             """);
         project.Files.WriteText("in.txt", "x");
 
@@ -95,6 +98,7 @@ public sealed class FailureTests
         var error = Assert.Single(project.LastReporter.Errors);
         Assert.Contains("'out.txt'", error, StringComparison.Ordinal);
         Assert.Contains("MYTOOL", error, StringComparison.Ordinal);
+        Assert.StartsWith("test.manifest:2: 'out.txt': undefined variable $MYTOOL (used by COMMAND (set on line 2))", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,11 +138,13 @@ public sealed class FailureTests
     public void A_chain_a_hundred_thousand_deep_is_planned_and_built_without_recursion()
     {
         const int depth = 100_000;
-        var manifest = new System.Text.StringBuilder("toolkit-manifest 1\n");
+        var manifest = new System.Text.StringBuilder("toolkit-manifest 2\n");
         for (var i = 1; i <= depth; i++)
         {
             manifest.Append("build s").Append(i).Append(": Copy s").Append(i - 1).Append('\n');
         }
+
+        manifest.Append("end\n");
 
         var project = new TestProject(manifest.ToString());
         project.Files.WriteText("s0", "seed");

@@ -7,7 +7,7 @@ namespace Toolkit.Engine.Tests.Build;
 internal static class SmallProject
 {
     public const string Manifest = """
-        toolkit-manifest 1
+        toolkit-manifest 2
         CFLAGS = -O2
         CPPPATH = shared
         env lib_a
@@ -23,6 +23,7 @@ internal static class SmallProject
         build bin/app: Program bin/main.o lib_a/liba.a lib_b/libb.a
         alias all: bin/app
         default bin/app
+        end
         """;
 
     public static TestProject Create()

@@ -12,7 +12,7 @@ public sealed class ManifestErrorTests
     [InlineData("build a.o: Compile a.c", 2, "unknown builder 'Compile'")]
     [InlineData("frobnicate x", 2, "unknown statement 'frobnicate'")]
     [InlineData("use nowhere", 2, "undefined environment 'nowhere'")]
-    [InlineData("build a.o: Object a.c\nbuild a.o: Object b.c", 3, "'a.o' is already built by another statement")]
+    [InlineData("build a.o: Object a.c\nbuild a.o: Object b.c", 3, "'a.o' is already built by the statement on line 2")]
     [InlineData("  CFLAGS = -g", 2, "must belong to an 'env' or 'build'")]
     [InlineData("build a.o: Object a.c b.c", 2, "Object builds one object from one source")]
     [InlineData("build ../a.o: Copy a.c", 2, "not normalized")]
@@ -21,7 +21,7 @@ public sealed class ManifestErrorTests
     [InlineData("build a.o:", 2, "needs a builder")]
     public void Errors_name_the_file_and_the_line(string body, int line, string problem)
     {
-        var error = Assert.Throws<ManifestException>(() => Load("toolkit-manifest 1\n" + body + "\n"));
+        var error = Assert.Throws<ManifestException>(() => Load("toolkit-manifest 2\n" + body + "\nend\n"));
 
         Assert.Equal("bad.manifest", error.File);
         Assert.Equal(line, error.Line);
@@ -48,7 +48,7 @@ public sealed class ManifestErrorTests
     public void The_documented_example_loads_into_the_expected_graph()
     {
         var graph = Load("""
-            toolkit-manifest 1
+            toolkit-manifest 2
             # comment
             CFLAGS = -O2
             CPPPATH = include
@@ -69,6 +69,7 @@ public sealed class ManifestErrorTests
               side-effects = bin/app.map
             alias all: bin/app
             default bin/app
+            end
             """);
         var store = graph.Store;
         var app = store.FindNode("bin/app");

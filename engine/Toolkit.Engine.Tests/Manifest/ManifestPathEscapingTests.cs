@@ -23,6 +23,7 @@ public sealed class ManifestPathEscapingTests
             writer.Build(["out dir/app.dll"], "Command", [path], depends: ["x y.csproj"], orderOnly: ["z $ w"], overrides: [new("COMMAND", "true")], ignore: ["ig nored.h"]);
             writer.Alias("all of it", ["out dir/app.dll"]);
             writer.Default(["all of it"]);
+            writer.End();
         }
 
         var graph = new BuildGraph(new BaselineNodeStore("/p"), new EnvironmentTable(), "/p", "m");
@@ -59,7 +60,7 @@ public sealed class ManifestPathEscapingTests
     public void An_old_manifest_with_a_lone_dollar_in_a_path_reads_as_before()
     {
         var graph = new BuildGraph(new BaselineNodeStore("/p"), new EnvironmentTable(), "/p", "m");
-        GraphLoader.Load(graph, new StringReader("toolkit-manifest 1\nbuild o$ut.o: Copy a$b.c\n"), "m");
+        GraphLoader.Load(graph, new StringReader("toolkit-manifest 2\nbuild o$ut.o: Copy a$b.c\nend\n"), "m");
         Assert.True(graph.Store.FindNode("o$ut.o") >= 0);
         Assert.True(graph.Store.FindNode("a$b.c") >= 0);
     }

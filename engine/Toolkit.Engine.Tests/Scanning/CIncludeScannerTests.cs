@@ -86,9 +86,13 @@ public sealed class CIncludeScannerTests
     }
 
     [Fact]
-    public void Path_above_the_root_is_refused()
+    public void Path_above_the_root_is_named_absolutely_and_scanned()
     {
-        Assert.Throws<ArgumentException>(() => Scanner(new MemoryFileSystem()).DirectIncludes("../outside.c"));
+        var fs = new MemoryFileSystem();
+        fs.WriteText("/outside.c", "#include \"near.h\"\n");
+        fs.WriteText("/near.h", "");
+        Assert.Equal([new IncludeDirective("near.h", false)], Scanner(fs).DirectIncludes("../outside.c"));
+        Assert.Equal(["/near.h"], Scanner(fs).ScanTransitive("/outside.c", NoDirs));
     }
 
     [Fact]

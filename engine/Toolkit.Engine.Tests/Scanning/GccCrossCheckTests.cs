@@ -86,7 +86,7 @@ public sealed class GccCrossCheckTests
     [Fact]
     public void Scanner_finds_every_dependency_gcc_lists_and_only_the_expected_extras()
     {
-        var compiler = FindCompiler();
+        var compiler = CompilerOnPath.Find();
         if (compiler is null)
         {
             _output.WriteLine("SKIPPED: neither gcc nor cc is on PATH; the compiler cross-check did not run.");
@@ -135,24 +135,6 @@ public sealed class GccCrossCheckTests
         var colon = joined.IndexOf(": ", StringComparison.Ordinal);
         Assert.True(colon > 0, $"not a make rule: {rule}");
         return joined[(colon + 2)..].Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    private static string? FindCompiler()
-    {
-        var directories = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        foreach (var name in new[] { "gcc", "cc" })
-        {
-            foreach (var directory in directories)
-            {
-                var candidate = Path.Join(directory, name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 
     private static string RunGcc(string compiler, string root, string source)

@@ -71,9 +71,9 @@ public sealed class IncludeParserTests
     }
 
     [Fact]
-    public void Include_next_and_import_count_as_include()
+    public void Include_next_is_marked_and_import_counts_as_include()
     {
-        Assert.Equal([A("limits.h"), Q("objc.h")], Parse("#include_next <limits.h>\n#import \"objc.h\"\n"));
+        Assert.Equal([new IncludeDirective("limits.h", true, IsNext: true), Q("objc.h")], Parse("#include_next <limits.h>\n#import \"objc.h\"\n"));
     }
 
     [Fact]
@@ -100,9 +100,11 @@ public sealed class IncludeParserTests
     }
 
     [Fact]
-    public void Computed_include_is_skipped()
+    public void Computed_include_is_kept_with_its_text_and_marked()
     {
-        Assert.Equal([Q("real.h")], Parse("#define HDR \"x.h\"\n#include HDR\n#include MAKE(y)\n#include \"real.h\"\n"));
+        Assert.Equal(
+            [new IncludeDirective("HDR", false, IsComputed: true), new IncludeDirective("MAKE(y)", false, IsComputed: true), Q("real.h")],
+            Parse("#define HDR \"x.h\"\n#include HDR\n#include MAKE(y) // why\n#include \"real.h\"\n"));
     }
 
     [Fact]

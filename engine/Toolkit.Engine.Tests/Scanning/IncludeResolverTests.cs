@@ -66,14 +66,19 @@ public sealed class IncludeResolverTests
     }
 
     [Fact]
-    public void Path_escaping_the_root_or_absolute_is_not_found()
+    public void Path_escaping_the_root_or_absolute_is_found_outside_and_named_absolutely()
     {
+        // The in-memory root is /project: ../a.h is /a.h, which exists only outside.
         var fs = new MemoryFileSystem();
         fs.WriteText("a.h", "");
+        fs.WriteText("/deps/lua/lua.h", "");
         var resolver = new IncludeResolver(fs);
         Assert.Null(resolver.Resolve(new IncludeDirective("../a.h", false), "a.c", []));
-        Assert.Null(resolver.Resolve(new IncludeDirective("/a.h", false), "a.c", []));
-        Assert.Null(resolver.Resolve(new IncludeDirective("a.h", true), "a.c", ["../.."]));
+        Assert.Equal("/deps/lua/lua.h", resolver.Resolve(new IncludeDirective("lua.h", true), "a.c", ["../deps/lua"]));
+        Assert.Equal("/deps/lua/lua.h", resolver.Resolve(new IncludeDirective("lua.h", true), "a.c", ["/deps/lua/"]));
+        Assert.Equal("/deps/lua/lua.h", resolver.Resolve(new IncludeDirective("/deps/./lua/lua.h", false), "a.c", []));
+        Assert.Equal("a.h", resolver.Resolve(new IncludeDirective("/project/a.h", false), "x/y.c", []));
+        Assert.Equal("a.h", resolver.Resolve(new IncludeDirective("../project/a.h", false), "a.c", []));
     }
 
     [Fact]

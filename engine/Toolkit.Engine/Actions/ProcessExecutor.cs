@@ -5,17 +5,13 @@ namespace Toolkit.Engine.Actions;
 /// <summary>
 /// Runs each action's command line with <c>/bin/sh -c</c> in the project root (cc, ar, anything the
 /// manifest's variables name). Used with <c>--real-tools</c>. Creates target directories first and
-/// reports the tool's standard error when it fails.
+/// reports the tool's standard error when it fails. When the build is interrupted
+/// (<paramref name="cancellation"/>), running commands are ended with their whole process tree and
+/// their actions fail as interrupted, so that no compiler outlives the build.
 /// </summary>
-public sealed class ProcessExecutor : IActionExecutor
+public sealed class ProcessExecutor(string rootDirectory, CancellationToken cancellation = default) : IActionExecutor
 {
-    private readonly string _root;
-
-    /// <summary>Creates an executor running in <paramref name="rootDirectory"/>.</summary>
-    public ProcessExecutor(string rootDirectory)
-    {
-        _root = rootDirectory;
-    }
+    private readonly string _root = rootDirectory;
 
     /// <inheritdoc />
     public string Name => "process";
@@ -26,6 +22,11 @@ public sealed class ProcessExecutor : IActionExecutor
     /// <inheritdoc />
     public ActionOutcome Execute(ActionRequest request)
     {
+        if (cancellation.IsCancellationRequested)
+        {
+            return ActionOutcome.Failure("interrupted before it started");
+        }
+
         foreach (var target in request.Targets)
         {
             var directory = Path.GetDirectoryName(Path.Join(_root, target));
@@ -45,13 +46,38 @@ public sealed class ProcessExecutor : IActionExecutor
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(request.CommandLine);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /bin/sh");
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        using (cancellation.Register(() => Stop(process)))
         {
-            var message = error.Result.Trim();
-            return ActionOutcome.Failure($"'{request.CommandLine}' exited with code {process.ExitCode}{(message.Length > 0 ? ": " + message : string.Empty)}");
+            var error = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (cancellation.IsCancellationRequested)
+            {
+                return ActionOutcome.Failure($"'{request.CommandLine}' was stopped: the build was interrupted");
+            }
+
+            return Outcome(request, process.ExitCode, error.Result);
+        }
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // it has already exited
+        }
+    }
+
+    private static ActionOutcome Outcome(ActionRequest request, int exitCode, string standardError)
+    {
+        if (exitCode != 0)
+        {
+            var message = standardError.Trim();
+            return ActionOutcome.Failure($"'{request.CommandLine}' exited with code {exitCode}{(message.Length > 0 ? ": " + message : string.Empty)}");
         }
 
         foreach (var target in request.Targets)

@@ -1,4 +1,5 @@
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Engine.Build;
 
@@ -40,13 +41,20 @@ public sealed class BuildPlan
     /// <summary>Plans a build of <paramref name="targets"/>.</summary>
     public static BuildPlan Create(BuildGraph graph, IReadOnlyList<int> targets)
     {
+        var order = PostOrder(graph, targets);
+        var (waitCounts, parentOffsets, parents, firstParent) = ParentsOf(graph, order);
+        return new BuildPlan(order, waitCounts, parentOffsets, parents, firstParent);
+    }
+
+    /// <summary>The nodes reachable from <paramref name="targets"/>, children first, by an explicit-stack walk that refuses a cycle.</summary>
+    private static int[] PostOrder(BuildGraph graph, IReadOnlyList<int> targets)
+    {
         var store = graph.Store;
         var count = store.Count;
         var marks = new byte[count]; // 0 = not seen, 1 = on the walk's stack, 2 = done
         var order = new List<int>(count);
         var children = new List<int>();
         var frames = new List<(int Node, int Start, int Next)>();
-        var scratch = new List<int>();
 
         foreach (var target in targets)
         {
@@ -69,7 +77,7 @@ public sealed class BuildPlan
                     }
                     else if (marks[child] == 1)
                     {
-                        throw new DependencyCycleException(CycleFrom(child));
+                        throw new DependencyCycleException(CycleFrom(child), graph.ManifestPath, CycleLines(child));
                     }
 
                     continue;
@@ -82,7 +90,50 @@ public sealed class BuildPlan
             }
         }
 
-        // Parents in CSR form, counted first, then filled.
+        return order.ToArray();
+
+        void Push(int node)
+        {
+            marks[node] = 1;
+            var start = children.Count;
+            AppendChildren(graph, node, children);
+            frames.Add((node, start, start));
+        }
+
+        List<int> CycleLines(int node)
+        {
+            var lines = new List<int>();
+            for (var i = frames.FindIndex(frame => frame.Node == node); i < frames.Count; i++)
+            {
+                var line = graph.Lines.OfExecutor(store.GetExecutor(frames[i].Node));
+                if (line > 0 && !lines.Contains(line))
+                {
+                    lines.Add(line);
+                }
+            }
+
+            return lines;
+        }
+
+        List<string> CycleFrom(int node)
+        {
+            var cycle = new List<string>();
+            var index = frames.FindIndex(frame => frame.Node == node);
+            for (var i = index; i < frames.Count; i++)
+            {
+                cycle.Add(store.GetPath(frames[i].Node));
+            }
+
+            cycle.Add(store.GetPath(node));
+            return cycle;
+        }
+    }
+
+    /// <summary>The parents of each node in CSR form (counted first, then filled), how many children each waits for, and one parent of each.</summary>
+    private static (int[] WaitCounts, int[] ParentOffsets, int[] Parents, int[] FirstParent) ParentsOf(BuildGraph graph, int[] order)
+    {
+        var count = graph.Store.Count;
+        var scratch = new List<int>();
         var waitCounts = new int[count];
         var parentOffsets = new int[count + 1];
         var firstParent = new int[count];
@@ -119,28 +170,7 @@ public sealed class BuildPlan
             }
         }
 
-        return new BuildPlan(order.ToArray(), waitCounts, parentOffsets, parents, firstParent);
-
-        void Push(int node)
-        {
-            marks[node] = 1;
-            var start = children.Count;
-            AppendChildren(graph, node, children);
-            frames.Add((node, start, start));
-        }
-
-        List<string> CycleFrom(int node)
-        {
-            var cycle = new List<string>();
-            var index = frames.FindIndex(frame => frame.Node == node);
-            for (var i = index; i < frames.Count; i++)
-            {
-                cycle.Add(store.GetPath(frames[i].Node));
-            }
-
-            cycle.Add(store.GetPath(node));
-            return cycle;
-        }
+        return (waitCounts, parentOffsets, parents, firstParent);
     }
 
     /// <summary>Appends the children of a node, as the plan defines them, to <paramref name="into"/>.</summary>
@@ -164,10 +194,10 @@ public sealed class BuildPlan
     /// Appends what a target's decision rests on: its sources, explicit and implicit dependencies, in
     /// that order, without the ignored ones (order-only prerequisites never take part).
     /// </summary>
-    public static void AppendDecisionDependencies(INodeStore store, int node, List<int> into) =>
+    public static void AppendDecisionDependencies(NodeStore store, int node, List<int> into) =>
         AppendWithoutIgnored(store, node, into, includeOrderOnly: false);
 
-    private static void AppendWithoutIgnored(INodeStore store, int node, List<int> into, bool includeOrderOnly)
+    private static void AppendWithoutIgnored(NodeStore store, int node, List<int> into, bool includeOrderOnly)
     {
         var ignoredCount = store.EdgeCount(node, EdgeKind.Ignored);
         Span<int> ignored = ignoredCount <= 64 ? stackalloc int[ignoredCount] : new int[ignoredCount];
@@ -181,7 +211,7 @@ public sealed class BuildPlan
         }
     }
 
-    private static void AppendKind(INodeStore store, int node, EdgeKind kind, ReadOnlySpan<int> ignored, List<int> into)
+    private static void AppendKind(NodeStore store, int node, EdgeKind kind, ReadOnlySpan<int> ignored, List<int> into)
     {
         var n = store.EdgeCount(node, kind);
         if (n == 0)

@@ -1,5 +1,5 @@
-using Toolkit.Engine.Graph;
 using Toolkit.Engine.Graph.Baseline;
+using Toolkit.Engine.Graph.Stores;
 using Toolkit.Engine.Scanning;
 using Toolkit.Engine.Signatures;
 
@@ -7,7 +7,8 @@ namespace Toolkit.Engine.Build;
 
 /// <summary>
 /// The seams a memory variant plugs into: how nodes are stored, how files are hashed, how scan
-/// results are cached. The defaults are the baseline's.
+/// results are cached, what is released after loading. The defaults are the baseline's. Settings carry
+/// no name: a variant's name, summary and page live on the variant alone (Toolkit.Optimizations).
 /// </summary>
 public sealed class EngineSettings
 {
@@ -15,7 +16,7 @@ public sealed class EngineSettings
     public static EngineSettings Baseline { get; } = new();
 
     /// <summary>Makes the node store for a project root (absolute path).</summary>
-    public Func<string, INodeStore> StoreFactory { get; init; } = root => new BaselineNodeStore(root);
+    public Func<string, NodeStore> StoreFactory { get; init; } = root => new BaselineNodeStore(root);
 
     /// <summary>Hashes file contents and command lines.</summary>
     public IContentHasher Hasher { get; init; } = new Md5ContentHasher();
@@ -29,6 +30,23 @@ public sealed class EngineSettings
     /// </summary>
     public bool ReleaseScannerAfterLoad { get; init; }
 
-    /// <summary>The variant's name, for reports.</summary>
-    public string VariantName { get; init; } = "baseline";
+    /// <summary>
+    /// The include scanner's mode when set (<c>toolkit build --scan-mode</c>); null lets the manifest's
+    /// <c>TOOLKIT_SCAN</c> decide (conservative when absent).
+    /// </summary>
+    public ScanMode? ScanMode { get; init; }
+
+    /// <summary>The exact scan mode's compiler probe; null runs the compiler (<see cref="GccCompilerProbe"/>).</summary>
+    public ICompilerProbe? CompilerProbe { get; init; }
+
+    /// <summary>A copy of these settings with the scan mode set (every other seam unchanged).</summary>
+    public EngineSettings WithScanMode(ScanMode? mode) => new()
+    {
+        StoreFactory = StoreFactory,
+        Hasher = Hasher,
+        ScanCacheFactory = ScanCacheFactory,
+        ReleaseScannerAfterLoad = ReleaseScannerAfterLoad,
+        ScanMode = mode,
+        CompilerProbe = CompilerProbe,
+    };
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Toolkit.Engine.Actions;
 using Toolkit.Engine.Database;
-using Toolkit.Engine.Environments;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
 using Toolkit.Engine.Manifest;
@@ -23,6 +22,8 @@ public sealed class Project
 
     private readonly EngineSettings _settings;
     private readonly IBuildReporter _reporter;
+    private FileStamp _databaseStamp = FileStamp.Unknown;
+    private bool _databaseApplied;
 
     private Project(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, CIncludeScanner? scanner)
     {
@@ -63,38 +64,49 @@ public sealed class Project
     /// </summary>
     public static Project Open(string directory, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone)
     {
-        var manifest = Path.Join(Path.GetFullPath(directory), ManifestWriter.FileName);
-        if (!File.Exists(manifest))
-        {
-            throw new FileNotFoundException($"no {ManifestWriter.FileName} in '{directory}' (make one with 'toolkit generate' or 'toolkit import-msbuild')", manifest);
-        }
-
-        var root = Path.GetDirectoryName(manifest)!;
-        if (GraphLoader.ReadRoot(manifest) is { } declared)
-        {
-            root = Path.GetFullPath(Path.IsPathRooted(declared) ? declared : Path.Join(root, declared));
-        }
-
-        var fileSystem = new DiskFileSystem(root);
-        using var reader = new StreamReader(manifest);
-        return Open(reader, manifest, fileSystem, root, settings, reporter, phaseDone);
+        ArgumentNullException.ThrowIfNull(settings);
+        var manifest = ManifestPath(directory);
+        var clock = Stopwatch.StartNew();
+        var graph = GraphLoader.LoadFile(manifest, (root, environments) => new BuildGraph(settings.StoreFactory(root), environments, root, manifest));
+        return Complete(graph, new DiskFileSystem(graph.RootDirectory), settings, reporter, phaseDone, clock);
     }
 
     /// <summary>Opens a project from manifest text over any file system (tests use <see cref="MemoryFileSystem"/>).</summary>
     public static Project Open(TextReader manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter) =>
         Open(manifest, manifestName, fileSystem, root, settings, reporter, null);
 
-    /// <summary>As <see cref="Open(TextReader, string, IFileSystem, string, EngineSettings, IBuildReporter)"/>, calling <paramref name="phaseDone"/> after each loading phase.</summary>
+    /// <summary>
+    /// As <see cref="Open(TextReader, string, IFileSystem, string, EngineSettings, IBuildReporter)"/>, calling <paramref name="phaseDone"/>
+    /// after each loading phase. <paramref name="root"/> is the manifest's directory; a <c>root</c> statement moves the graph's
+    /// root from there, while <paramref name="fileSystem"/> is used as given.
+    /// </summary>
     public static Project Open(TextReader manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
-        var graph = new BuildGraph(settings.StoreFactory(root), new EnvironmentTable(), root, manifestName);
-        GraphLoader.Load(graph, manifest, manifestName);
+        var graph = GraphLoader.Load(manifest, manifestName, root, (declared, environments) => new BuildGraph(settings.StoreFactory(declared), environments, declared, manifestName));
+        return Complete(graph, fileSystem, settings, reporter, phaseDone, clock);
+    }
+
+    /// <summary>The manifest of a project directory; an error naming the directory when there is none.</summary>
+    public static string ManifestPath(string directory)
+    {
+        var manifest = Path.Join(Path.GetFullPath(directory), ManifestWriter.FileName);
+        if (!File.Exists(manifest))
+        {
+            throw new ProjectException($"no {ManifestWriter.FileName} in '{directory}' (make one with 'toolkit generate' or 'toolkit import-msbuild')");
+        }
+
+        return manifest;
+    }
+
+    private static Project Complete(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone, Stopwatch clock)
+    {
         var readTime = clock.Elapsed;
         phaseDone?.Invoke(LoadPhase.ManifestRead, graph);
 
         clock.Restart();
-        var scanner = new CIncludeScanner(fileSystem, settings.ScanCacheFactory());
+        var scanner = ScanPhase.CreateScanner(graph, fileSystem, settings, reporter);
         ScanPhase.Run(graph, scanner, fileSystem);
         graph.Store.CompleteLoad();
         var scanTime = clock.Elapsed;
@@ -117,7 +129,7 @@ public sealed class Project
         var id = Graph.Store.FindNode(name.TrimEnd('/'));
         if (id < 0)
         {
-            throw new ArgumentException($"no target or alias named '{name}' in {Graph.ManifestPath}");
+            throw new ProjectException($"no target or alias named '{name}' in {Graph.ManifestPath}");
         }
 
         return id;
@@ -127,50 +139,75 @@ public sealed class Project
     /// The executor a build of this project uses: the real tools when asked (<c>--real-tools</c>) or when
     /// the manifest prefers them (<c>TOOLKIT_TOOLS = real</c>), the built-in deterministic tool otherwise.
     /// </summary>
-    public IActionExecutor CreateExecutor(bool realTools = false) =>
-        realTools || Graph.PrefersRealTools ? new ProcessExecutor(Graph.RootDirectory) : new BuiltinToolExecutor();
+    /// <remarks><paramref name="cancellation"/> stops the real tools' running commands (an interrupted build ends them).</remarks>
+    public IActionExecutor CreateExecutor(bool realTools = false, CancellationToken cancellation = default) =>
+        realTools || Graph.PrefersRealTools ? new ProcessExecutor(Graph.RootDirectory, cancellation) : new BuiltinToolExecutor();
 
-    /// <summary>Builds the named targets (the defaults when none), then saves the signature database unless -n.</summary>
+    /// <summary>
+    /// Builds the named targets (the defaults when none), then saves the signature database unless -n.
+    /// On disk the project's lock is held throughout (<see cref="ProjectLock"/>); after a build that died
+    /// holding it, stale temporary files are removed first, and a database another build saved since
+    /// this project was opened is applied again.
+    /// </summary>
     public BuildResult Build(IReadOnlyList<int>? targets, BuildOptions options, IActionExecutor executor)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var plan = BuildPlan.Create(Graph, targets is { Count: > 0 } ? targets : Graph.DefaultTargets);
+        using var held = Lock("toolkit build", options.WaitForLock, options.Cancellation);
+        if (held?.PreviousHolderDied == true)
+        {
+            RemoveStaleTemporaryFiles(Graph, FileSystem);
+        }
+
+        if (FileSystem.Stat(DatabaseFileName) != _databaseStamp)
+        {
+            ApplyDatabase(); // another build saved while this one waited for the lock
+        }
+
         BuildResult result;
         try
         {
             result = Scheduler.Run(Graph, plan, options, _settings.Hasher, executor, FileSystem, _reporter);
         }
-        finally
+        catch
         {
             if (!options.DryRun)
             {
-                SaveDatabase();
+                TrySaveDatabase(); // what finished is kept, but a failing save must not hide the real error
             }
+
+            throw;
+        }
+
+        if (!options.DryRun)
+        {
+            SaveDatabaseOrFail();
         }
 
         return result;
     }
 
     /// <summary>
-    /// Removes every file a build statement writes (targets and side effects) and the signature
-    /// database, as <c>scons -c</c>; returns how many files were removed.
+    /// Removes every file a build statement writes (targets and side effects), the engine's temporary
+    /// files and the signature database, as <c>scons -c</c>; returns how many built files were removed.
     /// </summary>
     public int Clean()
     {
-        var store = Graph.Store;
-        var removed = 0;
-        for (var node = 0; node < store.Count; node++)
-        {
-            var isOutput = store.GetExecutor(node) >= 0 || store.GetKind(node) == NodeKind.DerivedFile;
-            var path = store.GetPath(node);
-            if (isOutput && FileSystem.Stat(path).Exists)
-            {
-                FileSystem.Delete(path);
-                removed++;
-            }
-        }
+        using var held = Lock("toolkit clean", wait: false, CancellationToken.None);
+        return CleanOutputs(Graph, FileSystem);
+    }
 
-        FileSystem.Delete(DatabaseFileName);
-        return removed;
+    /// <summary>
+    /// Cleans the project in a directory from its manifest alone: no scan and no database are read
+    /// (headers the scanner would find are never outputs), so cleaning costs a read of the manifest.
+    /// </summary>
+    public static int Clean(string directory)
+    {
+        var manifest = ManifestPath(directory);
+        var graph = GraphLoader.LoadFile(manifest, (root, environments) => new BuildGraph(EngineSettings.Baseline.StoreFactory(root), environments, root, manifest));
+        var fileSystem = new DiskFileSystem(graph.RootDirectory);
+        using var held = ProjectLock.Acquire(graph.RootDirectory, "toolkit clean", wait: false, waiting: null, CancellationToken.None);
+        return CleanOutputs(graph, fileSystem);
     }
 
     /// <summary>Writes what the build learnt, and what it did not revisit, to the signature database.</summary>
@@ -198,10 +235,82 @@ public sealed class Project
         }
 
         database.Save(FileSystem, DatabaseFileName);
+        _databaseStamp = FileSystem.Stat(DatabaseFileName);
+    }
+
+    private static int CleanOutputs(BuildGraph graph, IFileSystem fileSystem)
+    {
+        var store = graph.Store;
+        var removed = 0;
+        for (var node = 0; node < store.Count; node++)
+        {
+            var isOutput = store.GetExecutor(node) >= 0 || store.GetKind(node) == NodeKind.DerivedFile;
+            var path = store.GetPath(node);
+            if (isOutput && fileSystem.Stat(path).Exists)
+            {
+                fileSystem.Delete(path);
+                removed++;
+            }
+        }
+
+        RemoveStaleTemporaryFiles(graph, fileSystem);
+        fileSystem.Delete(DatabaseFileName);
+        return removed;
+    }
+
+    /// <summary>Removes the temporary files a killed build left in the root and in every directory that holds an output.</summary>
+    private static void RemoveStaleTemporaryFiles(BuildGraph graph, IFileSystem fileSystem)
+    {
+        var store = graph.Store;
+        var seen = new bool[store.Count];
+        fileSystem.RemoveStaleTemporaryFiles(".");
+        for (var node = 0; node < store.Count; node++)
+        {
+            if (store.GetExecutor(node) < 0 && store.GetKind(node) != NodeKind.DerivedFile)
+            {
+                continue;
+            }
+
+            var directory = store.GetDirectory(node);
+            if (directory >= 0 && !seen[directory])
+            {
+                seen[directory] = true;
+                fileSystem.RemoveStaleTemporaryFiles(store.GetPath(directory));
+            }
+        }
+    }
+
+    /// <summary>The project's lock on disk; null for a project on another file system (tests in memory).</summary>
+    private ProjectLock? Lock(string what, bool wait, CancellationToken cancellation) =>
+        FileSystem is DiskFileSystem disk ? ProjectLock.Acquire(disk.Root, what, wait, _reporter.Warning, cancellation) : null;
+
+    private void SaveDatabaseOrFail()
+    {
+        try
+        {
+            SaveDatabase();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ProjectException($"could not save the signature database {DatabaseFileName} in {Graph.RootDirectory}: {exception.Message} (the next build runs again what this one ran)", exception);
+        }
+    }
+
+    private void TrySaveDatabase()
+    {
+        try
+        {
+            SaveDatabase();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            _reporter.Warning($"could not save the signature database {DatabaseFileName}: {exception.Message}");
+        }
     }
 
     private void ApplyDatabase()
     {
+        _databaseStamp = FileSystem.Stat(DatabaseFileName);
         var loaded = SignatureDatabase.Load(FileSystem, DatabaseFileName);
         DatabaseStatus = loaded.Status;
         if (loaded.Status == CheckedFileStatus.Damaged)
@@ -216,11 +325,17 @@ public sealed class Project
         }
 
         var store = Graph.Store;
+        var reapplied = _databaseApplied;
+        _databaseApplied = true;
         for (var node = 0; node < store.Count; node++)
         {
             if (loaded.Database.TryGet(store.GetPath(node), out var info))
             {
                 store.SetStoredInfo(node, info);
+            }
+            else if (reapplied)
+            {
+                store.SetStoredInfo(node, NodeInfo.None);
             }
         }
     }

@@ -1,17 +1,29 @@
+using System.Runtime.InteropServices;
+using Toolkit.Engine.Environments;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 using Toolkit.Engine.Scanning;
 
 namespace Toolkit.Engine.Build;
 
 /// <summary>
 /// Finds the implicit dependencies of every object: scans its source with the include scanner
-/// (in parallel; the scanner is thread-safe and caches per file) using the CPPPATH of the object's
-/// environment, adds a header node for each header found, and records the headers as the object's
-/// implicit dependencies. Runs as part of loading, before the store is completed.
+/// (in parallel; the scanner is thread-safe and caches per file) with the preprocessing flags of the
+/// object's command line (<c>$CCCOM</c> substituted in its environment, so CPPPATH, CPPDEFINES and any
+/// <c>-I</c>/<c>-D</c> in CFLAGS count), adds a header node for each header found, and records the
+/// headers as the object's implicit dependencies. Runs as part of loading, before the store is completed.
+/// <para>An include resolves to a node the build writes (a <c>Copy</c> or <c>Command</c> output, a side
+/// effect) whether or not the file exists yet, so a generated header is built before the objects that
+/// include it and its content signature is part of theirs. A header outside the project root is a
+/// node too, named by its absolute path (see <see cref="ScanPaths"/>), with no directory node and the
+/// kind <see cref="NodeKind.Header"/>: never an output, so <c>clean</c> and output checks never touch it.</para>
 /// </summary>
 public static class ScanPhase
 {
+    /// <summary>The manifest variable that chooses the scan mode: <c>TOOLKIT_SCAN = conservative</c> (the default) or <c>exact</c>.</summary>
+    public const string ModeVariable = "TOOLKIT_SCAN";
+
     /// <summary>
     /// Objects scanned per batch: the string results of one batch are held until they are mapped to
     /// node ids, so the batch bounds that transient memory while staying large enough to keep both
@@ -19,9 +31,51 @@ public static class ScanPhase
     /// </summary>
     private const int BatchSize = 8192;
 
+    /// <summary>
+    /// The scanner for <paramref name="graph"/>: its mode from <paramref name="settings"/> (a <c>--scan-mode</c>)
+    /// or else the manifest's <see cref="ModeVariable"/>, files named against the graph's root, the nodes the
+    /// build writes treated as present, warnings to <paramref name="reporter"/>.
+    /// </summary>
+    public static CIncludeScanner CreateScanner(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(reporter);
+        var outputs = BuildOutputs(graph.Store);
+        var options = new ScanOptions
+        {
+            Mode = settings.ScanMode ?? ModeOf(graph),
+            RootDirectory = Path.IsPathRooted(graph.RootDirectory) ? graph.RootDirectory : null,
+            IsBuildOutput = outputs.Count == 0 ? null : outputs.Contains,
+            CompilerProbe = settings.CompilerProbe,
+            Warning = message => reporter.Warning("scan: " + message),
+        };
+        return new CIncludeScanner(fileSystem, settings.ScanCacheFactory(), options);
+    }
+
+    /// <summary>The mode the manifest asks for; an unknown value is an error naming the variable and the manifest.</summary>
+    public static ScanMode ModeOf(BuildGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (!graph.Environments.Global.TryGetValue(ModeVariable, out var value))
+        {
+            return ScanMode.Conservative;
+        }
+
+        return value.Trim() switch
+        {
+            "conservative" or "" => ScanMode.Conservative,
+            "exact" => ScanMode.Exact,
+            _ => throw new ScanConfigurationException($"{graph.ManifestPath}: {ModeVariable} = '{value}': expected 'conservative' or 'exact'"),
+        };
+    }
+
     /// <summary>Scans every Object target; returns how many sources were scanned.</summary>
     public static int Run(BuildGraph graph, CIncludeScanner scanner, IFileSystem fileSystem, IProgress<int>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(scanner);
+        ArgumentNullException.ThrowIfNull(fileSystem);
         var store = graph.Store;
         var objects = new List<(int Target, int Executor)>();
         for (var node = 0; node < store.Count; node++)
@@ -33,10 +87,10 @@ public static class ScanPhase
             }
         }
 
-        var searchPaths = new Dictionary<int, IReadOnlyList<string>>();
+        var flagsByEnvironment = new Dictionary<int, CompilerFlags>();
         var results = new IReadOnlyList<string>[Math.Min(BatchSize, objects.Count)];
         var sources = new string[results.Length];
-        var cppPaths = new IReadOnlyList<string>[results.Length];
+        var flags = new CompilerFlags[results.Length];
         var ids = new List<int>();
         var source = new int[1];
         for (var start = 0; start < objects.Count; start += BatchSize)
@@ -46,24 +100,24 @@ public static class ScanPhase
             {
                 var (target, executor) = objects[start + i];
                 var environment = store.GetEnvironment(executor);
-                if (!searchPaths.TryGetValue(environment, out var cppPath))
+                if (!flagsByEnvironment.TryGetValue(environment, out var environmentFlags))
                 {
-                    cppPath = graph.Environments[environment].GetList("CPPPATH");
-                    searchPaths.Add(environment, cppPath);
+                    environmentFlags = FlagsOf(graph.Environments[environment], scanner);
+                    flagsByEnvironment.Add(environment, environmentFlags);
                 }
 
                 store.CopyEdges(target, EdgeKind.Sources, source);
                 sources[i] = store.GetPath(source[0]);
-                cppPaths[i] = cppPath;
+                flags[i] = environmentFlags;
             }
 
-            Parallel.For(0, count, i => results[i] = fileSystem.Stat(sources[i]).Exists ? scanner.ScanTransitive(sources[i], cppPaths[i]) : []);
+            ParallelScan.For(count, 0, i => results[i] = scanner.Resolver.Stat(sources[i]).Exists ? scanner.Scan(sources[i], flags[i]).Headers : []);
             for (var i = 0; i < count; i++)
             {
                 ids.Clear();
                 foreach (var header in results[i])
                 {
-                    ids.Add(graph.GetOrAddFile(header, NodeKind.Header));
+                    ids.Add(NodeFor(graph, header));
                 }
 
                 var (target, executor) = objects[start + i];
@@ -71,7 +125,7 @@ public static class ScanPhase
                 store.CopyTargets(executor, targets);
                 foreach (var each in targets)
                 {
-                    store.SetImplicitEdges(each, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids));
+                    store.SetImplicitEdges(each, CollectionsMarshal.AsSpan(ids));
                 }
 
                 results[i] = [];
@@ -81,5 +135,58 @@ public static class ScanPhase
         }
 
         return objects.Count;
+    }
+
+    /// <summary>
+    /// The preprocessing flags of an environment's compile command: <c>$CCCOM</c> substituted without the
+    /// action's paths and read as gcc reads its arguments. A command that cannot be substituted (the build
+    /// will report it on the object) is scanned with CPPPATH alone, with a warning.
+    /// </summary>
+    private static CompilerFlags FlagsOf(ConstructionEnvironment environment, CIncludeScanner scanner)
+    {
+        try
+        {
+            return CompilerFlags.ParseCommand(CommandLineSplitter.Split(environment.Substitute(ActionPlanner.CommandVariable(BuilderKind.Object))));
+        }
+        catch (SubstitutionException exception)
+        {
+            scanner.Options.Warning?.Invoke($"cannot substitute $CCCOM of environment '{environment}' ({exception.Message}); scanning with CPPPATH only");
+            return CompilerFlags.FromIncludeDirs(environment.GetList("CPPPATH"));
+        }
+    }
+
+    /// <summary>The node of a scanned header: inside the root through the graph (with its directory chain), outside it as a header with no directory node.</summary>
+    private static int NodeFor(BuildGraph graph, string header)
+    {
+        if (!ScanPaths.IsOutside(header))
+        {
+            return graph.GetOrAddFile(header, NodeKind.Header);
+        }
+
+        var existing = graph.Store.FindNode(header);
+        return existing >= 0 ? existing : graph.Store.AddNode(header, NodeKind.Header, -1);
+    }
+
+    /// <summary>
+    /// The paths of nodes the build writes that an include could name: outputs of Copy and Command
+    /// statements and side effects. Objects, libraries and programs are left out (never included), so a
+    /// generated project of a million objects pays nothing here.
+    /// </summary>
+    private static HashSet<string> BuildOutputs(NodeStore store)
+    {
+        var outputs = new HashSet<string>(StringComparer.Ordinal);
+        for (var node = 0; node < store.Count; node++)
+        {
+            var executor = store.GetExecutor(node);
+            var written = executor >= 0
+                ? store.GetBuilder(executor) is not (BuilderKind.Object or BuilderKind.Library or BuilderKind.Program)
+                : store.GetKind(node) == NodeKind.DerivedFile;
+            if (written)
+            {
+                outputs.Add(store.GetPath(node));
+            }
+        }
+
+        return outputs;
     }
 }

@@ -1,4 +1,5 @@
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Engine.Build;
 
@@ -53,7 +54,7 @@ public static class TreePrinter
         }
     }
 
-    private static int Children(INodeStore store, int node, List<int> into)
+    private static int Children(NodeStore store, int node, List<int> into)
     {
         into.Clear();
         foreach (var kind in (ReadOnlySpan<EdgeKind>)[EdgeKind.Sources, EdgeKind.Depends, EdgeKind.Implicit])

@@ -1,4 +1,5 @@
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Engine.Build;
 
@@ -9,7 +10,7 @@ internal sealed class WorkerBuffers
     private readonly List<int> _dependencies = [];
 
     /// <summary>The targets of an executor.</summary>
-    public int[] Targets(INodeStore store, int executor)
+    public int[] Targets(NodeStore store, int executor)
     {
         var targets = new int[store.TargetCount(executor)];
         store.CopyTargets(executor, targets);
@@ -17,7 +18,7 @@ internal sealed class WorkerBuffers
     }
 
     /// <summary>The edges of one kind.</summary>
-    public int[] Edges(INodeStore store, int node, EdgeKind kind)
+    public int[] Edges(NodeStore store, int node, EdgeKind kind)
     {
         var edges = new int[store.EdgeCount(node, kind)];
         store.CopyEdges(node, kind, edges);
@@ -33,7 +34,7 @@ internal sealed class WorkerBuffers
     }
 
     /// <summary>What the decision of a target rests on (valid until the next call); see <see cref="BuildPlan.AppendDecisionDependencies"/>.</summary>
-    public List<int> DecisionDependencies(INodeStore store, int node)
+    public List<int> DecisionDependencies(NodeStore store, int node)
     {
         _dependencies.Clear();
         BuildPlan.AppendDecisionDependencies(store, node, _dependencies);

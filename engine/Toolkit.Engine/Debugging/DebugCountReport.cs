@@ -27,17 +27,18 @@ public static class DebugCountReport
         var parts = new List<(string Name, string Type, long Bytes)>();
         if (last is not null)
         {
-            for (var i = 0; i < last.InstanceIds.Length; i++)
+            var (ids, sizes) = stats.LiveSizes(last);
+            for (var i = 0; i < ids.Length; i++)
             {
-                var instance = stats.Instances[last.InstanceIds[i]];
+                var instance = stats.Instances[ids[i]];
                 if (named.Contains(instance.Id))
                 {
-                    parts.Add((instance.Name!, instance.TypeName, last.InstanceSizes[i]));
+                    parts.Add((instance.Name!, instance.TypeName, sizes[i]));
                     continue;
                 }
 
                 var (count, bytes) = alive.GetValueOrDefault(instance.TypeName);
-                alive[instance.TypeName] = (count + 1, bytes + last.InstanceSizes[i]);
+                alive[instance.TypeName] = (count + 1, bytes + sizes[i]);
             }
         }
 

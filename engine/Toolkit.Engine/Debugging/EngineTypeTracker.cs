@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 using Toolkit.Introspection.Sizing;
 using Toolkit.Introspection.Tracking;
 
@@ -11,8 +11,11 @@ namespace Toolkit.Engine.Debugging;
 /// the engine's classes by walking from the graph or project (every reference type of a <c>Toolkit.*</c>
 /// namespace reached: nodes, executors, infos, tables), tracks them, and tracks by name the store and
 /// the arrays and collections its fields hold, so a struct-of-arrays store with no node objects shows
-/// its arrays. Nothing is kept alive (weak handles). Costs what the tracker costs: about 58 bytes per
-/// tracked object, and one walk of the graph per <see cref="Observe"/> and per snapshot.
+/// its arrays. Nothing is kept alive (weak handles). Phase snapshots are full (after a full collection);
+/// periodic ones are incremental: they walk only the instances that changed since the last, and find
+/// new instances hung off those (<see cref="ClassTracker.TrackReachable"/>) instead of walking from the
+/// root. Costs what the tracker costs: about 75 bytes per tracked object, a walk of the graph per
+/// <see cref="Observe"/> and per phase snapshot, a fingerprint per instance per periodic snapshot.
 /// </summary>
 public sealed class EngineTypeTracker : IDisposable
 {
@@ -22,7 +25,7 @@ public sealed class EngineTypeTracker : IDisposable
     /// <summary>Toolkit namespaces that are not the engine: the tools looking at it.</summary>
     private static readonly string[] NotEngine = ["Toolkit.Introspection", "Toolkit.Harness"];
 
-    private readonly ClassTracker _tracker = new();
+    private readonly ClassTracker _tracker = new() { TrackReachable = true };
     private readonly HashSet<Type> _tracked = [];
     private readonly bool _discover;
     private readonly object _gate = new();
@@ -83,7 +86,7 @@ public sealed class EngineTypeTracker : IDisposable
     /// Walks from <paramref name="root"/> (the graph while loading, the project after): tracks the engine
     /// classes found (when discovering), the store and its parts by name, then every instance reached.
     /// </summary>
-    public void Observe(object root, INodeStore store)
+    public void Observe(object root, NodeStore store)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(store);
@@ -102,23 +105,18 @@ public sealed class EngineTypeTracker : IDisposable
             }
 
             TrackParts(store);
+
+            // Tracked now, before a snapshot reads the heap, so the tracker's table is in the heap it reads.
             _tracker.ScanRoot(root);
         }
     }
 
-    /// <summary>Collects garbage (so counts are of what is alive), finds new instances from the last root, and takes a labelled snapshot.</summary>
+    /// <summary>A full snapshot after a full blocking collection, so counts are of what is alive and the heap figure is live objects only (call <see cref="Observe"/> first to track what is new).</summary>
     public SnapshotRecord Snapshot(string label)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
         lock (_gate)
         {
-            if (_root is { } root)
-            {
-                _tracker.ScanRoot(root);
-            }
-
-            return _tracker.Snapshot(label);
+            return _tracker.Snapshot(label, collectFirst: true);
         }
     }
 
@@ -184,17 +182,12 @@ public sealed class EngineTypeTracker : IDisposable
                 return;
             }
 
-            if (_root is { } root)
-            {
-                _tracker.ScanRoot(root);
-            }
-
-            _tracker.Snapshot($"periodic #{++_periodicCount}");
+            _tracker.Snapshot($"periodic #{++_periodicCount}", incremental: true);
             _timer.Change(interval, Timeout.InfiniteTimeSpan);
         }
     }
 
-    private void TrackParts(INodeStore store)
+    private void TrackParts(NodeStore store)
     {
         var owner = store.GetType().Name;
         Name(store, owner);
@@ -225,12 +218,17 @@ public sealed class EngineTypeTracker : IDisposable
 
     private static IEnumerable<(string Field, object Value)> Fields(object o)
     {
-        const BindingFlags Instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
-        foreach (var field in o.GetType().GetFields(Instance))
+        // Declared fields of each class up the hierarchy: a store's private fields may sit in its base
+        // (ObjectNodeStore), which GetFields on the derived type does not return.
+        const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        for (var type = o.GetType(); type is not null; type = type.BaseType)
         {
-            if (!field.FieldType.IsValueType && field.GetValue(o) is { } value && value is not string)
+            foreach (var field in type.GetFields(Declared))
             {
-                yield return (field.Name, value);
+                if (!field.FieldType.IsValueType && field.GetValue(o) is { } value && value is not string)
+                {
+                    yield return (field.Name, value);
+                }
             }
         }
     }

@@ -6,8 +6,10 @@ namespace Toolkit.Engine.Debugging;
 
 /// <summary>
 /// <c>--debug=memory</c>: as SCons's, the memory at each phase of a build (after reading the manifest,
-/// after scanning, after building): the managed heap after a full collection, the process's RSS, and
-/// the bytes of each tracked engine type, one column per phase.
+/// after scanning, after building), accounting for the whole managed heap: the live managed heap after
+/// a full blocking collection (read before the snapshot allocates its own scratch), split into the
+/// bytes the tracked engine types own (per type), the tracker's own tables and kept snapshots, and
+/// everything else (the runtime, the CLI, objects no engine instance reaches); then the process's RSS.
 /// </summary>
 public static class MemoryPhaseReport
 {
@@ -20,8 +22,10 @@ public static class MemoryPhaseReport
         ArgumentNullException.ThrowIfNull(stats);
         var c = CultureInfo.InvariantCulture;
         var snapshots = Phases.Select(stats.Find).OfType<SnapshotRecord>().ToList();
-        var text = new StringBuilder("Memory (bytes; managed heap after a full collection):\n");
-        text.Append(c, $"{"",-34}");
+        var text = new StringBuilder(snapshots.All(s => s.HeapAfterCollection)
+            ? "Memory (bytes; managed heap = live objects after a full blocking collection = tracked + tracker + other):\n"
+            : "Memory (bytes; managed heap read without a collection before it: it includes garbage):\n");
+        text.Append(c, $"{"",-36}");
         foreach (var s in snapshots)
         {
             text.Append(c, $" {s.Label,14}");
@@ -29,21 +33,26 @@ public static class MemoryPhaseReport
 
         text.Append('\n');
         Row("managed heap", s => s.ManagedHeapBytes);
-        Row("RSS", s => s.RssBytes);
-        Row("tracked engine types", s => s.TotalBytes);
+        Row("  tracked engine types", s => s.TotalBytes);
         var types = snapshots.SelectMany(s => s.Types).GroupBy(t => t.TypeName)
             .OrderByDescending(g => g.Max(t => t.Bytes)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key);
         foreach (var type in types)
         {
-            Row("  " + type, s => s.Types.FirstOrDefault(t => t.TypeName == type)?.Bytes ?? 0);
+            Row("    " + type, s => s.Types.FirstOrDefault(t => t.TypeName == type)?.Bytes ?? 0);
         }
 
-        Row("tracker overhead", s => s.OverheadBytes);
+        Row("  tracker (tables, snapshots)", Tracker);
+        Row("  other (runtime, CLI, untracked)", s => s.ManagedHeapBytes - s.TotalBytes - Tracker(s));
+        Row("RSS", s => s.RssBytes);
         return text.ToString();
+
+        // The heap is read as the snapshot starts: the tracker's part of it is its tables and the snapshots before
+        // this one, less its weak-handle slots (one pointer per live instance), which are native memory.
+        static long Tracker(SnapshotRecord s) => s.OverheadBytes - s.RecordBytes - (s.LiveCount * IntPtr.Size);
 
         void Row(string name, Func<SnapshotRecord, long> value)
         {
-            text.Append(c, $"{(name.Length > 34 ? name[..31] + "..." : name),-34}");
+            text.Append(c, $"{(name.Length > 36 ? name[..33] + "..." : name),-36}");
             foreach (var s in snapshots)
             {
                 text.Append(c, $" {value(s),14:N0}");

@@ -10,9 +10,26 @@ namespace Toolkit.Engine.Environments;
 /// pre-expanded segments in one pass. Caching freezes the environment and its ancestors: setting
 /// a variable after the first substitution is an error, because cached expansions would go stale.
 /// Cost: one dictionary of own variables; the cache (three small concurrent dictionaries) only once used.
+/// Substitution has a budget (<see cref="MaxDepth"/>, <see cref="MaxExpansionChars"/>): a definition that
+/// nests or grows without end fails with an error naming the variable and its manifest line, instead of
+/// overflowing the stack or exhausting memory.
 /// </summary>
 public sealed class ConstructionEnvironment
 {
+    /// <summary>
+    /// How deep variables may nest ($A uses $B uses $C...): 100. Real manifests nest a few levels (the
+    /// defaults nest 3: $CCCOM, $_CPPINCFLAGS, $CPPPATH); each level costs two stack frames, so 100 stays
+    /// far inside a worker thread's stack where a 100,000-deep chain overflowed it.
+    /// </summary>
+    public const int MaxDepth = 100;
+
+    /// <summary>
+    /// The longest a variable's expansion may be, before the action's paths are filled in: 1 MiB
+    /// (1,048,576 characters). Linux refuses a single argument over 128 KiB and a whole command over
+    /// 2 MiB, so no real command needs more; 40 levels of <c>$V = $W $W</c> would otherwise need 15 GB.
+    /// </summary>
+    public const int MaxExpansionChars = 1 << 20;
+
     private static readonly KeyValuePair<string, string>[] DefaultVariables =
     [
         new("CC", "cc"),
@@ -29,14 +46,19 @@ public sealed class ConstructionEnvironment
     ];
 
     private readonly Dictionary<string, string> _variables;
+    private Dictionary<string, int>? _variableLines;
     private EnvironmentCache? _cache;
     private volatile bool _frozen;
 
-    /// <summary>Creates an environment with <paramref name="variables"/> (later duplicates win) under <paramref name="parent"/>.</summary>
-    public ConstructionEnvironment(IEnumerable<KeyValuePair<string, string>>? variables = null, ConstructionEnvironment? parent = null, string? name = null)
+    /// <summary>
+    /// Creates an environment with <paramref name="variables"/> (later duplicates win) under <paramref name="parent"/>;
+    /// <paramref name="line"/> is the manifest line that defines them (0: none), named in substitution errors.
+    /// </summary>
+    public ConstructionEnvironment(IEnumerable<KeyValuePair<string, string>>? variables = null, ConstructionEnvironment? parent = null, string? name = null, int line = 0)
     {
         Parent = parent;
         Name = name;
+        Line = line;
         _variables = new Dictionary<string, string>(StringComparer.Ordinal);
         if (variables is not null)
         {
@@ -55,6 +77,9 @@ public sealed class ConstructionEnvironment
 
     /// <summary>The name it was defined with (null for overrides).</summary>
     public string? Name { get; }
+
+    /// <summary>The manifest line of the statement that defines this environment's variables (0 when none).</summary>
+    public int Line { get; }
 
     /// <summary>Number of variables set on this environment itself (not its parents).</summary>
     public int OwnVariableCount => _variables.Count;
@@ -94,6 +119,37 @@ public sealed class ConstructionEnvironment
         _variables[name] = value.Trim();
     }
 
+    /// <summary>Sets a variable as <see cref="Set(string, string)"/> does, remembering the manifest line that sets it.</summary>
+    public void Set(string name, string value, int line)
+    {
+        Set(name, value);
+        if (line > 0)
+        {
+            (_variableLines ??= new Dictionary<string, int>(StringComparer.Ordinal))[name] = line;
+        }
+    }
+
+    /// <summary>The manifest line that sets a variable, looked up as its value is (0 when unknown).</summary>
+    public int LineOf(string name)
+    {
+        for (var environment = this; environment is not null; environment = environment.Parent)
+        {
+            if (environment._variables.ContainsKey(name))
+            {
+                return environment._variableLines is { } lines && lines.TryGetValue(name, out var line) ? line : environment.Line;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>" (set on line N)" for a variable whose line is known, else empty: the place named in substitution errors.</summary>
+    internal string Where(string name)
+    {
+        var line = LineOf(name);
+        return line > 0 ? string.Create(CultureInfo.InvariantCulture, $" (set on line {line})") : string.Empty;
+    }
+
     /// <summary>Looks a variable up here, then in the parents. The raw value, unsubstituted.</summary>
     public bool TryGetValue(string name, out string value)
     {
@@ -114,7 +170,7 @@ public sealed class ConstructionEnvironment
     public bool IsDefined(string name) => TryGetValue(name, out _);
 
     /// <summary>A child environment holding <paramref name="overrides"/>, which shadow this one's variables.</summary>
-    public ConstructionEnvironment CreateOverride(IEnumerable<KeyValuePair<string, string>> overrides) => new(overrides, this);
+    public ConstructionEnvironment CreateOverride(IEnumerable<KeyValuePair<string, string>> overrides, int line = 0) => new(overrides, this, name: null, line);
 
     /// <summary>
     /// A list variable's entries: its substituted value split on white space (empty when defined
@@ -171,7 +227,15 @@ public sealed class ConstructionEnvironment
         if (repeat >= 0)
         {
             var cycle = string.Join(" -> ", chain.Skip(repeat)) + " -> " + name;
-            throw new SubstitutionException($"variable cycle: {cycle}", name);
+            throw new SubstitutionException($"variable cycle: {cycle}{Where(name)}", name);
+        }
+
+        if (chain.Count >= MaxDepth)
+        {
+            var path = string.Join(" -> ", chain.Take(3)) + " -> ... -> " + string.Join(" -> ", chain.Skip(chain.Count - 2)) + " -> " + name;
+            throw new SubstitutionException(
+                string.Create(CultureInfo.InvariantCulture, $"variables nest more than {MaxDepth} deep: {path}{Where(name)}; the limit keeps a runaway definition from overflowing the stack"),
+                name);
         }
 
         chain.Add(name);
@@ -199,7 +263,7 @@ public sealed class ConstructionEnvironment
             return value;
         }
 
-        var usedBy = chain.Count > 1 ? $" (used by {string.Join(" -> ", chain.Take(chain.Count - 1))})" : string.Empty;
+        var usedBy = chain.Count > 1 ? $" (used by {string.Join(" -> ", chain.Take(chain.Count - 1))}{Where(chain[^2])})" : string.Empty;
         throw new SubstitutionException($"undefined variable ${name}{usedBy}", name);
     }
 

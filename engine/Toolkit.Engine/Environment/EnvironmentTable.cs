@@ -49,7 +49,7 @@ public sealed class EnvironmentTable
         : throw new ArgumentOutOfRangeException(nameof(id), id, $"no environment has id {id} (there are {_environments.Count})");
 
     /// <summary>Defines a named environment under <paramref name="parentId"/>; returns its id. A name defined twice is an error naming it.</summary>
-    public int Add(string name, int parentId, IEnumerable<KeyValuePair<string, string>> variables)
+    public int Add(string name, int parentId, IEnumerable<KeyValuePair<string, string>> variables, int line = 0)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(variables);
@@ -60,7 +60,7 @@ public sealed class EnvironmentTable
         }
 
         var id = _environments.Count;
-        _environments.Add(new ConstructionEnvironment(variables, parent, name));
+        _environments.Add(new ConstructionEnvironment(variables, parent, name, line));
         _ids.Add(name, id);
         return id;
     }
@@ -76,9 +76,10 @@ public sealed class EnvironmentTable
     /// <summary>
     /// The id of an environment holding <paramref name="overrides"/> over <paramref name="parentId"/>,
     /// shared with every earlier call that gave the same parent and the same overrides (in any
-    /// order; values compared after trimming). No overrides: the parent's own id.
+    /// order; values compared after trimming). No overrides: the parent's own id. <paramref name="line"/>
+    /// is the manifest line of the first statement with these overrides, named in substitution errors.
     /// </summary>
-    public int GetOrAddOverride(int parentId, IEnumerable<KeyValuePair<string, string>> overrides)
+    public int GetOrAddOverride(int parentId, IEnumerable<KeyValuePair<string, string>> overrides, int line = 0)
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var parent = this[parentId];
@@ -95,7 +96,7 @@ public sealed class EnvironmentTable
         }
 
         var id = _environments.Count;
-        _environments.Add(parent.CreateOverride(pairs));
+        _environments.Add(parent.CreateOverride(pairs, line));
         _overrides.Add(key, id);
         return id;
     }

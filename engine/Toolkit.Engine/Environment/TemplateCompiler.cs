@@ -20,8 +20,10 @@ internal static class TemplateCompiler
         var segments = new List<TemplateSegment>();
         var literal = new StringBuilder(template.Length);
         var index = 0;
+        var flushed = 0;
         while (index < template.Length)
         {
+            CheckBudget(environment, template, chain, flushed + literal.Length);
             var dollar = template.IndexOf('$', index);
             if (dollar < 0)
             {
@@ -47,18 +49,21 @@ internal static class TemplateCompiler
 
             foreach (var segment in environment.GetCompiledVariable(name, chain).Segments)
             {
+                CheckBudget(environment, template, chain, flushed + literal.Length + segment.Text.Length);
                 if (segment.Slot == PathSlot.None)
                 {
                     literal.Append(segment.Text);
                 }
                 else
                 {
+                    flushed += literal.Length;
                     Flush(segments, literal);
                     segments.Add(segment);
                 }
             }
         }
 
+        CheckBudget(environment, template, chain, flushed + literal.Length);
         Flush(segments, literal);
         return new CompiledTemplate([.. segments]);
     }
@@ -132,6 +137,20 @@ internal static class TemplateCompiler
 
         next = end;
         return template[start..end];
+    }
+
+    /// <summary>Throws when an expansion grows past <see cref="ConstructionEnvironment.MaxExpansionChars"/>, naming the variable being expanded.</summary>
+    private static void CheckBudget(ConstructionEnvironment environment, string template, List<string> chain, long length)
+    {
+        if (length <= ConstructionEnvironment.MaxExpansionChars)
+        {
+            return;
+        }
+
+        var what = chain.Count == 0 ? $"the template '{(template.Length <= 40 ? template : template[..40] + "...")}'" : $"${chain[^1]}{environment.Where(chain[^1])}";
+        throw new SubstitutionException(
+            string.Create(CultureInfo.InvariantCulture, $"{what} expands to more than {ConstructionEnvironment.MaxExpansionChars:N0} characters, the most a variable's expansion may hold"),
+            chain.Count == 0 ? null : chain[^1]);
     }
 
     private static void Flush(List<TemplateSegment> segments, StringBuilder literal)

@@ -25,11 +25,22 @@ public sealed class DiskFileSystem : IFileSystem
     }
 
     /// <inheritdoc />
-    public Stream OpenRead(string path) =>
-        new FileStream(FullPath(path), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+    /// <remarks>Refuses anything but a regular file before opening it: a FIFO would block, a device never end.</remarks>
+    public Stream OpenRead(string path)
+    {
+        var full = FullPath(path);
+        FileProbe.RequireRegular(full);
+        return new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+    }
 
     /// <inheritdoc />
-    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(FullPath(path));
+    /// <remarks>Refuses anything but a regular file, and one larger than an array can hold, before reading a byte.</remarks>
+    public byte[] ReadAllBytes(string path)
+    {
+        var full = FullPath(path);
+        FileProbe.RequireRegular(full, Array.MaxLength);
+        return File.ReadAllBytes(full);
+    }
 
     /// <inheritdoc />
     public void WriteAllBytes(string path, ReadOnlySpan<byte> contents)
@@ -41,14 +52,23 @@ public sealed class DiskFileSystem : IFileSystem
             Directory.CreateDirectory(directory);
         }
 
-        // Write beside the target, then rename over it: a crash leaves the old file or the new one.
-        var temporary = full + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        // Write beside the target, then rename over it: a crash leaves the old file or the new one,
+        // and at worst a temporary file named so that the next build or clean removes it (EngineFiles).
+        var temporary = EngineFiles.TemporaryFor(full);
+        try
         {
-            stream.Write(contents);
-        }
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(contents);
+            }
 
-        File.Move(temporary, full, overwrite: true);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary); // a full disk or a failed rename must not leave it behind
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -63,4 +83,56 @@ public sealed class DiskFileSystem : IFileSystem
 
     /// <inheritdoc />
     public bool DirectoryExists(string path) => Directory.Exists(FullPath(path));
+
+    /// <inheritdoc />
+    public int RemoveStaleTemporaryFiles(string directory)
+    {
+        var full = FullPath(directory);
+        if (!Directory.Exists(full))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(full, "*" + EngineFiles.TemporaryMarker + "*"))
+        {
+            var writer = EngineFiles.WriterOf(file);
+            if (writer != Environment.ProcessId && !ProcessIsAlive(writer) && TryDelete(file))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>True when a process with this id runs (on Linux, /proc/PID exists); unknown ids count as dead.</summary>
+    internal static bool ProcessIsAlive(int pid) =>
+        pid > 0 && (OperatingSystem.IsLinux() ? Directory.Exists("/proc/" + pid.ToString(System.Globalization.CultureInfo.InvariantCulture)) : AliveByHandle(pid));
+
+    private static bool AliveByHandle(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }

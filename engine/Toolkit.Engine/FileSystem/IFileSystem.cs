@@ -9,10 +9,13 @@ public interface IFileSystem
     /// <summary>Size and modification time, or <see cref="FileStamp.Missing"/>.</summary>
     FileStamp Stat(string path);
 
-    /// <summary>Opens a file for reading; throws <see cref="FileNotFoundException"/> when absent.</summary>
+    /// <summary>
+    /// Opens a file for reading; throws <see cref="FileNotFoundException"/> when absent and
+    /// <see cref="IOException"/> naming the path when it is not a regular file (a FIFO, a device).
+    /// </summary>
     Stream OpenRead(string path);
 
-    /// <summary>Reads a whole file.</summary>
+    /// <summary>Reads a whole file; refuses what <see cref="OpenRead"/> refuses, and a file too large for an array.</summary>
     byte[] ReadAllBytes(string path);
 
     /// <summary>Writes a whole file atomically: readers see the old contents or the new, never a mix.</summary>
@@ -23,4 +26,11 @@ public interface IFileSystem
 
     /// <summary>True when the path names an existing directory.</summary>
     bool DirectoryExists(string path);
+
+    /// <summary>
+    /// Removes the temporary files (<see cref="EngineFiles.IsTemporary"/>) directly in a directory
+    /// that no running process is writing (a kill -9, a full disk, a crash left them); returns how
+    /// many. A file system without temporary files has nothing to remove.
+    /// </summary>
+    int RemoveStaleTemporaryFiles(string directory) => 0;
 }

@@ -49,6 +49,23 @@ public sealed class MemoryFileSystem : IFileSystem
     public void Delete(string path) => _files.TryRemove(path, out _);
 
     /// <inheritdoc />
+    /// <remarks>Tests put temporary files here by hand, as a killed build would leave them on disk; any writer id counts as gone.</remarks>
+    public int RemoveStaleTemporaryFiles(string directory)
+    {
+        var prefix = directory.Length == 0 || directory == "." ? string.Empty : directory.TrimEnd('/') + "/";
+        var removed = 0;
+        foreach (var path in _files.Keys)
+        {
+            if (path.StartsWith(prefix, StringComparison.Ordinal) && path.IndexOf('/', prefix.Length) < 0 && EngineFiles.IsTemporary(path) && _files.TryRemove(path, out _))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <inheritdoc />
     public bool DirectoryExists(string path)
     {
         var prefix = path.Length == 0 || path == "." ? string.Empty : path.TrimEnd('/') + "/";

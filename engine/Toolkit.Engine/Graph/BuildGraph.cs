@@ -1,4 +1,6 @@
 using Toolkit.Engine.Environments;
+using Toolkit.Engine.Graph.Stores;
+using Toolkit.Engine.Manifest;
 
 namespace Toolkit.Engine.Graph;
 
@@ -11,16 +13,17 @@ namespace Toolkit.Engine.Graph;
 public sealed class BuildGraph
 {
     /// <summary>Creates a graph over a store.</summary>
-    public BuildGraph(INodeStore store, EnvironmentTable environments, string rootDirectory, string manifestPath)
+    public BuildGraph(NodeStore store, EnvironmentTable environments, string rootDirectory, string manifestPath)
     {
         Store = store;
         Environments = environments;
         RootDirectory = rootDirectory;
         ManifestPath = manifestPath;
+        Lines = new ManifestLines(manifestPath);
     }
 
     /// <summary>The nodes and executors.</summary>
-    public INodeStore Store { get; }
+    public NodeStore Store { get; }
 
     /// <summary>The construction environments (0 = global).</summary>
     public EnvironmentTable Environments { get; }
@@ -36,6 +39,9 @@ public sealed class BuildGraph
 
     /// <summary>Targets built when none is named (all targets when the manifest has no <c>default</c>).</summary>
     public List<int> DefaultTargets { get; } = [];
+
+    /// <summary>The manifest line of each build statement (set by the loader), for errors found after loading.</summary>
+    public ManifestLines Lines { get; }
 
     /// <summary>True when the manifest asks for the real compiler (<c>TOOLKIT_TOOLS = real</c>).</summary>
     public bool PrefersRealTools { get; internal set; }

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace Toolkit.Engine.Graph;
 
 /// <summary>The lists of dependencies SCons keeps per node, one per kind.</summary>
@@ -25,4 +28,13 @@ public static class EdgeKinds
 
     /// <summary>Number of edge kinds.</summary>
     public const int Count = 6;
+
+    /// <summary>
+    /// Throws the error for a value that is no edge kind. Kept out of line, so that a store's switch over
+    /// the kinds stays a frameless jump (the inline throw made the shared list node's switch save five
+    /// registers per call, measurably slower on edge queries).
+    /// </summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowUnknown(EdgeKind kind) => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown edge kind");
 }

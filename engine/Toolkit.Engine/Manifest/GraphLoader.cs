@@ -1,65 +1,74 @@
+using Toolkit.Engine.Environments;
 using Toolkit.Engine.Graph;
 
 namespace Toolkit.Engine.Manifest;
 
 /// <summary>
-/// Turns manifest statements into nodes, edges and executors of a <see cref="BuildGraph"/>.
-/// Semantic errors (an unknown builder, a target built twice, an undefined environment) name the
-/// file and the line, as syntax errors do.
+/// Turns manifest statements into nodes, edges and executors of a <see cref="BuildGraph"/>, in one
+/// read of the file: the graph is created when the root is known (at the first statement that needs
+/// nodes), so the <c>root</c> statement comes through the same reader as everything else.
+/// Semantic errors (an unknown builder, a target built twice, an undefined environment, an output
+/// that would overwrite a source, the manifest or the engine's own files) name the file and the
+/// line, as syntax errors do. The line of every build statement is kept in <see cref="BuildGraph.Lines"/>.
 /// </summary>
 public sealed class GraphLoader : IManifestHandler
 {
     /// <summary>The manifest variable that asks for the real compiler.</summary>
     public const string ToolsVariable = "TOOLKIT_TOOLS";
 
-    private readonly BuildGraph _graph;
     private readonly string _fileName;
+    private readonly string _manifestDirectory;
+    private readonly Func<string, EnvironmentTable, BuildGraph> _createGraph;
+    private readonly EnvironmentTable _environments;
     private readonly Dictionary<string, int> _environmentsByName = new(StringComparer.Ordinal);
     private readonly List<(string Path, int Line)> _defaults = [];
     private readonly List<int> _targetIds = [];
+    private readonly OutputRules _outputs;
+    private BuildGraph? _graph;
+    private string _root;
+    private int _rootLine;
     private int _currentEnvironment;
-    private bool _sawBuild;
+    private bool _preferRealTools;
 
-    private GraphLoader(BuildGraph graph, string fileName)
+    private GraphLoader(string fileName, string manifestDirectory, EnvironmentTable environments, Func<string, EnvironmentTable, BuildGraph> createGraph)
     {
-        _graph = graph;
         _fileName = fileName;
-        _graph.GetOrAddDirectory(".");
+        _manifestDirectory = manifestDirectory;
+        _root = manifestDirectory;
+        _environments = environments;
+        _createGraph = createGraph;
+        _outputs = new OutputRules(fileName);
     }
 
-    /// <summary>The root named by a <c>root</c> statement, or null; read it before creating the graph.</summary>
-    public static string? ReadRoot(string manifestPath)
+    /// <summary>
+    /// Reads a manifest file in one pass. <paramref name="createGraph"/> makes the graph once the root
+    /// is known (the manifest's directory, or what its <c>root</c> statement names), with the
+    /// environment table the loader has filled so far.
+    /// </summary>
+    public static BuildGraph LoadFile(string manifestPath, Func<string, EnvironmentTable, BuildGraph> createGraph)
     {
-        using var reader = new StreamReader(manifestPath);
-        while (reader.ReadLine() is { } line)
-        {
-            var trimmed = line.Trim();
-            if (trimmed.StartsWith("root ", StringComparison.Ordinal))
-            {
-                return ManifestTokens.RootOperand(trimmed[5..]);
-            }
-
-            if (trimmed.StartsWith("build ", StringComparison.Ordinal))
-            {
-                return null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Reads a manifest file into a graph (which must be empty).</summary>
-    public static void Load(BuildGraph graph, string manifestPath)
-    {
-        var loader = new GraphLoader(graph, manifestPath);
+        var full = Path.GetFullPath(manifestPath);
+        var loader = new GraphLoader(manifestPath, Path.GetDirectoryName(full)!, new EnvironmentTable(), createGraph);
         ManifestReader.ReadFile(manifestPath, loader);
-        loader.Finish();
+        return loader.Finish();
     }
 
-    /// <summary>Reads a manifest from text into a graph (which must be empty).</summary>
+    /// <summary>
+    /// Reads a manifest from text in one pass, as <see cref="LoadFile"/>; <paramref name="manifestDirectory"/>
+    /// is the directory a relative <c>root</c> (and the file name, to refuse it as an output) is taken from.
+    /// </summary>
+    public static BuildGraph Load(TextReader reader, string fileName, string manifestDirectory, Func<string, EnvironmentTable, BuildGraph> createGraph)
+    {
+        var loader = new GraphLoader(fileName, manifestDirectory, new EnvironmentTable(), createGraph);
+        ManifestReader.Read(reader, fileName, loader);
+        return loader.Finish();
+    }
+
+    /// <summary>Reads a manifest from text into a graph made beforehand (which must be empty); a <c>root</c> statement is checked but cannot move it.</summary>
     public static void Load(BuildGraph graph, TextReader reader, string fileName)
     {
-        var loader = new GraphLoader(graph, fileName);
+        ArgumentNullException.ThrowIfNull(graph);
+        var loader = new GraphLoader(fileName, graph.RootDirectory, graph.Environments, (_, _) => graph);
         ManifestReader.Read(reader, fileName, loader);
         loader.Finish();
     }
@@ -67,21 +76,27 @@ public sealed class GraphLoader : IManifestHandler
     /// <inheritdoc />
     public void OnRoot(string path, int line)
     {
-        if (_sawBuild)
+        if (_rootLine > 0)
         {
-            throw Error(line, "'root' must come before any 'build' statement");
+            throw Error(line, $"a second 'root' statement (the first is on line {_rootLine})");
         }
 
-        // The root itself is resolved by the project loader before the graph exists (see ReadRoot).
+        if (_graph is not null)
+        {
+            throw Error(line, "'root' must come before any 'build' or 'alias' statement");
+        }
+
+        _rootLine = line;
+        _root = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Join(_manifestDirectory, path));
     }
 
     /// <inheritdoc />
     public void OnVariable(string name, string value, int line)
     {
-        _graph.Environments.Global.Set(name, value);
+        _environments.Global.Set(name, value, line);
         if (name == ToolsVariable)
         {
-            _graph.PrefersRealTools = value == "real";
+            _preferRealTools = value == "real";
         }
     }
 
@@ -99,7 +114,7 @@ public sealed class GraphLoader : IManifestHandler
             throw Error(line, $"environment '{name}' names an undefined parent '{parent}'");
         }
 
-        _environmentsByName.Add(name, _graph.Environments.Add(name, parentId, variables));
+        _environmentsByName.Add(name, _environments.Add(name, parentId, variables, line));
     }
 
     /// <inheritdoc />
@@ -118,7 +133,7 @@ public sealed class GraphLoader : IManifestHandler
     /// <inheritdoc />
     public void OnBuild(BuildStatement statement)
     {
-        _sawBuild = true;
+        var graph = Graph();
         var builder = ParseBuilder(statement.Builder, statement.Line);
         CheckArity(builder, statement);
         var kind = builder switch
@@ -129,51 +144,64 @@ public sealed class GraphLoader : IManifestHandler
             _ => NodeKind.DerivedFile,
         };
 
-        var store = _graph.Store;
+        var store = graph.Store;
         _targetIds.Clear();
         foreach (var path in statement.Targets)
         {
-            var id = _graph.GetOrAddFile(path, kind);
-            if (store.GetExecutor(id) >= 0 || _targetIds.Contains(id))
+            var id = _outputs.Target(graph, path, kind, statement.Line);
+            if (_targetIds.Contains(id))
             {
-                throw Error(statement.Line, $"'{path}' is already built by another statement");
+                throw Error(statement.Line, $"'{path}' is named twice as a target of this statement");
             }
 
-            if (store.GetKind(id) is NodeKind.Directory or NodeKind.Alias)
-            {
-                throw Error(statement.Line, $"'{path}' is a directory or an alias and cannot be a build target");
-            }
-
-            store.SetKind(id, kind);
             _targetIds.Add(id);
         }
 
         var environment = statement.Overrides.Count == 0
             ? _currentEnvironment
-            : _graph.Environments.GetOrAddOverride(_currentEnvironment, statement.Overrides);
-        store.AddExecutor(builder, environment, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_targetIds));
+            : _environments.GetOrAddOverride(_currentEnvironment, statement.Overrides, statement.Line);
+        var executor = store.AddExecutor(builder, environment, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_targetIds));
+        graph.Lines.Add(executor, statement.Line);
         foreach (var target in _targetIds)
         {
-            AddEdges(target, EdgeKind.Sources, statement.Sources, null);
-            AddEdges(target, EdgeKind.Depends, statement.Depends, null);
-            AddEdges(target, EdgeKind.OrderOnly, statement.OrderOnly, null);
-            AddEdges(target, EdgeKind.Ignored, statement.Ignore, null);
-            AddEdges(target, EdgeKind.SideEffects, statement.SideEffects, NodeKind.DerivedFile);
+            AddEdges(graph, target, EdgeKind.Sources, statement.Sources, statement.Line);
+            AddEdges(graph, target, EdgeKind.Depends, statement.Depends, statement.Line);
+            AddEdges(graph, target, EdgeKind.OrderOnly, statement.OrderOnly, statement.Line);
+            AddEdges(graph, target, EdgeKind.Ignored, statement.Ignore, statement.Line);
+        }
+
+        var sideEffects = _outputs.SideEffects(graph, statement.SideEffects, statement.Line);
+        foreach (var target in _targetIds)
+        {
+            foreach (var sideEffect in sideEffects)
+            {
+                store.AddEdge(target, EdgeKind.SideEffects, sideEffect);
+            }
         }
     }
 
     /// <inheritdoc />
     public void OnAlias(string name, IReadOnlyList<string> targets, int line)
     {
-        if (_graph.Store.FindNode(name) >= 0)
+        var graph = Graph();
+        var store = graph.Store;
+        var existing = store.FindNode(name);
+        if (existing >= 0)
         {
-            throw Error(line, $"alias '{name}' has the name of an existing file or alias");
+            var executor = store.GetExecutor(existing);
+            throw Error(line, store.GetKind(existing) switch
+            {
+                NodeKind.Alias => $"alias '{name}' is defined twice",
+                NodeKind.Directory => $"alias '{name}' has the name of a directory of the project",
+                _ when executor >= 0 => $"alias '{name}' has the name of a target built on line {graph.Lines.OfExecutor(executor)}",
+                _ => $"alias '{name}' is defined after a statement that names it, where it was taken for a file; define an alias before the statements that use it",
+            });
         }
 
-        var alias = _graph.Store.AddNode(name, NodeKind.Alias, _graph.RootNode);
+        var alias = store.AddNode(name, NodeKind.Alias, graph.RootNode);
         foreach (var target in targets)
         {
-            _graph.Store.AddEdge(alias, EdgeKind.Depends, _graph.GetOrAddFile(target));
+            store.AddEdge(alias, EdgeKind.Depends, _outputs.Input(graph, target, line));
         }
     }
 
@@ -186,9 +214,12 @@ public sealed class GraphLoader : IManifestHandler
         }
     }
 
-    private void Finish()
+    private BuildGraph Finish()
     {
-        var store = _graph.Store;
+        var graph = Graph();
+        graph.Lines.Trim();
+        graph.PrefersRealTools = _preferRealTools;
+        var store = graph.Store;
         foreach (var (path, line) in _defaults)
         {
             var id = store.FindNode(path);
@@ -197,7 +228,7 @@ public sealed class GraphLoader : IManifestHandler
                 throw Error(line, $"default target '{path}' is not built by any statement and is no alias");
             }
 
-            _graph.DefaultTargets.Add(id);
+            graph.DefaultTargets.Add(id);
         }
 
         if (_defaults.Count == 0)
@@ -206,17 +237,32 @@ public sealed class GraphLoader : IManifestHandler
             {
                 if (store.GetExecutor(node) >= 0)
                 {
-                    _graph.DefaultTargets.Add(node);
+                    graph.DefaultTargets.Add(node);
                 }
             }
         }
+
+        return graph;
     }
 
-    private void AddEdges(int target, EdgeKind kind, List<string> paths, NodeKind? newKind)
+    /// <summary>The graph, made on first use: from then on the root is fixed.</summary>
+    private BuildGraph Graph()
+    {
+        if (_graph is null)
+        {
+            _graph = _createGraph(_root, _environments);
+            _graph.GetOrAddDirectory(".");
+            _outputs.Reserve(_root, Path.IsPathRooted(_fileName) ? _fileName : Path.Join(_manifestDirectory, _fileName));
+        }
+
+        return _graph;
+    }
+
+    private void AddEdges(BuildGraph graph, int target, EdgeKind kind, List<string> paths, int line)
     {
         foreach (var path in paths)
         {
-            _graph.Store.AddEdge(target, kind, _graph.GetOrAddFile(path, newKind));
+            graph.Store.AddEdge(target, kind, _outputs.Input(graph, path, line));
         }
     }
 

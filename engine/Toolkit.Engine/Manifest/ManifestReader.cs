@@ -1,4 +1,4 @@
-using System.Text;
+using Toolkit.Engine.FileSystem;
 
 namespace Toolkit.Engine.Manifest;
 
@@ -6,6 +6,9 @@ namespace Toolkit.Engine.Manifest;
 /// Reads a manifest (docs/manifest-format.md) line by line and hands each statement to an
 /// <see cref="IManifestHandler"/>. It never holds the file's text: memory stays flat whatever the size.
 /// Every error is a <see cref="ManifestException"/> naming the file and the line.
+/// Three layers, each checked in its own place: lines (<see cref="ManifestLineSource"/>: length,
+/// UTF-8, control characters), tokens (<see cref="ManifestTokens"/>), statements (this class: syntax, paths,
+/// the closing <c>end</c>); what a statement means is the handler's to check.
 /// </summary>
 public sealed class ManifestReader
 {
@@ -20,6 +23,7 @@ public sealed class ManifestReader
     private string? _pendingParent;
     private int _pendingLine;
     private bool _sawHeader;
+    private int _endLine;
 
     private enum Pending : byte
     {
@@ -34,30 +38,54 @@ public sealed class ManifestReader
         _handler = handler;
     }
 
-    /// <summary>Reads a manifest file.</summary>
+    /// <summary>Reads a manifest file (which must be a regular file: a FIFO or a device is refused before it is opened).</summary>
     public static void ReadFile(string path, IManifestHandler handler)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        Read(reader, path, handler);
+        try
+        {
+            FileProbe.RequireRegular(Path.GetFullPath(path));
+        }
+        catch (IOException exception) when (exception is not FileNotFoundException)
+        {
+            throw new ManifestException(path, 0, exception.Message);
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        Read(stream, path, handler);
+    }
+
+    /// <summary>Reads a manifest from a stream of UTF-8; <paramref name="fileName"/> is used in error messages.</summary>
+    public static void Read(Stream stream, string fileName, IManifestHandler handler)
+    {
+        using var source = new Utf8ManifestLineSource(stream, fileName);
+        new ManifestReader(fileName, handler).Run(source);
     }
 
     /// <summary>Reads a manifest from text; <paramref name="fileName"/> is used in error messages.</summary>
-    public static void Read(TextReader reader, string fileName, IManifestHandler handler) =>
-        new ManifestReader(fileName, handler).Run(reader);
+    public static void Read(TextReader reader, string fileName, IManifestHandler handler)
+    {
+        using var source = new TextManifestLineSource(reader, fileName);
+        new ManifestReader(fileName, handler).Run(source);
+    }
 
     /// <summary>Makes an error naming the file and a line.</summary>
     public static ManifestException Error(string file, int line, string problem) => new(file, line, problem);
 
-    private void Run(TextReader reader)
+    private void Run(ManifestLineSource source)
     {
-        while (reader.ReadLine() is { } text)
+        while (source.TryReadLine(out var text))
         {
-            _line++;
-            var content = text.AsSpan().TrimEnd();
+            _line = source.Line;
+            var content = text.TrimEnd();
             var trimmed = content.TrimStart();
             if (trimmed.IsEmpty || trimmed[0] == '#')
             {
                 continue;
+            }
+
+            if (_endLine > 0)
+            {
+                throw Fail(_line, $"nothing but comments may follow the 'end' statement of line {_endLine}");
             }
 
             if (content.Length != trimmed.Length)
@@ -74,13 +102,18 @@ public sealed class ManifestReader
         Flush();
         if (!_sawHeader)
         {
-            throw Fail(0, "not a toolkit manifest: the file is empty (it must start with 'toolkit-manifest 1')");
+            throw Fail(0, $"not a toolkit manifest: the file is empty (it must start with 'toolkit-manifest {ManifestWriter.FormatVersion}')");
+        }
+
+        if (_endLine == 0)
+        {
+            throw Fail(source.Line, "the manifest stops without its closing 'end' statement: it is truncated (every writer ends a manifest with a line 'end')");
         }
     }
 
     private void Statement(ReadOnlySpan<char> line)
     {
-        Tokenize(line);
+        ManifestTokens.Split(line, _tokens);
         var keyword = _tokens[0];
         if (!_sawHeader)
         {
@@ -92,7 +125,8 @@ public sealed class ManifestReader
             if (_tokens.Count != 2 || _tokens[1] != ManifestWriter.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
                 var found = _tokens.Count > 1 ? _tokens[1] : "(none)";
-                throw Fail(_line, $"unsupported manifest version {found}: this toolkit reads version {ManifestWriter.FormatVersion}");
+                var hint = found == "1" ? " (version 2 added the closing 'end' line; regenerate the manifest, or add 'end' as its last line and make the first 'toolkit-manifest 2')" : string.Empty;
+                throw Fail(_line, $"unsupported manifest version {found}: this toolkit reads version {ManifestWriter.FormatVersion}{hint}");
             }
 
             _sawHeader = true;
@@ -110,6 +144,10 @@ public sealed class ManifestReader
         {
             case "toolkit-manifest":
                 throw Fail(_line, "'toolkit-manifest' may appear only once, on the first statement");
+            case "end":
+                Expect(_tokens.Count == 1, "'end' stands alone on the manifest's last line");
+                _endLine = _line;
+                break;
             case "root":
                 Expect(_tokens.Count == 2, "'root' takes one path: root PATH");
                 _handler.OnRoot(_tokens[1], _line);
@@ -134,7 +172,7 @@ public sealed class ManifestReader
                 _handler.OnDefault(targets, _line);
                 break;
             default:
-                throw Fail(_line, $"unknown statement '{keyword}' (expected root, NAME = value, env, use, build, alias or default)");
+                throw Fail(_line, $"unknown statement '{Shorten(keyword)}' (expected root, NAME = value, env, use, build, alias, default or end)");
         }
     }
 
@@ -327,26 +365,11 @@ public sealed class ManifestReader
         return (name.ToString(), line[(equals + 1)..].Trim().ToString());
     }
 
-    private void Tokenize(ReadOnlySpan<char> line) => ManifestTokens.Split(line, _tokens);
-
     private void CheckPath(string path)
     {
-        if (!ManifestWriter.IsValidPath(path))
+        if (ManifestPathRule.Problem(path) is { } problem)
         {
-            throw Fail(_line, $"'{path}' is not a valid path");
-        }
-
-        if (path[0] == '/' || path.Contains('\\', StringComparison.Ordinal))
-        {
-            throw Fail(_line, $"path '{path}' must be relative with '/' separators");
-        }
-
-        foreach (var segment in path.Split('/'))
-        {
-            if (segment.Length == 0 || segment == "." || segment == "..")
-            {
-                throw Fail(_line, $"path '{path}' is not normalized (no empty, '.' or '..' segments, no trailing '/')");
-            }
+            throw Fail(_line, problem);
         }
     }
 

@@ -7,17 +7,24 @@ namespace Toolkit.Engine.Manifest;
 /// million-node project is never held as text in memory. Validates what it writes: a path with a
 /// control character or a reserved token is refused here rather than written and misread later; a
 /// space or a '$' in a path is escaped as '$ ' and '$$' (<see cref="EscapePath"/>).
+/// A manifest is complete only once <see cref="End"/> has written its closing <c>end</c> line:
+/// disposing a writer without it (a writer that failed half-way) leaves a file the reader refuses
+/// as truncated, never one that builds a subset of the project.
 /// </summary>
 public sealed class ManifestWriter : IDisposable
 {
     /// <summary>The file name the engine looks for in a project directory.</summary>
     public const string FileName = "toolkit.manifest";
 
-    /// <summary>The format version this writer emits and the reader accepts.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The format version this writer emits and the reader accepts (2: the closing <c>end</c> line is required).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The statement that closes every manifest.</summary>
+    public const string EndStatement = "end";
 
     private readonly TextWriter _writer;
     private readonly bool _ownsWriter;
+    private bool _ended;
 
     /// <summary>Writes to a text writer; the header line is written at once.</summary>
     public ManifestWriter(TextWriter writer, bool ownsWriter = false)
@@ -39,6 +46,7 @@ public sealed class ManifestWriter : IDisposable
     /// </summary>
     public void Root(string path)
     {
+        Writable();
         if (!IsValidPath(path))
         {
             throw new ArgumentException($"'{path}' cannot be a manifest root: it must be non-empty and contain no control character", nameof(path));
@@ -52,6 +60,7 @@ public sealed class ManifestWriter : IDisposable
     /// <summary>Writes a comment line.</summary>
     public void Comment(string text)
     {
+        Writable();
         foreach (var line in text.Split('\n'))
         {
             _writer.Write("# ");
@@ -61,11 +70,16 @@ public sealed class ManifestWriter : IDisposable
     }
 
     /// <summary>Writes a blank line (for people reading the file).</summary>
-    public void BlankLine() => _writer.Write('\n');
+    public void BlankLine()
+    {
+        Writable();
+        _writer.Write('\n');
+    }
 
     /// <summary>Sets a variable of the global environment.</summary>
     public void Variable(string name, string value)
     {
+        Writable();
         CheckName(name);
         WriteAssignment(indent: false, name, value);
     }
@@ -73,6 +87,7 @@ public sealed class ManifestWriter : IDisposable
     /// <summary>Defines a named environment with its variables.</summary>
     public void Environment(string name, IEnumerable<KeyValuePair<string, string>> variables, string? parent = null)
     {
+        Writable();
         CheckName(name);
         _writer.Write("env ");
         _writer.Write(name);
@@ -94,6 +109,7 @@ public sealed class ManifestWriter : IDisposable
     /// <summary>Switches the environment used by the statements below ("default" for the global one).</summary>
     public void Use(string environment)
     {
+        Writable();
         CheckName(environment);
         _writer.Write("use ");
         _writer.Write(environment);
@@ -111,6 +127,7 @@ public sealed class ManifestWriter : IDisposable
         IReadOnlyList<string>? ignore = null,
         IReadOnlyList<string>? sideEffects = null)
     {
+        Writable();
         if (targets.Count == 0)
         {
             throw new ArgumentException("a build statement needs at least one target", nameof(targets));
@@ -161,6 +178,7 @@ public sealed class ManifestWriter : IDisposable
     /// <summary>Writes an alias.</summary>
     public void Alias(string name, IReadOnlyList<string> targets)
     {
+        Writable();
         CheckPath(name);
         _writer.Write("alias ");
         _writer.Write(EscapePath(name));
@@ -172,9 +190,19 @@ public sealed class ManifestWriter : IDisposable
     /// <summary>Writes the default targets.</summary>
     public void Default(IReadOnlyList<string> targets)
     {
+        Writable();
         _writer.Write("default");
         WritePaths(targets);
         _writer.Write('\n');
+    }
+
+    /// <summary>Writes the closing <c>end</c> line; nothing may be written after it.</summary>
+    public void End()
+    {
+        Writable();
+        _writer.Write(EndStatement);
+        _writer.Write('\n');
+        _ended = true;
     }
 
     /// <summary>Flushes buffered text.</summary>
@@ -187,6 +215,14 @@ public sealed class ManifestWriter : IDisposable
         if (_ownsWriter)
         {
             _writer.Dispose();
+        }
+    }
+
+    private void Writable()
+    {
+        if (_ended)
+        {
+            throw new InvalidOperationException("the manifest is ended: nothing may be written after 'end'");
         }
     }
 

@@ -16,8 +16,9 @@ namespace Toolkit.Engine.Persistence;
 /// offset 20+N 32 bytes SHA-256 of bytes [0, 20+N) (header and payload)
 /// </code>
 /// Files are written whole and atomically through <see cref="IFileSystem.WriteAllBytes"/>.
-/// Reading checks, in order: the size against the header, the magic, the version, the length
-/// field against the real size (before trusting it), then the checksum; any failure is a
+/// Reading checks, in order: the kind of file (a FIFO or a device is refused before it is opened),
+/// the size against the header, the magic, the version, the length field against the real size
+/// (all from the first 20 bytes, before the body is read or a buffer allocated), then the checksum; any failure is a
 /// <see cref="CheckedFileStatus.Damaged"/> result with a reason, never an exception.
 /// The full SHA-256 is kept (32 bytes per file): it costs nothing worth saving and is
 /// hardware-accelerated on current CPUs, where MD5 or a CRC would be no faster in practice.
@@ -83,10 +84,10 @@ public static class CheckedFile
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         CheckArguments(magic, maxVersion);
-        byte[] bytes;
+        Stream stream;
         try
         {
-            bytes = fileSystem.ReadAllBytes(path);
+            stream = fileSystem.OpenRead(path);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -97,7 +98,44 @@ public static class CheckedFile
             return CheckedFileReadResult.Damaged($"cannot be read: {exception.Message}");
         }
 
-        return Check(bytes, magic, maxVersion);
+        try
+        {
+            using (stream)
+            {
+                return ReadChecked(stream, magic, maxVersion);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return CheckedFileReadResult.Damaged($"cannot be read: {exception.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Reads the header alone first and checks the magic, the version and the claimed length
+    /// against the file's real size, so that a damaged or hostile file (a sparse 2 GB file of
+    /// zeros, a length field of 2^63) is refused before its body is read or a buffer allocated.
+    /// </summary>
+    private static CheckedFileReadResult ReadChecked(Stream stream, ReadOnlySpan<byte> magic, uint maxVersion)
+    {
+        if (!stream.CanSeek)
+        {
+            return CheckedFileReadResult.Damaged("cannot be read: not a regular file");
+        }
+
+        var size = stream.Length;
+        Span<byte> header = stackalloc byte[HeaderSize];
+        var headerLength = (int)Math.Min(size, HeaderSize);
+        stream.ReadExactly(header[..headerLength]);
+        if (CheckHeader(header[..headerLength], size, magic, maxVersion) is { } reason)
+        {
+            return CheckedFileReadResult.Damaged(reason);
+        }
+
+        var file = new byte[size];
+        header.CopyTo(file);
+        stream.ReadExactly(file.AsSpan(HeaderSize));
+        return Check(file, magic, maxVersion);
     }
 
     /// <summary>Checks the bytes of a whole file, as <see cref="TryRead"/> does after reading them.</summary>
@@ -105,37 +143,14 @@ public static class CheckedFile
     {
         ArgumentNullException.ThrowIfNull(file);
         CheckArguments(magic, maxVersion);
-        var size = file.Length;
-        if (size < HeaderSize)
-        {
-            return CheckedFileReadResult.Damaged(Invariant($"truncated at byte {size}: the header alone needs {HeaderSize} bytes"));
-        }
-
         var span = file.AsSpan();
-        if (!span[..MagicSize].SequenceEqual(magic))
+        if (CheckHeader(span[..Math.Min(span.Length, HeaderSize)], span.Length, magic, maxVersion) is { } reason)
         {
-            return CheckedFileReadResult.Damaged($"bad magic: expected {Describe(magic)}, found {Describe(span[..MagicSize])}");
+            return CheckedFileReadResult.Damaged(reason);
         }
 
-        var version = BinaryPrimitives.ReadUInt32LittleEndian(span[VersionOffset..]);
-        if (version == 0 || version > maxVersion)
-        {
-            return CheckedFileReadResult.Damaged(Invariant($"unsupported version {version} (this build reads versions 1 to {maxVersion})"));
-        }
-
-        // Compare the claimed length with what is really there before using it for anything.
         var claimed = BinaryPrimitives.ReadUInt64LittleEndian(span[LengthOffset..]);
-        var available = (ulong)(size - HeaderSize);
-        if (claimed > available || available - claimed < ChecksumSize)
-        {
-            return CheckedFileReadResult.Damaged(Invariant($"truncated at byte {size}: the header claims a payload of {claimed} bytes, which with the checksum needs {(decimal)claimed + Overhead} bytes"));
-        }
-
-        if (available - claimed > ChecksumSize)
-        {
-            return CheckedFileReadResult.Damaged(Invariant($"{available - claimed - ChecksumSize} unexpected bytes after the checksum at byte {(ulong)HeaderSize + claimed + ChecksumSize}"));
-        }
-
+        var version = BinaryPrimitives.ReadUInt32LittleEndian(span[VersionOffset..]);
         var payloadLength = (int)claimed;
         var checkedLength = HeaderSize + payloadLength;
         Span<byte> digest = stackalloc byte[ChecksumSize];
@@ -146,6 +161,46 @@ public static class CheckedFile
         }
 
         return CheckedFileReadResult.Ok(version, file.AsMemory(HeaderSize, payloadLength));
+    }
+
+    /// <summary>The reason a file of <paramref name="size"/> bytes starting with <paramref name="header"/> is damaged, or null.</summary>
+    private static string? CheckHeader(ReadOnlySpan<byte> header, long size, ReadOnlySpan<byte> magic, uint maxVersion)
+    {
+        if (header.Length < HeaderSize)
+        {
+            return Invariant($"truncated at byte {size}: the header alone needs {HeaderSize} bytes");
+        }
+
+        if (!header[..MagicSize].SequenceEqual(magic))
+        {
+            return $"bad magic: expected {Describe(magic)}, found {Describe(header[..MagicSize])}";
+        }
+
+        var version = BinaryPrimitives.ReadUInt32LittleEndian(header[VersionOffset..]);
+        if (version == 0 || version > maxVersion)
+        {
+            return Invariant($"unsupported version {version} (this build reads versions 1 to {maxVersion})");
+        }
+
+        // Compare the claimed length with what is really there before using it for anything.
+        var claimed = BinaryPrimitives.ReadUInt64LittleEndian(header[LengthOffset..]);
+        var available = (ulong)(size - HeaderSize);
+        if (claimed > available || available - claimed < ChecksumSize)
+        {
+            return Invariant($"truncated at byte {size}: the header claims a payload of {claimed} bytes, which with the checksum needs {(decimal)claimed + Overhead} bytes");
+        }
+
+        if (available - claimed > ChecksumSize)
+        {
+            return Invariant($"{available - claimed - ChecksumSize} unexpected bytes after the checksum at byte {(ulong)HeaderSize + claimed + ChecksumSize}");
+        }
+
+        if (size > Array.MaxLength)
+        {
+            return Invariant($"{size} bytes is more than this build can read (at most {Array.MaxLength})");
+        }
+
+        return null;
     }
 
     private static void Frame(Span<byte> file, ReadOnlySpan<byte> magic, uint version, int payloadLength)

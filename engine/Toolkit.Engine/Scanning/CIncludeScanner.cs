@@ -5,23 +5,29 @@ using Toolkit.Engine.FileSystem;
 namespace Toolkit.Engine.Scanning;
 
 /// <summary>
-/// The engine's C #include scanner, modelled on SCons's CScanner: it parses each file's directives
-/// (through an <see cref="IScanCache"/>, so unchanged files are parsed once across builds), resolves
-/// them with an <see cref="IncludeResolver"/> and walks the include graph to find every header a source
-/// depends on. It is conservative (see <see cref="IncludeParser"/>): includes in every conditional
-/// branch count, so it may list a header the compiler would not open, but never misses one it would.
-/// <para>A scanner is a snapshot: each path is stat'ed once per instance, and the files each header
-/// includes are remembered per CPPPATH as a graph of <see cref="HeaderNode"/>s, so later walks through
-/// a header are pointer chasing with a per-thread mark array as the visited set. A source's own include
+/// The engine's C #include scanner. In <see cref="ScanMode.Conservative"/> mode (the default) it is
+/// modelled on SCons's CScanner: it parses each file's directives (through an <see cref="IScanCache"/>,
+/// so unchanged files are parsed once across builds), resolves them with an <see cref="IncludeResolver"/>
+/// and walks the include graph to find every header a source depends on. Includes in every conditional
+/// branch count, so it may list a header the compiler would not open, but it never misses one except
+/// through <c>#include MACRO</c>, which it names in a warning. In <see cref="ScanMode.Exact"/> mode it
+/// hands each source to an <see cref="ExactScanner"/>, which evaluates the preprocessor as the compiler
+/// does.
+/// <para>Files are named by <see cref="ScanPaths"/>: root-relative inside the project, absolute outside.
+/// A scanner is a snapshot: each path is stat'ed once per instance, and the files each header includes
+/// are remembered per search chain as a graph of <see cref="HeaderNode"/>s, so later walks through a
+/// header are pointer chasing with a per-thread mark array as the visited set. A source's own include
 /// list is not kept (it is walked once per build). Make one scanner per build; the scan cache carries
 /// over. All methods are thread-safe: the engine scans different sources from several threads at once.</para>
 /// </summary>
 public sealed class CIncludeScanner
 {
-    private readonly IFileSystem _fileSystem;
     private readonly IScanCache _cache;
     private readonly bool _memoizeResolved;
     private readonly ConcurrentDictionary<string, SearchContext> _contexts = new(StringComparer.Ordinal);
+    private readonly ScanDiagnostics _diagnostics;
+    private readonly SafeFileReader _reader;
+    private readonly Lazy<ExactScanner> _exact;
 
     private readonly ThreadLocal<VisitMarks> _marks = new(() => new VisitMarks());
     private int _nextNodeId = -1;
@@ -33,50 +39,109 @@ public sealed class CIncludeScanner
         public int Next;
     }
 
-    /// <summary>Creates a scanner that reads through <paramref name="fileSystem"/> and caches parses in <paramref name="cache"/>.</summary>
+    /// <summary>Creates a conservative scanner that reads through <paramref name="fileSystem"/> and caches parses in <paramref name="cache"/>.</summary>
     public CIncludeScanner(IFileSystem fileSystem, IScanCache cache)
-        : this(fileSystem, cache, memoizeResolved: true)
+        : this(fileSystem, cache, ScanOptions.Default, memoizeResolved: true)
     {
     }
 
     /// <summary>
-    /// As the two-argument form; <paramref name="memoizeResolved"/> false turns off the per-CPPPATH
+    /// As the two-argument form; <paramref name="memoizeResolved"/> false turns off the per-chain
     /// memos of resolved includes (every visit re-resolves), which exists to measure what they buy.
     /// </summary>
     public CIncludeScanner(IFileSystem fileSystem, IScanCache cache, bool memoizeResolved)
+        : this(fileSystem, cache, ScanOptions.Default, memoizeResolved)
+    {
+    }
+
+    /// <summary>Creates a scanner working as <paramref name="options"/> say.</summary>
+    public CIncludeScanner(IFileSystem fileSystem, IScanCache cache, ScanOptions options)
+        : this(fileSystem, cache, options, memoizeResolved: true)
+    {
+    }
+
+    private CIncludeScanner(IFileSystem fileSystem, IScanCache cache, ScanOptions options, bool memoizeResolved)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(cache);
-        _fileSystem = fileSystem;
+        ArgumentNullException.ThrowIfNull(options);
         _cache = cache;
         _memoizeResolved = memoizeResolved;
-        Resolver = new IncludeResolver(fileSystem);
+        Options = options;
+        Paths = new ScanPaths(options.RootDirectory ?? IncludeResolver.DefaultRoot(fileSystem));
+        Resolver = new IncludeResolver(fileSystem, Paths, options.IsBuildOutput);
+        _diagnostics = new ScanDiagnostics(options.Warning);
+        _reader = new SafeFileReader(fileSystem, _diagnostics);
+        _exact = new Lazy<ExactScanner>(() => new ExactScanner(Resolver, _reader, _diagnostics, options));
     }
+
+    /// <summary>How this scanner works.</summary>
+    public ScanOptions Options { get; }
+
+    /// <summary>How files are named.</summary>
+    public ScanPaths Paths { get; }
 
     /// <summary>The resolver (and stat cache) this scanner uses.</summary>
     public IncludeResolver Resolver { get; }
+
+    /// <summary>How many distinct warnings this scanner gave.</summary>
+    public int WarningCount => _diagnostics.Count;
 
     /// <summary>
     /// The directives of one file, in file order, from the scan cache when the file's stamp is unchanged.
     /// Throws <see cref="FileNotFoundException"/> naming the file when it does not exist.
     /// </summary>
-    public IncludeDirective[] DirectIncludes(string path) => DirectIncludesOfNormalized(NormalizeOrThrow(path));
+    public IncludeDirective[] DirectIncludes(string path) => DirectIncludesOfCanonical(CanonicalOrThrow(path));
 
     /// <summary>
-    /// Every header <paramref name="sourcePath"/> reaches through its includes, each once, in the order
-    /// <c>gcc -MM</c> lists them: depth-first, in the order the preprocessor first opens them. The source
-    /// itself is not listed. Include cycles are tolerated; the walk is iterative, so include depth is
-    /// limited only by memory. Throws <see cref="FileNotFoundException"/> when the source does not exist.
+    /// Every header <paramref name="sourcePath"/> reaches through its includes with <paramref name="cppPath"/>
+    /// as its <c>-I</c> directories, each once, in the order <c>gcc -MM</c> lists them: depth-first, in the
+    /// order the preprocessor first opens them. The source itself is not listed. Include cycles are
+    /// tolerated; the walk is iterative, so include depth is limited only by memory. Throws
+    /// <see cref="FileNotFoundException"/> when the source does not exist.
     /// </summary>
     public IReadOnlyList<string> ScanTransitive(string sourcePath, IReadOnlyList<string> cppPath)
     {
         ArgumentNullException.ThrowIfNull(cppPath);
-        var source = NormalizeOrThrow(sourcePath);
-        var context = ContextFor(cppPath);
+        return Scan(sourcePath, CompilerFlags.FromIncludeDirs(cppPath)).Headers;
+    }
+
+    /// <summary>
+    /// Scans one translation unit compiled with <paramref name="flags"/> in <paramref name="workingDirectory"/>
+    /// (canonical; "" is the root), in this scanner's mode. Throws <see cref="FileNotFoundException"/> when the
+    /// source does not exist, <see cref="ScanConfigurationException"/> when the exact mode's compiler fails.
+    /// </summary>
+    public ScanResult Scan(string sourcePath, CompilerFlags flags, string workingDirectory = "")
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(workingDirectory);
+        var source = Paths.Combine(workingDirectory, sourcePath) ?? throw new ArgumentException($"'{sourcePath}' is not a file path", nameof(sourcePath));
+        if (!Resolver.Stat(source).Exists)
+        {
+            throw new FileNotFoundException($"cannot scan '{source}': no such file", source);
+        }
+
+        if (Options.Mode == ScanMode.Exact)
+        {
+            return _exact.Value.Scan(source, flags, workingDirectory);
+        }
+
+        var context = ContextFor(flags, workingDirectory);
+        var headers = Walk(source, context, ForcedChildren(flags, workingDirectory, context));
+        return new ScanResult(source, ScanMode.Conservative, headers.ToArray(), null, [], string.Empty);
+    }
+
+    private List<string> Walk(string source, SearchContext context, HeaderNode[] forced)
+    {
         var headers = new List<string>();
         var marks = _marks.Value!;
         marks.NewWalk();
         var frames = new List<Frame> { new() { Children = ResolveChildren(source, context) } };
+        if (forced.Length > 0)
+        {
+            frames.Add(new Frame { Children = forced });
+        }
+
         while (frames.Count > 0)
         {
             ref var top = ref CollectionsMarshal.AsSpan(frames)[^1];
@@ -104,11 +169,37 @@ public sealed class CIncludeScanner
         return headers;
     }
 
-    private IncludeDirective[] DirectIncludesOfNormalized(string path)
+    /// <summary>The <c>-include</c> files: looked for in the working directory first, then along the chain, as gcc does.</summary>
+    private HeaderNode[] ForcedChildren(CompilerFlags flags, string workingDirectory, SearchContext context)
+    {
+        if (flags.ForcedIncludes.Count == 0)
+        {
+            return [];
+        }
+
+        var nodes = new List<HeaderNode>();
+        foreach (var name in flags.ForcedIncludes)
+        {
+            var found = Resolver.ResolveNormalized(new IncludeDirective(name, false), workingDirectory, context.Directories);
+            if (found is not null)
+            {
+                nodes.Add(context.NodeFor(found));
+            }
+        }
+
+        return nodes.ToArray();
+    }
+
+    private IncludeDirective[] DirectIncludesOfCanonical(string path)
     {
         var stamp = Resolver.Stat(path);
         if (!stamp.Exists)
         {
+            if (Resolver.IsBuildOutput(path))
+            {
+                return []; // a generated header not generated yet: nothing to read before the build writes it
+            }
+
             throw new FileNotFoundException($"cannot scan '{path}': no such file", path);
         }
 
@@ -119,7 +210,13 @@ public sealed class CIncludeScanner
 
         // Stamp first, then contents: if the file changes in between, the entry is stored under the
         // older stamp and simply misses next time; it can never pass stale contents off as current.
-        var parsed = IncludeParser.Parse(_fileSystem.ReadAllBytes(path));
+        var contents = _reader.Read(path);
+        if (contents is null)
+        {
+            return [];
+        }
+
+        var parsed = IncludeParser.Parse(contents);
         _cache.Set(path, stamp, parsed);
         return parsed;
     }
@@ -143,17 +240,23 @@ public sealed class CIncludeScanner
 
     private HeaderNode[] ResolveChildren(string file, SearchContext context)
     {
-        var directives = DirectIncludesOfNormalized(file);
+        var directives = DirectIncludesOfCanonical(file);
         if (directives.Length == 0)
         {
             return [];
         }
 
-        var directory = ProjectPath.DirectoryOf(file);
+        var directory = ScanPaths.DirectoryOf(file);
         var resolved = new List<HeaderNode>(directives.Length);
         foreach (var directive in directives)
         {
-            var node = Resolve(directive, directory, context);
+            if (directive.IsComputed)
+            {
+                _diagnostics.Warn($"{file}: '#include {directive.Name}' is computed from macros; the conservative scanner cannot follow it (the exact mode can: TOOLKIT_SCAN = exact)");
+                continue;
+            }
+
+            var node = Resolve(file, directive, directory, context);
             if (node is not null)
             {
                 resolved.Add(node);
@@ -163,51 +266,88 @@ public sealed class CIncludeScanner
         return resolved.Count == 0 ? [] : resolved.ToArray();
     }
 
-    private HeaderNode? Resolve(IncludeDirective directive, string directory, SearchContext context)
+    private HeaderNode? Resolve(string file, IncludeDirective directive, string directory, SearchContext context)
     {
-        if (_memoizeResolved && context.TryGetLookup(directory, directive, out var known))
+        if (_memoizeResolved && context.TryGetLookup(file, directory, directive, out var known))
         {
             return known;
         }
 
-        var header = Resolver.ResolveNormalized(directive, directory, context.Directories);
+        var header = directive.IsNext ? ResolveNext(file, directive, context) : Resolver.ResolveNormalized(directive, directory, context.Directories, directive.IsAngle ? context.BracketStart : 0);
         var node = header is null ? null : context.NodeFor(header);
         if (_memoizeResolved)
         {
-            context.SetLookup(directory, directive, node);
+            context.SetLookup(file, directory, directive, node);
         }
 
         return node;
     }
 
-    private SearchContext ContextFor(IReadOnlyList<string> cppPath)
+    /// <summary>
+    /// <c>#include_next</c>: the search goes on after the directory the includer was found in (from the
+    /// start of the chain when it was found beside its own includer), and never finds the includer itself.
+    /// </summary>
+    private string? ResolveNext(string file, IncludeDirective directive, SearchContext context)
     {
-        var key = string.Join('\n', cppPath);
+        var directories = context.Directories;
+        var start = 0;
+        for (var i = 0; i < directories.Length; i++)
+        {
+            if (string.Equals(Paths.Combine(directories[i], directive.Name), file, StringComparison.Ordinal))
+            {
+                start = i + 1;
+                break;
+            }
+        }
+
+        for (var i = start; i < directories.Length; i++)
+        {
+            var found = Resolver.Find(directories[i], directive.Name);
+            if (found is not null && !string.Equals(found, file, StringComparison.Ordinal))
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private SearchContext ContextFor(CompilerFlags flags, string workingDirectory)
+    {
+        var key = workingDirectory + "\n" + string.Join('\n', flags.QuoteDirs) + "\n\n" + string.Join('\n', flags.IncludeDirs);
         if (_contexts.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var directories = new List<string>(cppPath.Count);
-        foreach (var directory in cppPath)
+        var directories = new List<string>(flags.QuoteDirs.Count + flags.IncludeDirs.Count);
+        foreach (var directory in flags.QuoteDirs)
         {
-            // A directory outside the project can hold no project file: it is dropped.
-            var normalized = ProjectPath.Normalize(directory);
-            if (normalized is not null)
-            {
-                directories.Add(normalized);
-            }
+            AddCanonical(directories, workingDirectory, directory);
         }
 
-        return _contexts.GetOrAdd(key, new SearchContext(directories.ToArray(), CreateNode));
+        var bracketStart = directories.Count;
+        foreach (var directory in flags.IncludeDirs)
+        {
+            AddCanonical(directories, workingDirectory, directory);
+        }
+
+        return _contexts.GetOrAdd(key, new SearchContext(directories.ToArray(), bracketStart, CreateNode));
+    }
+
+    private void AddCanonical(List<string> directories, string workingDirectory, string directory)
+    {
+        if (Paths.Combine(workingDirectory, directory.Length == 0 ? "." : directory) is { } canonical)
+        {
+            directories.Add(canonical);
+        }
     }
 
     private HeaderNode CreateNode(string path) => new(path, Interlocked.Increment(ref _nextNodeId));
 
-    private static string NormalizeOrThrow(string path)
+    private string CanonicalOrThrow(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ProjectPath.Normalize(path)
-            ?? throw new ArgumentException($"'{path}' is not a path inside the project (absolute, or climbs above the root)", nameof(path));
+        return Paths.Canonical(path) ?? throw new ArgumentException($"'{path}' is not a file path", nameof(path));
     }
 }

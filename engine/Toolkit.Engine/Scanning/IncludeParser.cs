@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Toolkit.Engine.Scanning;
@@ -9,44 +8,20 @@ namespace Toolkit.Engine.Scanning;
 /// allocations are the header names and the result array).
 /// <para>What it understands: <c>//</c> and <c>/* */</c> comments (an include inside a comment is not
 /// one), backslash-newline continuations, blanks and comments between <c>#</c> and the directive name,
-/// <c>#include_next</c> and <c>#import</c> (treated as <c>#include</c>), and string and character
+/// <c>#include_next</c> (marked <see cref="IncludeDirective.IsNext"/>) and <c>#import</c> (as <c>#include</c>), and string and character
 /// literals (a <c>"#include"</c> inside a string is text, not a directive).</para>
 /// <para>What it deliberately does not do, being conservative: it does not evaluate conditionals, so the
 /// includes in every branch of <c>#if/#ifdef/#ifndef/#elif/#else</c> count, even under <c>#if 0</c>; an
 /// include guard therefore has no effect on the result. A header found this way that the compiler would
 /// not open is an extra dependency (an unneeded rebuild), never a missed one. Computed includes
-/// (<c>#include MACRO</c>) are skipped, since naming their target needs macro expansion; SCons skips
-/// them too. C++ raw string literals and trigraphs are not recognised.</para>
+/// (<c>#include MACRO</c>) cannot be followed without macro expansion (SCons skips them too): they are
+/// kept, marked <see cref="IncludeDirective.IsComputed"/> with their text, so the scanner can name them
+/// in a warning. C++ raw string literals and trigraphs are not recognised.</para>
 /// </summary>
 public static class IncludeParser
 {
-    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
-
     /// <summary>The directives of <paramref name="contents"/> in file order.</summary>
-    public static IncludeDirective[] Parse(ReadOnlySpan<byte> contents)
-    {
-        if (contents.StartsWith(ByteOrderMark))
-        {
-            // A UTF-8 byte order mark is not text: the first line still starts a line, as gcc reads it.
-            contents = contents[3..];
-        }
-
-        var firstSplice = LineSplicer.FindSplice(contents, 0);
-        if (firstSplice < 0)
-        {
-            return ParseLogical(contents);
-        }
-
-        var buffer = LineSplicer.Splice(contents, firstSplice, out var length);
-        try
-        {
-            return ParseLogical(buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public static IncludeDirective[] Parse(ReadOnlySpan<byte> contents) => LineSplicer.ParseLogical(contents, ParseLogical);
 
     private static IncludeDirective[] ParseLogical(ReadOnlySpan<byte> text)
     {
@@ -98,20 +73,22 @@ public static class IncludeParser
         return found < 0 ? text.Length : i + found;
     }
 
-    private static int SkipLineComment(ReadOnlySpan<byte> text, int i)
+    /// <summary>Skips to the newline ending a line comment (or the text).</summary>
+    internal static int SkipLineComment(ReadOnlySpan<byte> text, int i)
     {
         var end = text[i..].IndexOf((byte)'\n');
         return end < 0 ? text.Length : i + end;
     }
 
-    private static int SkipBlockComment(ReadOnlySpan<byte> text, int i)
+    /// <summary>Skips a block comment; an unterminated one runs to the end of the text.</summary>
+    internal static int SkipBlockComment(ReadOnlySpan<byte> text, int i)
     {
         var end = text[(i + 2)..].IndexOf("*/"u8);
         return end < 0 ? text.Length : i + 2 + end + 2;
     }
 
     /// <summary>Skips a string or character literal; an unterminated one ends at the newline, as in C.</summary>
-    private static int SkipLiteral(ReadOnlySpan<byte> text, int i)
+    internal static int SkipLiteral(ReadOnlySpan<byte> text, int i)
     {
         var quote = text[i];
         i++;
@@ -183,6 +160,7 @@ public static class IncludeParser
             return i;
         }
 
+        var isNext = keyword.SequenceEqual("include_next"u8);
         byte close;
         if (text[i] == (byte)'"')
         {
@@ -194,7 +172,22 @@ public static class IncludeParser
         }
         else
         {
-            // A computed include (#include MACRO): skipped, see the class remarks.
+            // A computed include (#include MACRO): kept with its text, see the class remarks.
+            var line = text[i..];
+            var end = line.IndexOf((byte)'\n');
+            var macro = (end < 0 ? line : line[..end]).TrimEnd(" \t\r\f\v"u8);
+            var comment = macro.IndexOf("/"u8);
+            if (comment >= 0)
+            {
+                macro = macro[..comment].TrimEnd(" \t"u8);
+            }
+
+            if (macro.Length > 0)
+            {
+                found ??= [];
+                found.Add(new IncludeDirective(Encoding.UTF8.GetString(macro), IsAngle: false, isNext, IsComputed: true));
+            }
+
             return i;
         }
 
@@ -208,7 +201,7 @@ public static class IncludeParser
         }
 
         found ??= [];
-        found.Add(new IncludeDirective(Encoding.UTF8.GetString(rest[..length]), close == (byte)'>'));
+        found.Add(new IncludeDirective(Encoding.UTF8.GetString(rest[..length]), close == (byte)'>', isNext));
         return start + length + 1;
     }
 

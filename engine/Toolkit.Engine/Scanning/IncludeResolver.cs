@@ -6,10 +6,12 @@ namespace Toolkit.Engine.Scanning;
 /// <summary>
 /// Finds the file an include names, in gcc's order: a quoted include is looked for first in the
 /// directory of the including file, then in each CPPPATH directory in order; an angle include only in
-/// the CPPPATH directories. The result is a normalized project-relative path, or null when no candidate
-/// exists: system headers such as <c>&lt;stdio.h&gt;</c> are simply not found, as <c>gcc -MM</c> leaves
-/// them out. A name that is absolute or climbs above the project root (<c>../../x.h</c> from near the
-/// root) has no project-relative form and is skipped, as if not found.
+/// the CPPPATH directories. The result is a canonical name (<see cref="ScanPaths"/>: root-relative inside
+/// the project, absolute outside it, so <c>-I../deps/lua/src</c> and <c>-I/opt/include</c> work), or null
+/// when no candidate exists: system headers such as <c>&lt;stdio.h&gt;</c> are simply not found by the
+/// conservative scanner, as <c>gcc -MM</c> leaves them out. A candidate exists when the file is on disk or
+/// when the build writes it (<see cref="ScanOptions.IsBuildOutput"/>): a generated header is found before
+/// it has been generated, as SCons finds a derived node.
 /// <para>Every candidate is stat'ed at most once per resolver (so once per scanner): the stamps are kept
 /// in a thread-safe cache, which makes the resolver a snapshot of the file system. Make a new one per
 /// build. Memory: one dictionary entry (path string + 16-byte stamp) per distinct candidate, found or not.</para>
@@ -17,64 +19,71 @@ namespace Toolkit.Engine.Scanning;
 public sealed class IncludeResolver
 {
     private readonly IFileSystem _fileSystem;
+    private readonly Func<string, bool>? _isBuildOutput;
     private readonly ConcurrentDictionary<string, Stamped> _stamps = new(StringComparer.Ordinal);
 
     /// <summary>A path as first seen, kept so every caller shares one string instance per path.</summary>
-    private readonly record struct Stamped(string Path, FileStamp Stamp);
+    private readonly record struct Stamped(string Path, FileStamp Stamp, bool Exists);
 
-    /// <summary>Creates a resolver that stats through <paramref name="fileSystem"/>.</summary>
+    /// <summary>Creates a resolver that stats through <paramref name="fileSystem"/>, with the root the file system implies.</summary>
     public IncludeResolver(IFileSystem fileSystem)
+        : this(fileSystem, new ScanPaths(DefaultRoot(fileSystem)), null)
+    {
+    }
+
+    /// <summary>Creates a resolver naming files with <paramref name="paths"/>, treating <paramref name="isBuildOutput"/> paths as present.</summary>
+    public IncludeResolver(IFileSystem fileSystem, ScanPaths paths, Func<string, bool>? isBuildOutput)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(paths);
         _fileSystem = fileSystem;
+        Paths = paths;
+        _isBuildOutput = isBuildOutput;
     }
+
+    /// <summary>How the resolver names files.</summary>
+    public ScanPaths Paths { get; }
 
     /// <summary>How many distinct paths have been stat'ed.</summary>
     public int StatCount => _stamps.Count;
 
-    /// <summary>The stamp of a normalized path, stat'ed on first use and remembered.</summary>
+    /// <summary>The root a file system implies: a disk's own root, <see cref="ScanPaths.InMemoryRoot"/> for any other.</summary>
+    public static string DefaultRoot(IFileSystem fileSystem) => fileSystem is DiskFileSystem disk ? disk.Root : ScanPaths.InMemoryRoot;
+
+    /// <summary>The stamp of a canonical path, stat'ed on first use and remembered.</summary>
     public FileStamp Stat(string path) => Lookup(path).Stamp;
 
+    /// <summary>True when a canonical path is on disk or written by the build.</summary>
+    public bool Exists(string path) => Lookup(path).Exists;
+
+    /// <summary>True when a canonical path is written by the build (it may not exist yet).</summary>
+    public bool IsBuildOutput(string path) => _isBuildOutput?.Invoke(path) == true;
+
     /// <summary>
-    /// Resolves <paramref name="directive"/> written in <paramref name="includingFile"/> (a normalized
-    /// project-relative path) against <paramref name="cppPath"/> (project-relative directories; "" or "."
-    /// is the root). Returns the normalized path of the header, or null when it is not found.
+    /// Resolves <paramref name="directive"/> written in <paramref name="includingFile"/> (a canonical path)
+    /// against <paramref name="cppPath"/> (directories relative to the root, or absolute; "" or "." is the
+    /// root). Returns the canonical name of the header, or null when it is not found.
     /// </summary>
     public string? Resolve(IncludeDirective directive, string includingFile, IReadOnlyList<string> cppPath)
     {
         ArgumentNullException.ThrowIfNull(includingFile);
         ArgumentNullException.ThrowIfNull(cppPath);
-        if (!directive.IsAngle)
-        {
-            var local = Find(ProjectPath.DirectoryOf(includingFile), directive.Name);
-            if (local is not null)
-            {
-                return local;
-            }
-        }
-
+        var directories = new List<string>(cppPath.Count);
         foreach (var directory in cppPath)
         {
-            var normalized = ProjectPath.Normalize(directory);
-            if (normalized is null)
+            if (Paths.Canonical(directory) is { } canonical)
             {
-                continue;
-            }
-
-            var found = Find(normalized, directive.Name);
-            if (found is not null)
-            {
-                return found;
+                directories.Add(canonical);
             }
         }
 
-        return null;
+        return ResolveNormalized(directive, ScanPaths.DirectoryOf(includingFile), directories.ToArray());
     }
 
-    /// <summary>Resolves against directories already normalized (the scanner's hot path).</summary>
-    internal string? ResolveNormalized(IncludeDirective directive, string includingDirectory, string[] normalizedCppPath)
+    /// <summary>Resolves against directories already canonical (the scanner's hot path).</summary>
+    internal string? ResolveNormalized(IncludeDirective directive, string includingDirectory, string[] directories, int start = 0)
     {
-        if (!directive.IsAngle)
+        if (!directive.IsAngle && start == 0)
         {
             var local = Find(includingDirectory, directive.Name);
             if (local is not null)
@@ -83,9 +92,9 @@ public sealed class IncludeResolver
             }
         }
 
-        foreach (var directory in normalizedCppPath)
+        for (var i = start; i < directories.Length; i++)
         {
-            var found = Find(directory, directive.Name);
+            var found = Find(directories[i], directive.Name);
             if (found is not null)
             {
                 return found;
@@ -95,18 +104,40 @@ public sealed class IncludeResolver
         return null;
     }
 
-    private string? Find(string directory, string name)
+    /// <summary>The canonical path of <paramref name="name"/> in <paramref name="directory"/> when it exists, else null.</summary>
+    internal string? Find(string directory, string name)
     {
-        var candidate = ProjectPath.Combine(directory, name);
+        var candidate = Paths.Combine(directory, name);
         if (candidate is null)
         {
             return null;
         }
 
         var entry = Lookup(candidate);
-        return entry.Stamp.Exists ? entry.Path : null;
+        return entry.Exists ? entry.Path : null;
     }
 
-    private Stamped Lookup(string path) =>
-        _stamps.TryGetValue(path, out var known) ? known : _stamps.GetOrAdd(path, new Stamped(path, _fileSystem.Stat(path)));
+    private Stamped Lookup(string path)
+    {
+        if (_stamps.TryGetValue(path, out var known))
+        {
+            return known;
+        }
+
+        var stamp = path.Length == 0 ? FileStamp.Missing : SafeStat(path);
+        return _stamps.GetOrAdd(path, new Stamped(path, stamp, stamp.Exists || IsBuildOutput(path)));
+    }
+
+    /// <summary>A stat that cannot fail: a name the system refuses (too long, unreadable directory) is a missing file.</summary>
+    private FileStamp SafeStat(string path)
+    {
+        try
+        {
+            return _fileSystem.Stat(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return FileStamp.Missing;
+        }
+    }
 }

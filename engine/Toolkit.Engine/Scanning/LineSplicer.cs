@@ -10,6 +10,37 @@ namespace Toolkit.Engine.Scanning;
 /// </summary>
 internal static class LineSplicer
 {
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// Runs <paramref name="parse"/> on the logical text of <paramref name="contents"/>: a UTF-8 byte order
+    /// mark dropped (the first line still starts a line, as gcc reads it) and the continuations spliced,
+    /// into a pooled buffer only when there is one.
+    /// </summary>
+    public static T ParseLogical<T>(ReadOnlySpan<byte> contents, LogicalTextParser<T> parse)
+    {
+        if (contents.StartsWith(ByteOrderMark))
+        {
+            contents = contents[3..];
+        }
+
+        var firstSplice = FindSplice(contents, 0);
+        if (firstSplice < 0)
+        {
+            return parse(contents);
+        }
+
+        var buffer = Splice(contents, firstSplice, out var length);
+        try
+        {
+            return parse(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Finds the first splice (backslash, optional blanks, newline) at or after <paramref name="from"/>; -1 when none.</summary>
     public static int FindSplice(ReadOnlySpan<byte> contents, int from)
     {

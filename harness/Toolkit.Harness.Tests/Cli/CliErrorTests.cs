@@ -7,7 +7,7 @@ namespace Toolkit.Harness.Tests.Cli;
 /// <summary>
 /// The one error path: a user's mistake is exactly one line <c>toolkit: error: ...</c> and exit code 1,
 /// a bug is a line saying so, the exception and its stack trace, exit code 70. Driven through the real
-/// command line: <see cref="Program.CreateRootCommand"/> with <see cref="CommandRunner.Invoke"/>, and the
+/// command line: <see cref="Program.CreateRootCommand()"/> with <see cref="CommandRunner.Invoke"/>, and the
 /// real program as a child process.
 /// </summary>
 public sealed class CliErrorTests : IDisposable
@@ -22,7 +22,7 @@ public sealed class CliErrorTests : IDisposable
         File.WriteAllText(Path.Join(_temp, "a.file"), "");
         File.WriteAllText(Path.Join(_temp, "truncated.json"), "{\"schemaVersion\": 1, \"runs\": [");
         Directory.CreateDirectory(Path.Join(_temp, "project"));
-        File.WriteAllText(Path.Join(_temp, "project", "toolkit.manifest"), "toolkit-manifest 1\nbuild out.txt: Copy in.txt\n");
+        File.WriteAllText(Path.Join(_temp, "project", "toolkit.manifest"), "toolkit-manifest 2\nbuild out.txt: Copy in.txt\nend\n");
         if (OperatingSystem.IsLinux())
         {
             Directory.CreateDirectory(Path.Join(_temp, "fifo-project"));

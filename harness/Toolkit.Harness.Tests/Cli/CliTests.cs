@@ -53,7 +53,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void A_manifest_error_names_file_and_line_and_exits_1()
     {
-        var project = Manifest("toolkit-manifest 1\nbuild a.o: Compile a.c\n");
+        var project = Manifest("toolkit-manifest 2\nbuild a.o: Compile a.c\nend\n");
         var (code, _, error) = ToolkitProcess.Run(_temp, "build", project);
         Assert.Equal(1, code);
         Assert.Contains("toolkit.manifest:2: unknown builder 'Compile'", error, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void A_cycle_is_named_and_exits_1()
     {
-        var project = Manifest("toolkit-manifest 1\nbuild a: Copy b\nbuild b: Copy a\n");
+        var project = Manifest("toolkit-manifest 2\nbuild a: Copy b\nbuild b: Copy a\nend\n");
         var (code, _, error) = ToolkitProcess.Run(_temp, "build", project);
         Assert.Equal(1, code);
         Assert.Contains("dependency cycle: a -> b -> a", error, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void A_missing_source_is_named_with_its_target_and_exits_2()
     {
-        var project = Manifest("toolkit-manifest 1\nbuild out.txt: Copy in.txt\n");
+        var project = Manifest("toolkit-manifest 2\nbuild out.txt: Copy in.txt\nend\n");
         var (code, _, error) = ToolkitProcess.Run(_temp, "build", project);
         Assert.Equal(2, code);
         Assert.Contains("source 'in.txt' is missing, needed by 'out.txt'", error, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void An_unknown_variant_and_a_missing_project_are_errors()
     {
-        var project = Manifest("toolkit-manifest 1\n");
+        var project = Manifest("toolkit-manifest 2\nend\n");
         var (variantCode, _, variantError) = ToolkitProcess.Run(_temp, "build", project, "--variant", "nonsense");
         Assert.Equal(1, variantCode);
         Assert.Contains("unknown variant 'nonsense'", variantError, StringComparison.Ordinal);

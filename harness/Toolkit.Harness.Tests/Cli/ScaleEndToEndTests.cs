@@ -29,11 +29,11 @@ public sealed class ScaleEndToEndTests(ITestOutputHelper log) : IDisposable
         // ninja and samurai when they are here (a missing one is recorded as skipped, which is checked too).
         var output = Path.Join(_temp, "results");
         var (code, stdout, stderr) = ToolkitProcess.Run(
-            _temp, "scale", "--sources", "100", "--variants", "optimized", "--repeat", "2", "--peers", "ninja,samurai", "--large-files", "1", "--out", output, "--projects", Path.Join(_temp, "projects"));
+            _temp, "scale", "--sources", "100", "--variants", "chunked-hashing", "--repeat", "2", "--peers", "ninja,samurai", "--large-files", "1", "--out", output, "--projects", Path.Join(_temp, "projects"));
         Assert.True(code == 0, stderr + stdout);
         var results = ResultsFile.Read(Assert.Single(Directory.GetFiles(output, "scale-*.json")));
 
-        // Footprints: baseline (always) and optimized, at the size and at the large-files point, 1 warm-up + 2 each.
+        // Footprints: baseline (always) and chunked-hashing (judged by peak RSS, so the large-files point is added), at the size and at the large-files point, 1 warm-up + 2 each.
         Assert.Equal(2 * 2 * 3, results.Runs.Count);
         Assert.Equal(2, results.Projects.Count);
         Assert.Equal(1, results.Projects.Single(p => p.LargeFiles > 0).LargeFiles);
@@ -47,7 +47,7 @@ public sealed class ScaleEndToEndTests(ITestOutputHelper log) : IDisposable
 
         // Whole processes: every tool, every operation, the warm-up first and not counted.
         var processes = results.Processes!;
-        foreach (var tool in new[] { ("toolkit", (string?)"baseline"), ("toolkit", "optimized") })
+        foreach (var tool in new[] { ("toolkit", (string?)"baseline"), ("toolkit", "chunked-hashing") })
         {
             foreach (var operation in ProcessOperations.All)
             {
@@ -72,7 +72,7 @@ public sealed class ScaleEndToEndTests(ITestOutputHelper log) : IDisposable
             .GroupBy(r => r.Repetition).Select(g => g.MinBy(r => r.Sequence)).Select(r => $"{r.Tool}/{r.Variant}").Distinct().ToArray();
         Assert.True(openers.Length > 1, "one tool opened every round: " + string.Join(", ", openers));
 
-        foreach (var page in new[] { "README.md", "scaling.md", "memory.md", "reduce-memory.md", "recommendations/optimized.md", "exports/scale-report.csv" })
+        foreach (var page in new[] { "README.md", "scaling.md", "memory.md", "reduce-memory.md", "recommendations/chunked-hashing.md", "exports/scale-report.csv" })
         {
             Assert.True(File.Exists(Path.Join(output, page)), page);
         }

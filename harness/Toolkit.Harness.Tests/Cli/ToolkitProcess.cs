@@ -8,8 +8,24 @@ internal static class ToolkitProcess
 {
     public static (int ExitCode, string Output, string Error) Run(string workingDirectory, params string[] arguments)
     {
-        var runner = FootprintChildRunner.ForThisToolkit();
-        var parts = runner.CommandLine.Split(' ', 2);
+        using var process = Process.Start(StartInfo(workingDirectory, arguments))!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
+
+    /// <summary>The program and the arguments that start the toolkit (e.g. "dotnet", ".../toolkit.dll").</summary>
+    public static string[] Command()
+    {
+        var parts = FootprintChildRunner.ForThisToolkit().CommandLine.Split(' ', 2);
+        return parts;
+    }
+
+    /// <summary>How to start the toolkit with <paramref name="arguments"/>, output redirected, plain (CI) output.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] arguments)
+    {
+        var parts = Command();
         var start = new ProcessStartInfo(parts[0])
         {
             WorkingDirectory = workingDirectory,
@@ -28,10 +44,6 @@ internal static class ToolkitProcess
         }
 
         start.Environment["CI"] = "true"; // plain output, no progress display
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
+        return start;
     }
 }

@@ -34,7 +34,7 @@ public sealed class EngineDumpTests : IDisposable
         var clrmd = new Dictionary<string, (long Count, long Size)>(StringComparer.Ordinal);
         using (var target = DataTarget.LoadDump(core))
         {
-            using var runtime = target.ClrVersions[0].CreateRuntime();
+            using var runtime = HeapSnapshot.CreateRuntime(target.ClrVersions[0]);
             foreach (var obj in runtime.Heap.EnumerateObjects())
             {
                 if (obj.Type is null || obj.IsFree)

@@ -34,12 +34,16 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
         var (code, output, error) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "--debug=memory");
         Assert.True(code == 0, error);
         Assert.Matches(@"after read\s+after scan\s+after build", output);
-        foreach (var row in new[] { "managed heap", "RSS", "tracked engine types", "  BaselineNode " })
+        foreach (var row in new[] { "managed heap", "RSS", "  tracked engine types", "    BaselineNode ", "  tracker (tables, snapshots)", "  other (runtime, CLI, untracked)" })
         {
             var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(row, StringComparison.Ordinal));
             Assert.True(line is not null, $"no '{row}' row in:\n{output}");
             Assert.Equal(3, Numbers().Matches(line[row.Length..]).Count);
         }
+
+        // The heap is accounted for: what the tracked types own and the tracker's own part never exceed it.
+        var other = output.Split('\n').First(l => l.StartsWith("  other (", StringComparison.Ordinal));
+        Assert.DoesNotContain("-", other[32..], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,6 +71,18 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
         Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("BaselineNode", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_stats_page_is_titled_with_the_variant_asked_for_and_no_other_name()
+    {
+        // The optimized profile uses the struct-of-arrays store; the page's title must say what was asked for.
+        var path = Path.Join(built.Root, "optimized-stats.html");
+        var (code, _, error) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "-n", "--variant", "optimized", "--stats", path);
+        Assert.True(code == 0, error);
+        var html = File.ReadAllText(path);
+        Assert.Contains($"toolkit build {built.Project} (optimized)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("struct-of-arrays", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +119,7 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
     [Fact]
     public void Heap_types_show_and_paths_explain_one_node()
     {
-        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "types", built.HeapFile, NodeType, "--limit", "1");
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "types", built.HeapFile, NodeType, "--top", "1");
         Assert.True(code == 0, error);
         Assert.Contains($"{NodeType}: {built.NodeCount:N0} objects", output, StringComparison.Ordinal);
         var address = Address().Match(output).Value;

@@ -41,11 +41,15 @@ public sealed class ProjectCacheTests : IDisposable
     }
 
     [Fact]
-    public void A_damaged_stamp_is_a_measurement_error_and_the_folder_is_kept()
+    public void A_damaged_stamp_is_generated_again_when_the_listing_says_what_to_delete_and_kept_otherwise()
     {
         var options = ProjectCache.Options(_directory, ProjectShape.CLibraries, 20, 6);
         ProjectCache.Ensure(options);
         var stamp = Path.Combine(options.OutputDirectory, GeneratedProjectStamp.FileName);
+        File.WriteAllText(stamp, "{ damaged");
+        Assert.False(ProjectCache.Ensure(options).Reused); // generated.files lists what to delete
+
+        File.Delete(Path.Combine(options.OutputDirectory, ProjectGenerator.ListingFileName));
         File.WriteAllText(stamp, "{ damaged");
         var error = Assert.Throws<MeasurementException>(() => ProjectCache.Ensure(options));
         Assert.Contains(options.OutputDirectory, error.Message, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using Toolkit.Harness.Reporting;
 using Toolkit.Harness.Reporting.Excerpts;
-using Toolkit.Harness.Reporting.Techniques;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Tests.Reporting;
 
@@ -13,7 +13,7 @@ public sealed class ExcerptTests
     public void A_region_is_cut_dedented_without_doc_comments_and_markers()
     {
         var text = "class A\n{\n    // excerpt: demo\n    /// <summary>Doc.</summary>\n    public int X;\n\n    /// <summary>Doc.</summary>\n    public void M()\n    {\n        Call();\n\n        Other();\n    }\n    // end excerpt\n    public int After;\n}\n";
-        var excerpt = ExcerptReader.Read(new FixtureExcerpts().With(File, text), new ExcerptRef(File, "demo"));
+        var excerpt = ExcerptReader.Read(new FixtureExcerpts().With(File, text), new SourceRegion(File, "demo"));
         Assert.Null(excerpt.Missing);
         Assert.True(excerpt.DocCommentsLeftOut);
         Assert.Equal("public int X;\npublic void M()\n{\n    Call();\n\n    Other();\n}", excerpt.Code);
@@ -23,8 +23,8 @@ public sealed class ExcerptTests
     public void Crlf_sources_give_the_same_excerpt()
     {
         var lf = "// excerpt: a\n    int x;\n// end excerpt\n";
-        var a = ExcerptReader.Read(new FixtureExcerpts().With(File, lf), new ExcerptRef(File, "a"));
-        var b = ExcerptReader.Read(new FixtureExcerpts().With(File, lf.Replace("\n", "\r\n", StringComparison.Ordinal)), new ExcerptRef(File, "a"));
+        var a = ExcerptReader.Read(new FixtureExcerpts().With(File, lf), new SourceRegion(File, "a"));
+        var b = ExcerptReader.Read(new FixtureExcerpts().With(File, lf.Replace("\n", "\r\n", StringComparison.Ordinal)), new SourceRegion(File, "a"));
         Assert.Equal("int x;", a.Code);
         Assert.Equal(a.Code, b.Code);
     }
@@ -36,13 +36,13 @@ public sealed class ExcerptTests
     [InlineData("// excerpt: demonstration\nint x;\n// end excerpt\n", "excerpt not found: demo in src/Thing.cs (no `// excerpt: demo` line in the file)")]
     public void A_missing_region_says_plainly_what_is_missing(string text, string expected)
     {
-        Assert.Equal(expected, ExcerptReader.Read(new FixtureExcerpts().With(File, text), new ExcerptRef(File, "demo")).Missing);
+        Assert.Equal(expected, ExcerptReader.Read(new FixtureExcerpts().With(File, text), new SourceRegion(File, "demo")).Missing);
     }
 
     [Fact]
     public void A_missing_file_says_so()
     {
-        var excerpt = ExcerptReader.Read(new FixtureExcerpts(), new ExcerptRef(File, "demo"));
+        var excerpt = ExcerptReader.Read(new FixtureExcerpts(), new SourceRegion(File, "demo"));
         Assert.Null(excerpt.Code);
         Assert.Equal("excerpt not found: demo in src/Thing.cs (the file is not part of this build)", excerpt.Missing);
     }
@@ -51,7 +51,7 @@ public sealed class ExcerptTests
     public void A_long_region_is_cut_at_the_limit_with_the_count_left_out()
     {
         var lines = string.Concat(Enumerable.Range(0, ExcerptReader.MaximumLines + 7).Select(i => $"int x{i};\n"));
-        var excerpt = ExcerptReader.Read(new FixtureExcerpts().With(File, "// excerpt: long\n" + lines + "// end excerpt\n"), new ExcerptRef(File, "long"));
+        var excerpt = ExcerptReader.Read(new FixtureExcerpts().With(File, "// excerpt: long\n" + lines + "// end excerpt\n"), new SourceRegion(File, "long"));
         Assert.Equal(ExcerptReader.MaximumLines, excerpt.Code!.Split('\n').Length);
         Assert.Equal(7, excerpt.LinesLeftOut);
     }
@@ -68,43 +68,31 @@ public sealed class ExcerptTests
     }
 
     [Fact]
-    public void The_baseline_node_region_is_cut_from_the_source_embedded_in_the_toolkit()
+    public void The_baseline_node_regions_are_cut_from_the_source_embedded_in_the_toolkit()
     {
         var embedded = new EmbeddedSourceExcerpts();
-        Assert.Contains(TechniqueFiles.BaselineNode.File, embedded.Files);
-        var excerpt = ExcerptReader.Read(embedded, TechniqueFiles.BaselineNode);
+        Assert.Contains(SourceRegion.BaselineNode.File, embedded.Files);
+        var excerpt = ExcerptReader.Read(embedded, SourceRegion.BaselineNode);
         Assert.True(excerpt.Missing is null, excerpt.Missing);
-        Assert.Contains("public List<BaselineNode> Sources { get; } = [];", excerpt.Code, StringComparison.Ordinal);
-        Assert.Contains("public Dictionary<string, object?> Attributes", excerpt.Code, StringComparison.Ordinal);
+        Assert.Contains("public string AbsolutePath { get; }", excerpt.Code, StringComparison.Ordinal);
+        var lists = ExcerptReader.Read(embedded, SourceRegion.BaselineLists);
+        Assert.True(lists.Missing is null, lists.Missing);
+        Assert.Contains("public List<TNode> Sources { get; } = [];", lists.Code, StringComparison.Ordinal);
+        Assert.Contains("public Dictionary<string, object?> Attributes", lists.Code, StringComparison.Ordinal);
 
         // The embedded text is the file in the repository, not a copy.
-        var onDisk = Path.Combine(ReportingFiles.Directory, "..", "..", "..", TechniqueFiles.BaselineNode.File);
-        Assert.Equal(System.IO.File.ReadAllText(onDisk), embedded.ReadFile(TechniqueFiles.BaselineNode.File));
+        var onDisk = Path.Combine(ReportingFiles.Directory, "..", "..", "..", SourceRegion.BaselineNode.File);
+        Assert.Equal(System.IO.File.ReadAllText(onDisk), embedded.ReadFile(SourceRegion.BaselineNode.File));
     }
 
     [Fact]
-    public void Every_variant_whose_source_is_in_the_build_has_its_before_and_after_markers()
+    public void Every_variant_with_a_page_has_its_before_and_after_excerpts_in_the_build()
     {
         var embedded = new EmbeddedSourceExcerpts();
-        var present = TechniqueCatalog.All.Where(t => embedded.ReadFile(t.After.File) is not null).ToArray();
-        var missing = present
-            .SelectMany(t => new[] { t.Before, t.After })
-            .Distinct()
-            .Select(r => ExcerptReader.Read(embedded, r).Missing)
-            .Where(m => m is not null)
-            .ToArray();
-        Assert.True(missing.Length == 0, "markers missing in files that exist:\n" + string.Join("\n", missing));
-
-        // Baseline's region is always checked, even before any variant's file is merged.
-        Assert.Null(ExcerptReader.Read(embedded, TechniqueFiles.BaselineNode).Missing);
-    }
-
-    [Fact]
-    public void Every_technique_has_its_before_and_after_excerpts()
-    {
-        var embedded = new EmbeddedSourceExcerpts();
-        var missing = TechniqueCatalog.All
-            .SelectMany(t => new[] { t.Before, t.After })
+        var missing = VariantFactory.Default.All
+            .Select(v => v.Technique)
+            .OfType<TechniqueDescription>()
+            .SelectMany(t => t.Before.Append(t.After))
             .Distinct()
             .Select(r => ExcerptReader.Read(embedded, r).Missing)
             .Where(m => m is not null)
@@ -113,17 +101,19 @@ public sealed class ExcerptTests
     }
 
     [Fact]
-    public void Every_technique_has_prose_and_a_unique_variant()
+    public void Every_optimization_in_the_factory_carries_its_page_prose_and_the_baseline_none()
     {
-        Assert.Equal(TechniqueCatalog.All.Count, TechniqueCatalog.All.Select(t => t.Variant).Distinct().Count());
-        Assert.All(TechniqueCatalog.All, t =>
+        Assert.All(VariantFactory.Default.All.Where(v => v.Name != ScaleAnalysis.BaselineName), v =>
         {
-            Assert.False(string.IsNullOrWhiteSpace(t.Idea));
+            var t = v.Technique;
+            Assert.True(t is not null, $"{v.Name}: no technique description");
+            Assert.False(string.IsNullOrWhiteSpace(t.Title), v.Name);
+            Assert.False(string.IsNullOrWhiteSpace(t.Idea), v.Name);
             Assert.StartsWith("- ", t.WhenToUse, StringComparison.Ordinal);
             Assert.StartsWith("- ", t.WhenNot, StringComparison.Ordinal);
-            Assert.Equal(t.Variant, t.After.Name);
-            Assert.Equal(t, TechniqueCatalog.Find(t.Variant));
+            Assert.NotEmpty(t.Before);
+            Assert.Equal(v.Name, t.After.Name);
         });
-        Assert.Null(TechniqueCatalog.Find(ScaleAnalysis.BaselineName));
+        Assert.Null(VariantFactory.Default.Get(ScaleAnalysis.BaselineName).Technique);
     }
 }

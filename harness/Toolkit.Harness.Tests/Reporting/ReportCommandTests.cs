@@ -2,7 +2,7 @@ using Toolkit.Harness.Commands;
 
 namespace Toolkit.Harness.Tests.Reporting;
 
-/// <summary>The verb through the real command line (<see cref="Program.CreateRootCommand"/> and <see cref="CommandRunner"/>).</summary>
+/// <summary>The verb through the real command line (<see cref="Program.CreateRootCommand()"/> and <see cref="CommandRunner"/>).</summary>
 public sealed class ReportCommandTests
 {
     [Fact]
@@ -18,7 +18,9 @@ public sealed class ReportCommandTests
         }
 
         // The real toolkit quotes its own embedded source: the baseline excerpt is there.
-        Assert.Contains("public List<BaselineNode> Sources { get; } = [];", File.ReadAllText(Path.Combine(output, "recommendations", "slots.md")), StringComparison.Ordinal);
+        var slots = File.ReadAllText(Path.Combine(output, "recommendations", "slots.md"));
+        Assert.Contains("public string AbsolutePath { get; }", slots, StringComparison.Ordinal);
+        Assert.Contains("public List<TNode> Sources { get; } = [];", slots, StringComparison.Ordinal);
     }
 
     [Fact]

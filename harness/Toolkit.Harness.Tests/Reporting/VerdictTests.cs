@@ -2,6 +2,8 @@ using Toolkit.Harness.Reporting;
 using Toolkit.Harness.Reporting.Judging;
 using Toolkit.Harness.Reporting.Pages;
 
+using Toolkit.Optimizations;
+
 namespace Toolkit.Harness.Tests.Reporting;
 
 /// <summary>

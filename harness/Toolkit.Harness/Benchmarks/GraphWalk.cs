@@ -1,4 +1,5 @@
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Harness.Benchmarks;
 
@@ -6,7 +7,7 @@ namespace Toolkit.Harness.Benchmarks;
 public static class GraphWalk
 {
     /// <summary>Walks the store; returns a checksum so the work cannot be optimized away. <paramref name="buffer"/> grows as needed and is reused.</summary>
-    public static long Walk(INodeStore store, ref int[] buffer)
+    public static long Walk(NodeStore store, ref int[] buffer)
     {
         ArgumentNullException.ThrowIfNull(store);
         long sum = 0;

@@ -29,18 +29,18 @@ public class HashingBenchmarks
 
     /// <summary>Writes the file and takes the baseline's hasher.</summary>
     [GlobalSetup(Target = nameof(WholeFile))]
-    public void SetupWholeFile() => Prepare(VariantFactory.CreateSettings("baseline").Hasher);
+    public void SetupWholeFile() => Prepare(VariantFactory.Default.Get("baseline").CreateSettings().Hasher);
 
     /// <summary>Writes the file and takes the chunked variant's hasher.</summary>
     [GlobalSetup(Target = nameof(Chunked))]
     public void SetupChunked()
     {
-        if (!VariantFactory.Names.Contains(ChunkedVariant))
+        if (!VariantFactory.Default.Names.Contains(ChunkedVariant))
         {
-            throw new InvalidOperationException($"variant '{ChunkedVariant}' is not in this build (variants: {string.Join(", ", VariantFactory.Names)})");
+            throw new InvalidOperationException($"variant '{ChunkedVariant}' is not in this build (variants: {string.Join(", ", VariantFactory.Default.Names)})");
         }
 
-        Prepare(VariantFactory.CreateSettings(ChunkedVariant).Hasher);
+        Prepare(VariantFactory.Default.Get(ChunkedVariant).CreateSettings().Hasher);
     }
 
     /// <summary>Whole-file MD5.</summary>

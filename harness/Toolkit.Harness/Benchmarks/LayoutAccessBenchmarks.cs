@@ -24,7 +24,7 @@ public class LayoutAccessBenchmarks
     public string Variant { get; set; } = "baseline";
 
     /// <summary>Every variant of the factory.</summary>
-    public static IEnumerable<string> Variants => VariantFactory.Names;
+    public static IEnumerable<string> Variants => VariantFactory.Default.Names;
 
     /// <summary>Loads the baseline graph and records what it retains.</summary>
     [GlobalSetup(Target = nameof(BaselineWalk))]
@@ -49,6 +49,6 @@ public class LayoutAccessBenchmarks
     private void Load(string variant, string method)
     {
         var directory = BenchmarkProjects.Get(Sources);
-        _project = RetainedBytesRecorder.Measure(this, method, () => BenchmarkProjects.Open(directory, VariantFactory.CreateSettings(variant)), p => p.Graph.Store.Count);
+        _project = RetainedBytesRecorder.Measure(this, method, () => BenchmarkProjects.Open(directory, VariantFactory.Default.Get(variant).CreateSettings()), p => p.Graph.Store.Count);
     }
 }

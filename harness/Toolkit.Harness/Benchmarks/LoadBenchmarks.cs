@@ -23,7 +23,7 @@ public class LoadBenchmarks
     public string Variant { get; set; } = "baseline";
 
     /// <summary>Every variant of the factory.</summary>
-    public static IEnumerable<string> Variants => VariantFactory.Names;
+    public static IEnumerable<string> Variants => VariantFactory.Default.Names;
 
     /// <summary>Generates the project and records what a baseline load retains.</summary>
     [GlobalSetup(Target = nameof(BaselineOpen))]
@@ -35,15 +35,15 @@ public class LoadBenchmarks
 
     /// <summary>Opens with the baseline settings.</summary>
     [Benchmark(Baseline = true)]
-    public Project BaselineOpen() => BenchmarkProjects.Open(_directory, VariantFactory.CreateSettings("baseline"));
+    public Project BaselineOpen() => BenchmarkProjects.Open(_directory, VariantFactory.Default.Get("baseline").CreateSettings());
 
     /// <summary>Opens with the variant's settings.</summary>
     [Benchmark]
-    public Project VariantOpen() => BenchmarkProjects.Open(_directory, VariantFactory.CreateSettings(Variant));
+    public Project VariantOpen() => BenchmarkProjects.Open(_directory, VariantFactory.Default.Get(Variant).CreateSettings());
 
     private void Prepare(string variant, string method)
     {
         _directory = BenchmarkProjects.Get(Sources);
-        RetainedBytesRecorder.Measure(this, method, () => BenchmarkProjects.Open(_directory, VariantFactory.CreateSettings(variant)), p => p.Graph.Store.Count);
+        RetainedBytesRecorder.Measure(this, method, () => BenchmarkProjects.Open(_directory, VariantFactory.Default.Get(variant).CreateSettings()), p => p.Graph.Store.Count);
     }
 }

@@ -8,17 +8,21 @@ namespace Toolkit.Harness.Commands;
 /// <summary><c>toolkit clean DIR</c>: removes every file the manifest builds, and the signature database.</summary>
 public static class CleanCommand
 {
+    /// <summary>The verb's name.</summary>
+    public const string Name = "clean";
+
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
         var directory = UserPaths.ProjectArgument();
-        var command = new Command("clean", "Remove the built files and the signature database (as scons -c)") { directory };
+        var command = new Command(Name, "Remove the built files, the engine's temporary files and the signature database (as scons -c); reads the manifest only, no scan") { directory };
         command.SetAction(parse =>
         {
             var root = UserPaths.RequireProject(parse.GetRequiredValue(directory));
-            var removed = UserPaths.Io(root, () => Project.Open(root, EngineSettings.Baseline, new NullBuildReporter { KeepCommands = false }).Clean());
+            using var signals = new InterruptSignals(CancellationToken.None); // clean deletes to the end, then honours the signal
+            var removed = UserPaths.Io(root, () => Project.Clean(root));
             Output.Line($"toolkit: removed {removed} built files and {Project.DatabaseFileName}");
-            return ExitCodes.Success;
+            return signals.Signal is null ? ExitCodes.Success : signals.ExitCode;
         });
         return command.WithExamples("toolkit clean /tmp/p10k");
     }

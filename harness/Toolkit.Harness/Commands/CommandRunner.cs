@@ -39,6 +39,13 @@ public static class CommandRunner
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parse.CommandResult.Command.Name is BuildCommand.Name or CleanCommand.Name)
+        {
+            // They handle SIGINT/SIGTERM themselves (Terminal/InterruptSignals): System.CommandLine would end
+            // the process 2 s after the signal, before a build has ended its commands and saved its database.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         try
         {
             return parse.Invoke(configuration);

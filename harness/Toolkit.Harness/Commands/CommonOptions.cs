@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Measuring;
+using Toolkit.Optimizations;
 using Toolkit.SyntheticProjects.Generation;
 
 namespace Toolkit.Harness.Commands;
@@ -64,12 +65,12 @@ public static class CommonOptions
         CustomParser = OptionParsers.Counts("--sources", GeneratorOptions.MinSources, GeneratorOptions.MaxSources),
     }.ShowDefaultAs(string.Join(',', defaultSources.Select(CountParser.Format)));
 
-    /// <summary><c>--variants LIST</c>: variant names from the factory (and <c>all</c> where <paramref name="allowAll"/>).</summary>
-    public static Option<IReadOnlyList<string>> Variants(string description, bool allowAll) => new("--variants")
+    /// <summary><c>--variants LIST</c>: variant names from <paramref name="variants"/> (and <c>all</c> where <paramref name="allowAll"/>), listed in the help.</summary>
+    public static Option<IReadOnlyList<string>> Variants(VariantFactory variants, string description, bool allowAll) => new("--variants")
     {
-        Description = description,
+        Description = $"{description}; variants: {string.Join(", ", variants.Names)}",
         HelpName = allowAll ? "all|LIST" : "LIST",
-        CustomParser = OptionParsers.Variants("--variants", allowAll),
+        CustomParser = OptionParsers.Variants(variants, "--variants", allowAll),
     };
 
     /// <summary><c>--repeat N</c>: fresh processes per measurement, at least 1.</summary>

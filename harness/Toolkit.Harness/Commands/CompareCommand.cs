@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Comparison;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Commands;
 
@@ -15,9 +16,9 @@ namespace Toolkit.Harness.Commands;
 public static class CompareCommand
 {
     /// <summary>Creates the verb.</summary>
-    public static Command Create()
+    public static Command Create(VariantFactory variants)
     {
-        var o = new CompareOptions();
+        var o = new CompareOptions(variants);
         var command = new Command("compare", "Compare two results files, two variants or two git refs measured now, metric by metric with a verdict read from the 95% interval; or two runs' verdicts");
         o.AddTo(command);
         command.SetAction((parse, cancellation) =>

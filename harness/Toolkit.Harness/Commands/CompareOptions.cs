@@ -3,17 +3,28 @@ using System.Globalization;
 using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Comparison;
 using Toolkit.Harness.Scaling;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Commands;
 
 /// <summary>The options of <c>toolkit compare</c> and how they become a <see cref="CompareRequest"/>.</summary>
 public sealed class CompareOptions
 {
+    private readonly VariantFactory _factory;
+
+    /// <summary>The options, offering the variants of <paramref name="variants"/>.</summary>
+    public CompareOptions(VariantFactory variants)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        _factory = variants;
+        Variants = CommonOptions.Variants(variants, "Measure two variants now instead, as X,Y (X is A, Y is B)", allowAll: false);
+    }
+
     /// <summary>The two results files.</summary>
     public Argument<string[]> Files { get; } = new("files") { Description = "Two results files of toolkit scale: A (reference) and B (candidate)", Arity = ArgumentArity.ZeroOrMore };
 
     /// <summary>--variants.</summary>
-    public Option<IReadOnlyList<string>> Variants { get; } = CommonOptions.Variants("Measure two variants now instead, as X,Y (X is A, Y is B)", allowAll: false);
+    public Option<IReadOnlyList<string>> Variants { get; }
 
     /// <summary>--refs.</summary>
     public Option<string?> Refs { get; } = new("--refs") { Description = "Build two git refs of the engine, each in its own worktree, and measure both now as whole processes, as A,B (e.g. main,my-branch)", HelpName = "A,B" };
@@ -95,7 +106,7 @@ public sealed class CompareOptions
             command.Options.Add(option);
         }
 
-        Variant.Validators.Add(BuildCommand.VariantValidator);
+        Variant.Validators.Add(BuildCommand.VariantValidator(_factory));
     }
 
     /// <summary>The request the parsed command line describes; a contradiction between the modes is a <see cref="UsageException"/>.</summary>

@@ -16,11 +16,11 @@ namespace Toolkit.Harness.Commands;
 public static class FootprintCommand
 {
     /// <summary>Creates the verb.</summary>
-    public static Command Create()
+    public static Command Create(VariantFactory variants)
     {
         var directory = UserPaths.ProjectArgument();
-        var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", VariantFactory.Names)}", DefaultValueFactory = _ => "baseline" };
-        variant.Validators.Add(BuildCommand.VariantValidator);
+        var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", variants.Names)}", DefaultValueFactory = _ => "baseline" };
+        variant.Validators.Add(BuildCommand.VariantValidator(variants));
         var dryRun = CommonOptions.DryRun("Measure a dry run instead of a build");
         var clean = new Option<bool>("--clean") { Description = "Remove built files and the database first, so the measured build is a full build" };
         var jobs = CommonOptions.Jobs();
@@ -32,7 +32,7 @@ public static class FootprintCommand
         command.SetAction(parse =>
         {
             var root = UserPaths.RequireProject(parse.GetRequiredValue(directory));
-            var record = UserPaths.Io(root, () => FootprintMeasurer.Measure(root, parse.GetValue(variant) ?? "baseline", parse.GetValue(dryRun), parse.GetValue(jobs), parse.GetValue(clean)));
+            var record = UserPaths.Io(root, () => FootprintMeasurer.Measure(root, variants.Get(parse.GetValue(variant) ?? "baseline"), parse.GetValue(dryRun), parse.GetValue(jobs), parse.GetValue(clean)));
             if (parse.GetValue(json))
             {
                 Output.Line(JsonSerializer.Serialize(record, ResultsJson.Write));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 
 namespace Toolkit.Harness.Commands;
 
@@ -9,7 +10,7 @@ namespace Toolkit.Harness.Commands;
 public static class HeapCommand
 {
     /// <summary>Creates the verb and its sub-verbs.</summary>
-    public static Command Create() => new("heap", "Capture a managed heap (a process, this process, a core dump) and analyse the heap file")
+    public static Command Create() => new Command("heap", "Capture a managed heap (a process, this process, a core dump) and analyse the heap file; live objects only unless --include-unreachable")
     {
         HeapSnapshotCommand.Create(),
         HeapSummarizeCommand.Create(),
@@ -19,5 +20,9 @@ public static class HeapCommand
         HeapDominatorsCommand.Create(),
         HeapDiffCommand.Create(),
         HeapInspectCommand.Create(),
-    };
+        HeapTreeCommand.Create(),
+        HeapRetentionCommand.Create(),
+        HeapStringsCommand.Create(),
+        HeapReportCommand.Create(),
+    }.WithExamples("toolkit heap snapshot --pid 4242 -o app.heap", "toolkit heap summarize app.heap --top 20");
 }

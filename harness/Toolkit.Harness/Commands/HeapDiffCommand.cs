@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -12,10 +13,13 @@ public static class HeapDiffCommand
     {
         var heap = new HeapVerbOptions(foldByDefault: false, cutByDefault: false);
         var after = new Argument<FileInfo>("after") { Description = "The second heap file" };
-        var command = new Command("diff", "Compare two heap files per type") { heap.File, after };
+        var command = new Command("diff", "Compare two heap files per type (live objects of each, unless --include-unreachable)")
+        {
+            heap.File, after,
+        };
         heap.AddOptionsTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
             heap.Print(parse, HeapDiff.Compare(heap.Load(parse), heap.Load(parse, after)))));
-        return command;
+        return command.WithExamples("toolkit heap diff baseline.heap interning.heap");
     }
 }

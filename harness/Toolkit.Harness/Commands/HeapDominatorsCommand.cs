@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -11,15 +12,19 @@ public static class HeapDominatorsCommand
     public static Command Create()
     {
         var heap = new HeapVerbOptions(foldByDefault: true, cutByDefault: true);
-        var top = new Option<int>("--top") { Description = "How many objects to list", DefaultValueFactory = _ => 20 };
-        var command = new Command("dominators", "The objects retaining the most memory (dominator tree)") { heap.File, top };
+        var top = new Option<int>("--top") { Description = "How many objects and types to list", DefaultValueFactory = _ => 20 };
+        var command = new Command("dominators", "The objects retaining the most memory (dominator tree), and retained bytes per type")
+        {
+            heap.File, top,
+        };
         heap.AddOptionsTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
+            var shown = Math.Max(1, CountOption.Top(parse.GetValue(top), "--top"));
             var graph = heap.Load(parse);
-            var report = Terminal.Output.WithProgress("dominators", _ => HeapQueries.Dominators(graph, Math.Max(1, parse.GetValue(top))));
+            var report = heap.StepStats(parse).Step("dominators", () => Terminal.Output.WithProgress("dominators", _ => HeapQueries.Dominators(graph, shown)), _ => graph);
             return heap.Print(parse, report);
         }));
-        return command;
+        return command.WithExamples("toolkit heap dominators app.heap --top 10");
     }
 }

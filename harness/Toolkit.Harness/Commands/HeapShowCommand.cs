@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
 using Toolkit.Introspection.Heap;
 
@@ -12,7 +13,10 @@ public static class HeapShowCommand
     {
         var heap = new HeapVerbOptions(foldByDefault: true, cutByDefault: true);
         var address = new Argument<string>("address") { Description = "The object's address (0x... as the heap verbs print it)" };
-        var command = new Command("show", "Show one object: type, size, fields, references, referrers, retained size") { heap.File, address };
+        var command = new Command("show", "Show one object: type, generation, size, fields, references, referrers, retained size")
+        {
+            heap.File, address,
+        };
         heap.AddOptionsTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -20,6 +24,6 @@ public static class HeapShowCommand
             var graph = heap.Load(parse);
             return heap.Print(parse, HeapFiles.AtAddress(() => HeapQueries.Show(graph, at)));
         }));
-        return command;
+        return command.WithExamples("toolkit heap show app.heap 0x7f1c2a400028");
     }
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Terminal;
 using Toolkit.Introspection.Heap;
 
 namespace Toolkit.Harness.Commands;
 
-/// <summary><c>toolkit heap snapshot --pid N | --self | --core FILE -o FILE.heap [--no-string-contents]</c>.</summary>
+/// <summary><c>toolkit heap snapshot --pid N | --self | --core FILE --out FILE.heap [--no-string-contents]</c>.</summary>
 public static class HeapSnapshotCommand
 {
     /// <summary>Creates the verb.</summary>
@@ -13,10 +14,17 @@ public static class HeapSnapshotCommand
         var pid = new Option<int?>("--pid") { Description = "Capture the .NET process with this id (through a createdump snapshot; it runs on meanwhile)" };
         var self = new Option<bool>("--self") { Description = "Capture the toolkit process itself (for tests and demonstrations)" };
         var core = new Option<FileInfo?>("--core") { Description = "Read a core dump written by createdump" };
-        var output = new Option<FileInfo>("--output", "-o") { Description = "The heap file to write (mode 600: it holds string contents)", Required = true };
+        var output = new Option<FileInfo>("--out", "-o")
+        {
+            Description = "The heap file to write (mode 600: it holds string contents; written beside and renamed, so a link there is replaced, not followed)",
+            Required = true,
+        };
         var noStrings = new Option<bool>("--no-string-contents") { Description = "Record string lengths only, not their contents (no paths or secrets in the file)" };
         var suspend = new Option<bool>("--suspend") { Description = "With --pid: attach and suspend the process while walking it instead of taking a dump (slower, and seen to hang under ptrace on Linux: prefer the default)" };
-        var command = new Command("snapshot", "Capture a managed heap to a heap file") { pid, self, core, output, noStrings, suspend };
+        var command = new Command("snapshot", "Capture a managed heap to a heap file")
+        {
+            pid, self, core, output, noStrings, suspend,
+        };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var sources = (parse.GetValue(pid) is not null ? 1 : 0) + (parse.GetValue(self) ? 1 : 0) + (parse.GetValue(core) is not null ? 1 : 0);
@@ -39,6 +47,6 @@ public static class HeapSnapshotCommand
             Output.Line(result.ToText());
             return 0;
         }));
-        return command;
+        return command.WithExamples("toolkit heap snapshot --pid 4242 -o app.heap", "toolkit heap snapshot --core app.core -o app.heap --no-string-contents");
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Toolkit.Harness.Measuring;
+using Toolkit.Optimizations;
 using Toolkit.SyntheticProjects.Generation;
 
 namespace Toolkit.Harness.Commands;
@@ -77,13 +78,13 @@ public static class OptionParsers
             : Fail<ProjectShape>(result, $"--shape: unknown shape '{text}'; valid shapes: {string.Join(", ", ProjectShapes.ValidNames)}");
     }
 
-    /// <summary>A comma-separated list of variant names from the factory, or <c>all</c> when <paramref name="allowAll"/>.</summary>
-    public static Func<ArgumentResult, IReadOnlyList<string>> Variants(string option, bool allowAll) => result =>
+    /// <summary>A comma-separated list of variant names from <paramref name="variants"/>, or <c>all</c> when <paramref name="allowAll"/>.</summary>
+    public static Func<ArgumentResult, IReadOnlyList<string>> Variants(VariantFactory variants, string option, bool allowAll) => result =>
     {
         var text = Token(result);
         if (allowAll && text == "all")
         {
-            return [.. Optimizations.VariantFactory.Names];
+            return variants.Names;
         }
 
         var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
@@ -92,7 +93,7 @@ public static class OptionParsers
             return Fail<IReadOnlyList<string>>(result, $"{option}: give at least one variant");
         }
 
-        return VariantNames.FindUnknown(names) is { } unknown ? Fail<IReadOnlyList<string>>(result, $"{option}: {unknown}") : names;
+        return variants.FindUnknown(names) is { } unknown ? Fail<IReadOnlyList<string>>(result, $"{option}: {unknown}") : names;
     };
 
     /// <summary>

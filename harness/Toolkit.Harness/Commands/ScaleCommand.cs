@@ -7,6 +7,7 @@ using Toolkit.Harness.Reporting;
 using Toolkit.Harness.Results;
 using Toolkit.Harness.Scaling;
 using Toolkit.Harness.Terminal;
+using Toolkit.Optimizations;
 using Toolkit.SyntheticProjects.Generation;
 
 namespace Toolkit.Harness.Commands;
@@ -20,9 +21,9 @@ namespace Toolkit.Harness.Commands;
 public static class ScaleCommand
 {
     /// <summary>Creates the verb.</summary>
-    public static Command Create()
+    public static Command Create(VariantFactory variants)
     {
-        var options = new ScaleOptions();
+        var options = new ScaleOptions(variants);
         var command = new Command("scale", "Measure memory and time against graph size for the engine's variants and the peers, as whole processes and in the managed heap; write results JSON and pages");
         options.AddTo(command);
         command.SetAction((parse, cancellation) =>
@@ -46,7 +47,7 @@ public static class ScaleCommand
                 RemoveOlderResults(outDirectory.FullName, file);
             }
 
-            var pages = UserPaths.Io("--out " + outDirectory, () => ReportGenerator.Write(results, outDirectory.FullName));
+            var pages = UserPaths.Io("--out " + outDirectory, () => ReportGenerator.Write(results, outDirectory.FullName, variants));
             Output.Line($"toolkit: wrote {file}");
             Output.Line($"toolkit: wrote {pages.Count} pages and charts in {outDirectory.FullName} (start at {Path.Join(outDirectory.FullName, "README.md")})");
             return Task.FromResult(ExitCodes.Success);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Scaling;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Commands;
 
@@ -11,30 +12,41 @@ namespace Toolkit.Harness.Commands;
 /// </summary>
 public sealed class ScaleOptions
 {
+    private readonly VariantFactory _factory;
+
+    /// <summary>The options, offering the variants of <paramref name="variants"/>.</summary>
+    public ScaleOptions(VariantFactory variants)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        _factory = variants;
+        Variants = CommonOptions.Variants(variants, "'all' or a comma-separated list of variants measured at every size (baseline is always measured: savings are against it)", allowAll: true);
+        VariantsAt = new("--variants-at")
+        {
+            Description = "At this size measure only these variants (repeatable), e.g. 1M=baseline,optimized",
+            HelpName = "SIZE=LIST",
+            AllowMultipleArgumentsPerToken = false,
+            Arity = ArgumentArity.OneOrMore,
+            CustomParser = OptionParsers.SizeLists("--variants-at", variants.FindUnknown),
+        };
+    }
+
     /// <summary>--sources.</summary>
     public Option<IReadOnlyList<int>> Sources { get; } = CommonOptions.SourcesList("Sizes, in sources, comma-separated (e.g. 1k,10k,100k)", ScaleRequest.DefaultSources);
 
     /// <summary>--variants.</summary>
-    public Option<IReadOnlyList<string>> Variants { get; } = CommonOptions.Variants("'all' or a comma-separated list of variants measured at every size (baseline is always measured: savings are against it)", allowAll: true);
+    public Option<IReadOnlyList<string>> Variants { get; }
 
     /// <summary>--variants-at.</summary>
-    public Option<IReadOnlyDictionary<int, IReadOnlyList<string>>> VariantsAt { get; } = new("--variants-at")
-    {
-        Description = "At this size measure only these variants (repeatable), e.g. 1M=baseline,optimized",
-        HelpName = "SIZE=LIST",
-        AllowMultipleArgumentsPerToken = false,
-        Arity = ArgumentArity.OneOrMore,
-        CustomParser = OptionParsers.SizeLists("--variants-at", VariantNames.FindUnknown),
-    };
+    public Option<IReadOnlyDictionary<int, IReadOnlyList<string>>> VariantsAt { get; }
 
     /// <summary>--peers.</summary>
     public Option<IReadOnlyList<string>> Peers { get; } = new Option<IReadOnlyList<string>>("--peers")
     {
         Description = $"The peers to measure beside the engine: all, none or a list of {string.Join(", ", PeerTool.Names)}; each only when it is on PATH (skipped with a note otherwise)",
         HelpName = "all|none|LIST",
-        DefaultValueFactory = _ => PeerTool.Names,
+        DefaultValueFactory = _ => PeerTool.DefaultNames,
         CustomParser = OptionParsers.Peers,
-    }.ShowDefaultAs("all");
+    }.ShowDefaultAs($"{string.Join(",", PeerTool.DefaultNames)} (scons takes ten times as long; all with --reference)");
 
     /// <summary>--no-peers.</summary>
     public Option<bool> NoPeers { get; } = new("--no-peers") { Description = "Measure no peer (the same as --peers none)" };
@@ -70,7 +82,7 @@ public sealed class ScaleOptions
     /// <summary>--large-files.</summary>
     public Option<int> LargeFiles { get; } = new("--large-files")
     {
-        Description = "Add a point at the smallest size with this many 8 MiB sources, where chunked hashing is judged (baseline and the variants that hash differently run there); 0 leaves it out",
+        Description = "When chunked hashing is measured, add a point at the smallest size with this many 8 MiB sources, where it is judged (baseline and the variants that hash differently run there); 0 leaves it out",
         HelpName = "K",
         DefaultValueFactory = _ => ScaleRequest.DefaultLargeFiles,
         CustomParser = OptionParsers.Integer("--large-files", 0, SyntheticProjects.Generation.GeneratorOptions.MaxLargeFiles),
@@ -131,7 +143,7 @@ public sealed class ScaleOptions
         ArgumentNullException.ThrowIfNull(parse);
         var given = (Option option) => parse.GetResult(option) is { Implicit: false };
         var sources = reference && !given(Sources) ? ReferenceRun.Sources : parse.GetRequiredValue(Sources);
-        var variants = given(Variants) ? parse.GetRequiredValue(Variants) : reference ? Optimizations.VariantFactory.Names : ScaleRequest.DefaultVariants;
+        var variants = given(Variants) ? parse.GetRequiredValue(Variants) : reference ? _factory.Names : ScaleRequest.DefaultVariants;
         var variantsAt = given(VariantsAt) ? parse.GetRequiredValue(VariantsAt) : reference ? ReferenceRun.VariantsAt : new Dictionary<int, IReadOnlyList<string>>();
         var peersAt = given(PeersAt) ? parse.GetRequiredValue(PeersAt) : reference ? ReferenceRun.PeersAt : new Dictionary<int, IReadOnlyList<string>>();
         var engine = parse.GetValue(Engine);
@@ -140,7 +152,7 @@ public sealed class ScaleOptions
             Sources = [.. sources.Distinct().Order()],
             Variants = WithBaseline(variants),
             VariantsAt = variantsAt.Where(p => sources.Contains(p.Key)).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)WithBaseline(p.Value)),
-            Peers = parse.GetValue(NoPeers) ? [] : parse.GetRequiredValue(Peers),
+            Peers = parse.GetValue(NoPeers) ? [] : reference && !given(Peers) ? PeerTool.Names : parse.GetRequiredValue(Peers),
             PeersAt = peersAt.Where(p => sources.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value),
             Shape = parse.GetValue(Shape),
             Seed = parse.GetValue(Seed),
@@ -159,8 +171,8 @@ public sealed class ScaleOptions
     private static List<string> WithBaseline(IReadOnlyList<string> names)
     {
         var list = names.ToList();
-        list.Remove("baseline");
-        list.Insert(0, "baseline");
+        list.Remove(BaselineVariant.VariantName);
+        list.Insert(0, BaselineVariant.VariantName);
         return list;
     }
 }

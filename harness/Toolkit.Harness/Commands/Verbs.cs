@@ -1,4 +1,5 @@
 using Toolkit.Harness.Commands.Help;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Commands;
 
@@ -9,13 +10,13 @@ namespace Toolkit.Harness.Commands;
 /// </summary>
 public static class Verbs
 {
-    /// <summary>Every verb in its group.</summary>
-    public static IReadOnlyList<VerbGroup> Groups() =>
+    /// <summary>Every verb in its group; those with --variant or --variants offer the variants of <paramref name="variants"/>.</summary>
+    public static IReadOnlyList<VerbGroup> Groups(VariantFactory variants) =>
     [
         new("Build a project (generate or import one, build, clean, scan its headers)",
         [
             GenerateCommand.Create(),
-            BuildCommand.Create(),
+            BuildCommand.Create(variants),
             CleanCommand.Create(),
             ScanCommand.Create(),
             ImportMsBuildCommand.Create(),
@@ -24,10 +25,10 @@ public static class Verbs
         ]),
         new("Measure (one variant, how memory grows with size, benchmarks, two variants or runs side by side)",
         [
-            FootprintCommand.Create(),
-            ScaleCommand.Create(),
+            FootprintCommand.Create(variants),
+            ScaleCommand.Create(variants),
             BenchCommand.Create(),
-            CompareCommand.Create(),
+            CompareCommand.Create(variants),
         ]),
         new("Report (the markdown pages and charts of a scaling run)",
         [
@@ -35,7 +36,7 @@ public static class Verbs
         ]),
         new("Inspect a heap (capture one, then ask what holds the memory)",
         [
-            HeapExamples.AddTo(HeapCommand.Create()),
+            HeapCommand.Create(),
         ]),
     ];
 }

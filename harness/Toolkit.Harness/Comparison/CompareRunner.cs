@@ -95,7 +95,7 @@ public static class CompareRunner
             throw new ComparisonException($"--variants: give exactly two different variants, as X,Y; got {string.Join(",", request.Variants ?? [])}");
         }
 
-        if (VariantNames.FindUnknown(variants) is { } unknown)
+        if (Optimizations.VariantFactory.Default.FindUnknown(variants) is { } unknown)
         {
             throw new ComparisonException("--variants: " + unknown);
         }

@@ -114,7 +114,7 @@ public sealed class BuildIntrospection : IDisposable
             }
             else
             {
-                File.WriteAllText(path, HtmlReport.Render(stats, $"toolkit build {project.Graph.RootDirectory} ({project.Graph.Store.VariantName})"));
+                File.WriteAllText(path, HtmlReport.Render(stats, $"toolkit build {project.Graph.RootDirectory} ({_options.Variant})"));
             }
 
             Output.Line($"toolkit: wrote {path} ({stats.Snapshots.Count} snapshots, {stats.Instances.Count:N0} instances tracked)");

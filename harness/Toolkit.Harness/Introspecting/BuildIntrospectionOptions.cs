@@ -3,6 +3,9 @@ namespace Toolkit.Harness.Introspecting;
 /// <summary>The introspection switches of <c>toolkit build</c>, as parsed.</summary>
 public sealed record BuildIntrospectionOptions
 {
+    /// <summary>The name of the variant being built (<c>--variant</c>), as the factory gave it: the only name a report may title itself with.</summary>
+    public required string Variant { get; init; }
+
     /// <summary><c>--debug=count</c>: instances per engine type at the end.</summary>
     public bool Count { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Toolkit.Harness.Commands;
@@ -20,8 +21,9 @@ public static class HeapFiles
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Loads <paramref name="file"/>, then reduces it as asked (folding collection arrays into their owners, cutting infrastructure edges).</summary>
-    public static HeapGraph Load(FileInfo file, bool foldCollections, bool cutInfrastructure)
+    /// <summary>Loads <paramref name="file"/>, then reduces it as asked (folding collection arrays into their owners, cutting
+    /// infrastructure edges, leaving out what no root reaches): one new graph when anything changes, none otherwise.</summary>
+    public static HeapGraph Load(FileInfo file, HeapReduceOptions reductions, HeapStepStats? stats = null)
     {
         if (!file.Exists)
         {
@@ -33,19 +35,34 @@ public static class HeapFiles
             throw new UsageException($"{file.FullName}: {why}"); // a FIFO would block the reader for ever
         }
 
-        var graph = Output.WithProgress("loading " + file.Name, report =>
-            HeapGraph.Load(file.FullName, new Progress(report)));
-        if (!foldCollections && !cutInfrastructure)
+        stats ??= new HeapStepStats(false);
+        var graph = stats.Step("load", () => Output.WithProgress("loading " + file.Name, report => HeapGraph.Load(file.FullName, new Progress(report))), g => g);
+        Release();
+        if (!reductions.FoldCollectionInternals && !reductions.CutInfrastructureEdges)
         {
-            return graph;
+            return reductions.DropUnreachable ? graph.WithoutUnreachable() : graph; // a view: no copy
         }
 
-        return Output.WithProgress("reducing", report =>
+        // The loaded graph is held only by this box while reducing, so the collection after it frees it (a captured local may live on).
+        var box = new StrongBox<HeapGraph?>(graph);
+        graph = null!;
+        var reduced = stats.Step("reduce", () => Output.WithProgress("reducing", report =>
         {
-            var reduced = HeapGraphReducer.Reduce(graph, new HeapReduceOptions { FoldCollectionInternals = foldCollections, CutInfrastructureEdges = cutInfrastructure });
+            var result = HeapGraphReducer.Reduce(box.Value!, reductions);
+            box.Value = null;
             report(1, 1);
-            return reduced;
-        });
+            return result;
+        }), g => g);
+        Release();
+        return reduced;
+    }
+
+    // What loading and reducing leave behind (the file's raw references, the grown buffers, the graph reduced from) is garbage
+    // of large arrays: one full compacting collection returns it before the next step allocates, instead of the peak holding both.
+    private static void Release()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     /// <summary>Prints <paramref name="report"/> as text, or as one JSON document.</summary>
@@ -55,17 +72,17 @@ public static class HeapFiles
         return 0;
     }
 
-    /// <summary>Runs a query that takes an address; an address with no object becomes a usage error naming it.</summary>
+    /// <summary>Runs a query that takes an address; an address with no object says why it may be missing.</summary>
     public static T AtAddress<T>(Func<T> query)
     {
         try
         {
             return query();
         }
-        catch (ArgumentException e) when (e.ParamName == "address")
+        catch (HeapQueryException e)
         {
-            throw new UsageException(e.Message.Replace(" (Parameter 'address')", "", StringComparison.Ordinal)
-                + " (an array folded into its collection is not an object of its own: pass --fold-collections false)");
+            throw new UsageException(e.Message + " (an array folded into its collection is not an object of its own: pass --no-fold-collections;"
+                + " garbage is left out unless --include-unreachable)");
         }
     }
 

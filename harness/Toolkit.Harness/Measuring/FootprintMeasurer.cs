@@ -19,9 +19,9 @@ public static class FootprintMeasurer
     /// Measures; <paramref name="dryRun"/> makes the measured build a dry run; <paramref name="clean"/>
     /// removes built files and the database first, so the measured build is a full build.
     /// </summary>
-    public static FootprintRecord Measure(string directory, string variantName, bool dryRun, int jobs, bool clean)
+    public static FootprintRecord Measure(string directory, IMemoryVariant variant, bool dryRun, int jobs, bool clean)
     {
-        var variant = VariantFactory.Get(variantName);
+        ArgumentNullException.ThrowIfNull(variant);
         if (clean)
         {
             Project.Open(directory, EngineSettings.Baseline, new NullBuildReporter { KeepCommands = false }).Clean();

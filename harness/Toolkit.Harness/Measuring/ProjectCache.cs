@@ -52,7 +52,7 @@ public static class ProjectCache
             var result = ProjectGenerator.Generate(options);
             return new CachedProject(options.OutputDirectory, result.Counts, Reused: false, clock.Elapsed.TotalSeconds);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or GenerationException)
         {
             throw new MeasurementException($"cannot generate the project to measure in {options.OutputDirectory}: {exception.Message}");
         }

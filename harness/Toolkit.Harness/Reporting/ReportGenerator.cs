@@ -2,6 +2,7 @@ using System.Text;
 using Toolkit.Harness.Reporting.Excerpts;
 using Toolkit.Harness.Reporting.Pages;
 using Toolkit.Harness.Results;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Reporting;
 
@@ -17,20 +18,32 @@ public static class ReportGenerator
 
     /// <summary>Writes the pages into <paramref name="outputDirectory"/>, quoting the sources embedded in the toolkit and linking the docs of the repository above the folder; returns the files written, in writing order.</summary>
     public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory) =>
-        Write(results, outputDirectory, new EmbeddedSourceExcerpts(), PageLinks.For(outputDirectory));
+        Write(results, outputDirectory, VariantFactory.Default);
+
+    /// <summary>As <see cref="Write(ScaleResults, string)"/>, with the variants of <paramref name="variants"/>.</summary>
+    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, VariantFactory variants) =>
+        Write(results, outputDirectory, new EmbeddedSourceExcerpts(), PageLinks.For(outputDirectory), variants);
 
     /// <summary>Writes the pages, quoting source from <paramref name="excerpts"/>, with the committed layout's links (results/ one level below the root).</summary>
     public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts) =>
         Write(results, outputDirectory, excerpts, new PageLinks());
 
-    /// <summary>Writes the pages, quoting source from <paramref name="excerpts"/> and linking as <paramref name="links"/> says.</summary>
-    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts, PageLinks links)
+    /// <summary>Writes the pages of <paramref name="variants"/>, quoting source from <paramref name="excerpts"/>, with the committed layout's links.</summary>
+    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts, VariantFactory variants) =>
+        Write(results, outputDirectory, excerpts, new PageLinks(), variants);
+
+    /// <summary>Writes the pages of the project's variants, quoting source from <paramref name="excerpts"/> and linking as <paramref name="links"/> says.</summary>
+    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts, PageLinks links) =>
+        Write(results, outputDirectory, excerpts, links, VariantFactory.Default);
+
+    /// <summary>Writes the pages, ordering and describing variants by <paramref name="variants"/>, quoting source from <paramref name="excerpts"/> and linking as <paramref name="links"/> says.</summary>
+    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts, PageLinks links, VariantFactory variants)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(excerpts);
         ArgumentNullException.ThrowIfNull(links);
         ResultsValidator.Validate(results, "results");
-        var model = new PageModel(results);
+        var model = new PageModel(results, variants);
         var written = new List<string>();
         void Emit(string relative, string text)
         {

@@ -1,33 +1,43 @@
 using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Reporting.Statistics;
 using Toolkit.Harness.Results;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Reporting;
 
 /// <summary>
-/// The results indexed for the pages: sizes ascending, variants in the project's order (unknown
-/// names after them, ordinal), peers (make, ninja, scons, then others), the runs of each
-/// (variant, size), and the medians, savings and ratios with their intervals.
+/// The results indexed for the pages: sizes ascending, variants in the factory's order (names the
+/// factory does not know after them, ordinal), peers (make, ninja, scons, then others), the runs of each
+/// (variant, size), the medians, savings and ratios with their intervals, and each variant's page prose
+/// (<see cref="Technique"/>), all from one <see cref="VariantFactory"/>.
 /// </summary>
 public sealed class ScaleAnalysis
 {
     /// <summary>The name every saving and ratio is measured against.</summary>
-    public const string BaselineName = "baseline";
+    public const string BaselineName = BaselineVariant.VariantName;
 
-    private static readonly string[] KnownVariants = ["baseline", "slots", "struct-of-arrays", "interning", "lazy-init", "weak-references", "chunked-hashing", "optimized"];
     private static readonly string[] KnownPeers = ["make", "ninja", "scons"];
 
     private readonly Dictionary<(string Variant, int Sources), List<FootprintRecord>> _runs = [];
     private readonly Dictionary<int, ProjectRecord> _projects;
+    private readonly VariantFactory _variants;
 
     // Estimates are asked for many times by several pages; each costs a bootstrap, so each is computed once.
     private readonly Dictionary<(char Kind, string Variant, int Sources, int Metric), Estimate> _estimates = [];
 
-    /// <summary>Indexes <paramref name="results"/> (validated by <see cref="ResultsValidator"/>).</summary>
+    /// <summary>Indexes <paramref name="results"/> (validated by <see cref="ResultsValidator"/>) with the project's variants.</summary>
     public ScaleAnalysis(ScaleResults results)
+        : this(results, VariantFactory.Default)
+    {
+    }
+
+    /// <summary>Indexes <paramref name="results"/>, ordering and describing variants by <paramref name="variants"/>.</summary>
+    public ScaleAnalysis(ScaleResults results, VariantFactory variants)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(variants);
         Results = results;
+        _variants = variants;
         _projects = results.Projects.ToDictionary(p => p.Sources);
         foreach (var run in results.Runs)
         {
@@ -39,7 +49,7 @@ public sealed class ScaleAnalysis
             list.Add(run.Footprint);
         }
 
-        Variants = Ordered(results.Runs.Select(r => r.Variant), KnownVariants);
+        Variants = Ordered(results.Runs.Select(r => r.Variant), variants.Names);
         Peers = Ordered(results.Peers.Select(p => p.Tool), KnownPeers)
             .Select(tool => new PeerSeries(tool, results.Peers.Where(p => p.Tool == tool).GroupBy(p => p.Sources).ToDictionary(g => g.Key, g => g.First())))
             .ToArray();
@@ -63,6 +73,12 @@ public sealed class ScaleAnalysis
 
     /// <summary>The variants that are optimizations (all but baseline).</summary>
     public IReadOnlyList<string> Optimizations => Variants.Where(v => v != BaselineName).ToArray();
+
+    /// <summary>The page prose of a variant, or null for the baseline and for a name the factory does not know.</summary>
+    public TechniqueDescription? Technique(string variant) => _variants.Find(variant)?.Technique;
+
+    /// <summary>The figure a variant is judged by (its technique's, else retained bytes after the build).</summary>
+    public MemoryMetric JudgedBy(string variant) => Technique(variant)?.JudgedBy ?? MemoryMetric.RetainedAfterBuild;
 
     /// <summary>The project's node count at a size (the x axis of every chart).</summary>
     public long NodesAt(int sources) => _projects[sources].Nodes;
@@ -134,7 +150,7 @@ public sealed class ScaleAnalysis
         return estimate;
     }
 
-    private static string[] Ordered(IEnumerable<string> names, string[] known)
+    private static string[] Ordered(IEnumerable<string> names, IReadOnlyList<string> known)
     {
         var present = names.Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         return known.Where(present.Contains).Concat(present.Except(known, StringComparer.Ordinal).Order(StringComparer.Ordinal)).ToArray();

@@ -7,10 +7,12 @@ namespace Toolkit.Harness.Scaling;
 public sealed record ScaleRequest
 {
     /// <summary>
-    /// Default sizes: 1k and 10k sources. With the default variants and peers that is what finishes in a
-    /// few minutes on two cores (README, "Quick start", gives the measured figure); pass --sources for more.
+    /// Default sizes: 1k and 3k sources, two sizes for a growth per extra node. Every size costs a full
+    /// build per tool and run (six runs each): at 10k the peers' full builds alone, a process per action,
+    /// take several minutes, so the default stays small (README, "Quick start", gives the measured
+    /// figure); pass --sources for more, or run the reference run.
     /// </summary>
-    public static IReadOnlyList<int> DefaultSources { get; } = [1_000, 10_000];
+    public static IReadOnlyList<int> DefaultSources { get; } = [1_000, 3_000];
 
     /// <summary>
     /// Default variants: the baseline and the combined profile, the two the headline compares; with
@@ -44,7 +46,7 @@ public sealed record ScaleRequest
     public IReadOnlyDictionary<int, IReadOnlyList<string>> VariantsAt { get; init; } = new Dictionary<int, IReadOnlyList<string>>();
 
     /// <summary>The peers to measure (names from <see cref="PeerTool.Names"/>); empty for none.</summary>
-    public IReadOnlyList<string> Peers { get; init; } = PeerTool.Names;
+    public IReadOnlyList<string> Peers { get; init; } = PeerTool.DefaultNames;
 
     /// <summary>Sizes measured with fewer peers: size → the peers measured there.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<string>> PeersAt { get; init; } = new Dictionary<int, IReadOnlyList<string>>();
@@ -61,7 +63,7 @@ public sealed record ScaleRequest
     /// <summary>Uncounted warm-up runs per (tool, size).</summary>
     public int Warmup { get; init; } = DefaultWarmup;
 
-    /// <summary>Large files of the extra point at the smallest size; 0 for no such point.</summary>
+    /// <summary>Large files of the extra point at the smallest size, added when a variant judged by peak RSS (chunked hashing) is measured; 0 for no such point.</summary>
     public int LargeFiles { get; init; } = DefaultLargeFiles;
 
     /// <summary>Parallel jobs given to every tool.</summary>

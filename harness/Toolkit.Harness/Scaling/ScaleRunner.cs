@@ -98,8 +98,16 @@ public sealed class ScaleRunner
     public static IReadOnlyList<string> HashingVariants(IReadOnlyList<string> variants)
     {
         ArgumentNullException.ThrowIfNull(variants);
-        var baseline = VariantFactory.CreateSettings("baseline").Hasher.GetType();
-        return variants.Where(v => v == "baseline" || VariantFactory.CreateSettings(v).Hasher.GetType() != baseline).ToArray();
+        var factory = VariantFactory.Default;
+        var baseline = factory.Get(BaselineVariant.VariantName).CreateSettings().Hasher.GetType();
+        return variants.Where(v => v == BaselineVariant.VariantName || factory.Find(v) is { } variant && variant.CreateSettings().Hasher.GetType() != baseline).ToArray();
+    }
+
+    /// <summary>True when a variant judged by peak RSS (chunked hashing, which only large files show) is among <paramref name="variants"/>.</summary>
+    public static bool JudgedByPeakRss(IReadOnlyList<string> variants)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        return variants.Any(v => VariantFactory.Default.Find(v)?.Technique?.JudgedBy == MemoryMetric.PeakRssPerNode);
     }
 
     /// <summary>One dry run, full build and null build of a tool at a point, from a clean tree.</summary>
@@ -136,7 +144,7 @@ public sealed class ScaleRunner
     {
         var points = new List<ScalePoint>();
         var wanted = request.Sources.Select(s => (Sources: s, LargeFiles: 0, Variants: request.VariantsOf(s), Peers: request.PeersOf(s))).ToList();
-        if (request.Tools is null && request.LargeFiles > 0 && request.Sources.Count > 0 && HashingVariants(request.Variants) is { Count: > 1 } hashing)
+        if (request.Tools is null && request.LargeFiles > 0 && request.Sources.Count > 0 && JudgedByPeakRss(request.Variants) && HashingVariants(request.Variants) is { Count: > 1 } hashing)
         {
             wanted.Add((request.Sources.Min(), request.LargeFiles, hashing, []));
         }

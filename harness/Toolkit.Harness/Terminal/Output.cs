@@ -19,6 +19,9 @@ public static class Output
     /// <summary>Writes a warning line to stderr.</summary>
     public static void Warning(string message) => Console.Error.WriteLine("toolkit: warning: " + message);
 
+    /// <summary>Writes <c>toolkit: note: MESSAGE</c> to standard error: something the tool changed for the user.</summary>
+    public static void Note(string message) => Console.Error.WriteLine("toolkit: note: " + message);
+
     /// <summary>Writes a result line to stdout.</summary>
     public static void Line(string text) => Console.Out.WriteLine(text);
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Toolkit.Introspection.Sizing;
+using Toolkit.Introspection.Tracking;
 
 namespace Toolkit.SizerTarget;
 
@@ -31,6 +32,7 @@ internal static unsafe class Program
                 "analyze" when args.Length >= 2 => Analyzer.Run(args[1], args.Length > 2 ? args[2] : null),
                 "demo" when args.Length >= 3 => Demo.Run(args[1], args[2]),
                 "figures" => Figures.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
+                "bigstats" when args.Length >= 4 => BigStats(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : TrackerStats.CurrentFormatVersion),
                 _ => Usage(),
             };
         }
@@ -40,8 +42,16 @@ internal static unsafe class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Toolkit.SizerTarget [analyze STATS.json [OUT.html] | demo OUT.json OUT.html | figures [NODES]]");
+        Console.Error.WriteLine("usage: Toolkit.SizerTarget [analyze STATS.json [OUT.html] | demo OUT.json OUT.html | figures [NODES] | bigstats OUT.json INSTANCES SNAPSHOTS [VERSION]]");
         return 2;
+    }
+
+    /// <summary>Writes synthetic stats of a chosen size (version 1 readable by older readers), for measuring the reader.</summary>
+    private static int BigStats(string path, int instances, int snapshots, int version)
+    {
+        SyntheticStats.Build(instances, snapshots, version).Save(path);
+        Console.WriteLine($"{path}: {new FileInfo(path).Length:N0} bytes, {instances:N0} instances, {snapshots} snapshots, formatVersion {version}");
+        return 0;
     }
 
     private static int RunSpecimens()

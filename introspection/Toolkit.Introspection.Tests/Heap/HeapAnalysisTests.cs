@@ -169,6 +169,6 @@ public sealed class HeapAnalysisTests : IDisposable
             using var json = JsonDocument.Parse(JsonSerializer.Serialize(report, report.GetType()));
             Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
         }
-        Assert.Throws<ArgumentException>(() => HeapQueries.Show(graph, 0x1234));
+        Assert.Throws<HeapQueryException>(() => HeapQueries.Show(graph, 0x1234));
     }
 }

@@ -18,7 +18,7 @@ public sealed class HeapCaptureTests : IDisposable
         string dump = _dir.File("target.core");
         using (var target = new HeapTargetProcess("shapes"))
         {
-            WriteDump(target.Id, dump);
+            MixedHeapFixture.WriteDump(target.Id, dump);
         }
         var result = HeapSnapshot.CaptureDump(dump, _dir.File("dump.heap"));
         var graph = HeapGraph.Load(result.Path);
@@ -27,7 +27,7 @@ public sealed class HeapCaptureTests : IDisposable
         long referenceMismatches = 0;
         using (var dataTarget = DataTarget.LoadDump(dump))
         {
-            using var runtime = dataTarget.ClrVersions[0].CreateRuntime();
+            using var runtime = HeapSnapshot.CreateRuntime(dataTarget.ClrVersions[0]);
             foreach (var obj in runtime.Heap.EnumerateObjects())
             {
                 if (obj.Type is null || obj.IsFree)
@@ -130,20 +130,5 @@ public sealed class HeapCaptureTests : IDisposable
         {
             return false;
         }
-    }
-
-    /// <summary>Writes a full dump of <paramref name="pid"/> with the runtime's createdump (beside System.Private.CoreLib).</summary>
-    private static void WriteDump(int pid, string path)
-    {
-        string createdump = Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, OperatingSystem.IsWindows() ? "createdump.exe" : "createdump");
-        var start = new ProcessStartInfo(createdump) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("--full");
-        start.ArgumentList.Add("-f");
-        start.ArgumentList.Add(path);
-        start.ArgumentList.Add(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0 && File.Exists(path), $"createdump failed: {output}");
     }
 }

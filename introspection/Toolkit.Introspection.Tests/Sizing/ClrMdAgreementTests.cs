@@ -30,7 +30,7 @@ public sealed class ClrMdAgreementTests
         // A snapshot (the runtime's createdump) rather than a live attach: both work here (root, ptrace
         // allowed), but the snapshot does not stop the target and leaves nothing attached if the test fails.
         using DataTarget dataTarget = DataTarget.CreateSnapshotAndAttach(target.Pid);
-        using ClrRuntime runtime = dataTarget.ClrVersions.Single().CreateRuntime();
+        using ClrRuntime runtime = Toolkit.Introspection.Heap.HeapSnapshot.CreateRuntime(dataTarget.ClrVersions.Single());
         ClrHeap heap = runtime.Heap;
         ClrObject root = heap.GetObject(rootAddress);
         Assert.True(root.IsValid && root.IsArray, $"no object[] at the root address {rootAddress:x}");

@@ -24,23 +24,15 @@ public sealed class AddressTable
 
     /// <summary>Builds the table from strictly increasing addresses.</summary>
     public AddressTable(ulong[] sorted)
+        : this(Collect(sorted))
     {
-        _low = new uint[sorted.Length];
-        var starts = new List<int>();
-        var highs = new List<uint>();
-        for (int i = 0; i < sorted.Length; i++)
-        {
-            uint high = (uint)(sorted[i] >> 32);
-            if (highs.Count == 0 || highs[^1] != high)
-            {
-                starts.Add(i);
-                highs.Add(high);
-            }
-            _low[i] = (uint)sorted[i];
-        }
-        starts.Add(sorted.Length);
-        _runStart = [.. starts];
-        _runHigh = [.. highs];
+    }
+
+    private AddressTable(Builder built)
+    {
+        _low = built.Low;
+        _runStart = [.. built.RunStarts, built.Low.Length];
+        _runHigh = [.. built.RunHighs];
         int runs = _runHigh.Length;
         _runPageBase = new int[runs + 1];
         _runFirstPage = new uint[runs];
@@ -52,7 +44,7 @@ public sealed class AddressTable
             pages += (_low[_runStart[r + 1] - 1] >> PageShift) - _runFirstPage[r] + 1;
         }
         _runPageBase[runs] = (int)Math.Min(pages, int.MaxValue);
-        if (pages <= (long)MaxPagesPerObject * sorted.Length + 1024)
+        if (pages <= (long)MaxPagesPerObject * _low.Length + 1024)
         {
             // _pageFirst[p] = first object at or after the start of page p; one extra entry per run end.
             _pageFirst = new int[pages + runs];
@@ -113,9 +105,50 @@ public sealed class AddressTable
         return i >= 0 ? i : -1;
     }
 
+    private static Builder Collect(ulong[] sorted)
+    {
+        var builder = new Builder(sorted.Length);
+        foreach (ulong address in sorted)
+        {
+            builder.Add(address);
+        }
+        return builder;
+    }
+
     private int FindRunOfObject(int id)
     {
         int run = Array.BinarySearch(_runStart, id);
         return run < 0 ? ~run - 1 : run;
+    }
+
+    /// <summary>Collects addresses in increasing order, 4 bytes each (the high halves once per run): the table is then built without an 8-byte-per-object array.</summary>
+    public sealed class Builder(int capacity)
+    {
+        internal uint[] Low { get; } = new uint[capacity];
+
+        internal List<int> RunStarts { get; } = [];
+
+        internal List<uint> RunHighs { get; } = [];
+
+        public int Count { get; private set; }
+
+        /// <summary>The last address added (0 before the first).</summary>
+        public ulong Last { get; private set; }
+
+        public void Add(ulong address)
+        {
+            uint high = (uint)(address >> 32);
+            if (RunHighs.Count == 0 || RunHighs[^1] != high)
+            {
+                RunStarts.Add(Count);
+                RunHighs.Add(high);
+            }
+            Low[Count++] = (uint)address;
+            Last = address;
+        }
+
+        public AddressTable Build() => Count == Low.Length
+            ? new AddressTable(this)
+            : throw new InvalidOperationException($"{Count} addresses added, {Low.Length} announced");
     }
 }

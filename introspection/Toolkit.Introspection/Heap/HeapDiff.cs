@@ -24,8 +24,20 @@ public static class HeapDiff
         var afterRows = after.Types.Select(t => Row(t.Name)).ToArray();
         int i = 0;
         int j = 0;
-        while (i < before.ObjectCount || j < after.ObjectCount)
+        while (true)
         {
+            while (i < before.ObjectCount && before.IsExcluded(i))
+            {
+                i++;
+            }
+            while (j < after.ObjectCount && after.IsExcluded(j))
+            {
+                j++;
+            }
+            if (i >= before.ObjectCount && j >= after.ObjectCount)
+            {
+                break;
+            }
             ulong a = i < before.ObjectCount ? before.Address(i) : ulong.MaxValue;
             ulong b = j < after.ObjectCount ? after.Address(j) : ulong.MaxValue;
             if (a == b && before.TypeOf(i).Name == after.TypeOf(j).Name)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Toolkit.Introspection.Heap;
@@ -5,7 +6,8 @@ namespace Toolkit.Introspection.Heap;
 /// <summary>
 /// Reads the primitive values of a heap file through a 1 MiB buffer, tracking the byte offset,
 /// and never trusting a length: every read is bounds-checked and a short file fails with the
-/// offset and the record being read.
+/// offset and the record being read. Only a regular file is opened (a FIFO or a device would
+/// block or never end), and once <see cref="BeginChecksum"/> is called every byte read is hashed.
 /// </summary>
 public sealed class HeapFileReader : IDisposable
 {
@@ -18,10 +20,33 @@ public sealed class HeapFileReader : IDisposable
     private int _start;
     private int _end;
     private long _bufferOffset;
+    private IncrementalHash? _hash;
+    private long _hashedTo;
+    private long _hashUntil;
 
-    public HeapFileReader(string path)
+    /// <summary>Opens <paramref name="path"/>, which must be a regular file of at least <paramref name="minimumLength"/> bytes.</summary>
+    public HeapFileReader(string path, long minimumLength = 0)
     {
         Path = path;
+        FileInfo info;
+        try
+        {
+            info = new FileInfo(path);
+        }
+        catch (IOException e)
+        {
+            throw new HeapFormatException($"{path}: cannot open heap file: {e.Message}", e);
+        }
+        if (!info.Exists)
+        {
+            throw new HeapFormatException($"{path}: cannot open heap file: no such file");
+        }
+        // A FIFO, device or socket has no length (stat's size is 0), so this check also keeps them from being opened:
+        // opening a FIFO blocks until a writer comes, and /dev/zero never ends.
+        if (info.Length < minimumLength)
+        {
+            throw new HeapFormatException($"{path}: not a heap file or truncated: only {info.Length} bytes (a heap file is a regular file of at least {minimumLength})");
+        }
         try
         {
             _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -48,6 +73,28 @@ public sealed class HeapFileReader : IDisposable
     public long Record { get; set; }
 
     private string Context() => Section == "header" || Section == "footer" ? Section : $"{Section} record #{Record}";
+
+    /// <summary>From now on every byte read is hashed, up to offset <paramref name="until"/>; call at offset 0 (right after <see cref="Seek"/>(0)).</summary>
+    public void BeginChecksum(long until)
+    {
+        _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        _hashedTo = _bufferOffset;
+        _hashUntil = until;
+        HashBuffer();
+    }
+
+    /// <summary>Reads (and hashes) whatever is left before the checksum's end, then compares with <paramref name="expected"/>.</summary>
+    public bool ChecksumMatches(ReadOnlySpan<byte> expected)
+    {
+        while (_hashedTo < _hashUntil)
+        {
+            _start = _end;
+            Fill();
+        }
+        Span<byte> actual = stackalloc byte[HeapFileFormat.ChecksumBytes];
+        _hash!.GetHashAndReset(actual);
+        return actual.SequenceEqual(expected);
+    }
 
     public void Seek(long offset)
     {
@@ -150,7 +197,11 @@ public sealed class HeapFileReader : IDisposable
     public HeapFormatException Damaged(string what) =>
         new($"{Path}: damaged heap file at byte {Position} ({Context()}): {what}");
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _hash?.Dispose();
+    }
 
     private void Fill()
     {
@@ -160,6 +211,22 @@ public sealed class HeapFileReader : IDisposable
         if (_end == 0)
         {
             throw new HeapFormatException($"{Path}: heap file truncated: it ends at byte {Position} while reading {Context()}");
+        }
+        HashBuffer();
+    }
+
+    private void HashBuffer()
+    {
+        if (_hash is null)
+        {
+            return;
+        }
+        long from = Math.Max(_hashedTo, _bufferOffset);
+        long to = Math.Min(_bufferOffset + _end, _hashUntil);
+        if (to > from)
+        {
+            _hash.AppendData(_buffer, (int)(from - _bufferOffset), (int)(to - from));
+            _hashedTo = to;
         }
     }
 }

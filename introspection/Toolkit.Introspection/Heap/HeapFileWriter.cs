@@ -1,11 +1,15 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Toolkit.Introspection.Heap;
 
 /// <summary>
-/// Writes a heap file as a stream of records (format in HEAP-FILE-FORMAT.md): the writer keeps
-/// only a 1 MiB buffer, never the graph. The file is created readable and writable by its owner
-/// only (mode 600 on Unix), because it holds string contents of the captured process.
+/// Writes a heap file as a stream of records (docs/heap-file-format.md): the writer keeps only a
+/// 1 MiB buffer, never the graph, and a running SHA-256 of what it wrote. The file is written
+/// under a new temporary name beside the target, readable and writable by its owner only (mode
+/// 600 on Unix, because it holds string contents of the captured process), and renamed onto the
+/// target by <see cref="Finish"/>: an interrupted capture leaves no half file, and a symbolic
+/// link at the target is replaced, never written through.
 /// </summary>
 public sealed class HeapFileWriter : IDisposable
 {
@@ -13,6 +17,9 @@ public sealed class HeapFileWriter : IDisposable
     private const int BufferBytes = 1 << 20;
 
     private readonly FileStream _stream;
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly string _path;
+    private readonly string _temporary;
     private readonly byte[] _buffer = new byte[BufferBytes];
     private int _used;
     private ulong _previousAddress;
@@ -20,16 +27,21 @@ public sealed class HeapFileWriter : IDisposable
 
     public HeapFileWriter(string path)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        _path = Path.GetFullPath(path);
+        _temporary = Path.Combine(Path.GetDirectoryName(_path)!, "." + Path.GetFileName(_path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        // CreateNew: a new file of our own (O_EXCL never follows a link), owner-only from the start.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
-        _stream = new FileStream(path, options);
-        if (!OperatingSystem.IsWindows())
+        try
         {
-            // UnixCreateMode applies only to a new file; an existing file keeps its mode otherwise.
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            _stream = new FileStream(_temporary, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HeapCaptureException($"{_path}: cannot write the heap file: {e.Message}", e);
         }
     }
 
@@ -40,6 +52,8 @@ public sealed class HeapFileWriter : IDisposable
     public int Types { get; private set; }
 
     public long Roots { get; private set; }
+
+    public int Segments { get; private set; }
 
     public long TotalObjectBytes { get; private set; }
 
@@ -65,6 +79,7 @@ public sealed class HeapFileWriter : IDisposable
         WriteVar((ulong)Types);
         WriteVar(type.MethodTable);
         WriteString(type.Name);
+        WriteString(type.Module);
         byte flags = 0;
         if (type.IsArray)
         {
@@ -133,37 +148,59 @@ public sealed class HeapFileWriter : IDisposable
         References++;
     }
 
-    public void WriteRoot(HeapRootKind kind, ulong address)
+    /// <summary>Writes a root: its kind, the object, and a name (a static field's "Type.Field", else empty).</summary>
+    public void WriteRoot(HeapRootKind kind, ulong address, string name = "")
     {
         WriteByte(HeapFileFormat.RootTag);
         WriteByte((byte)kind);
         WriteVar(address);
+        WriteString(name);
         Roots++;
     }
 
-    /// <summary>Writes the end record and the footer, flushes and closes the file.</summary>
+    /// <summary>Writes a segment (an address range of one generation) with the free space found in it.</summary>
+    public void WriteSegment(HeapSegment segment)
+    {
+        WriteByte(HeapFileFormat.SegmentTag);
+        WriteVar(segment.Start);
+        WriteVar(segment.Length);
+        WriteByte((byte)segment.Generation);
+        WriteVar((ulong)segment.FreeObjects);
+        WriteVar((ulong)segment.FreeBytes);
+        Segments++;
+    }
+
+    /// <summary>Writes the end record, the footer counts and the checksum of everything before it, flushes, and renames the file onto its path.</summary>
     public void Finish()
     {
         WriteByte(HeapFileFormat.EndTag);
-        Span<byte> footer = stackalloc byte[HeapFileFormat.FooterBytes];
-        BitConverter.TryWriteBytes(footer[0..8], Objects);
-        BitConverter.TryWriteBytes(footer[8..16], References);
-        BitConverter.TryWriteBytes(footer[16..24], (long)Types);
-        BitConverter.TryWriteBytes(footer[24..32], Roots);
-        HeapFileFormat.EndMagic.CopyTo(footer[32..]);
-        WriteBytes(footer);
+        Span<byte> counts = stackalloc byte[HeapFileFormat.FooterCountBytes];
+        BitConverter.TryWriteBytes(counts[0..8], Objects);
+        BitConverter.TryWriteBytes(counts[8..16], References);
+        BitConverter.TryWriteBytes(counts[16..24], (long)Types);
+        BitConverter.TryWriteBytes(counts[24..32], Roots);
+        BitConverter.TryWriteBytes(counts[32..40], (long)Segments);
+        WriteBytes(counts);
         Flush();
+        Span<byte> tail = stackalloc byte[HeapFileFormat.ChecksumBytes + 8];
+        _hash.GetHashAndReset(tail[..HeapFileFormat.ChecksumBytes]);
+        HeapFileFormat.EndMagic.CopyTo(tail[HeapFileFormat.ChecksumBytes..]);
+        _stream.Write(tail);
         _stream.Flush(true);
-        _finished = true;
         _stream.Dispose();
+        File.Move(_temporary, _path, overwrite: true);
+        _finished = true;
     }
 
+    /// <summary>Deletes the temporary file of an unfinished capture.</summary>
     public void Dispose()
     {
         if (!_finished)
         {
             _stream.Dispose();
+            File.Delete(_temporary);
         }
+        _hash.Dispose();
     }
 
     private void WriteString(string value)
@@ -225,6 +262,7 @@ public sealed class HeapFileWriter : IDisposable
 
     private void Flush()
     {
+        _hash.AppendData(_buffer, 0, _used);
         _stream.Write(_buffer, 0, _used);
         _used = 0;
     }

@@ -3,71 +3,48 @@ using System.Text;
 namespace Toolkit.Introspection.Heap;
 
 /// <summary>
-/// A loaded heap: objects numbered 0..N-1 in address order, kept in flat arrays (address 4 bytes,
-/// type 2, child offset 4 per object; child 4 + field 1 per reference; the length of each array
-/// or string 4, from which its size follows), references in CSR form. Sizes are not stored: an
-/// object's size is its type's base size, plus length times component size for arrays and strings. Parents (reverse CSR, 4 per object + 4 per reference) and dominators (8 per object)
-/// are computed on first use and kept. No object per heap object: 10 million objects cost
-/// arrays, not 10 million allocations.
+/// A loaded heap: objects numbered 0..N-1 in address order (dense ids, as Ninja numbers its
+/// nodes), kept in columns rather than one .NET object per heap object: address 4 bytes
+/// (<see cref="AddressTable"/>), type 2, child offset 4; 4 + 1 per reference
+/// (<see cref="ReferenceTable"/>); array and string lengths 4 (<see cref="ObjectColumns"/>).
+/// Parents (the reverse table, 4 per object + 4 per reference), reachability (1 bit per object)
+/// and dominators (8 per object) are computed on first use and kept. Built by
+/// <see cref="HeapGraphBuilder"/>. Query it through <see cref="HeapObject"/> handles
+/// (<see cref="Object"/>, <see cref="Objects"/>, <see cref="Roots"/>), or by number for speed.
 /// </summary>
 public sealed class HeapGraph
 {
     private readonly AddressTable _addresses;
-    // Type numbers in 2 bytes per object when there are at most 65,536 types (nearly always), else 4.
-    private readonly ushort[]? _types16;
-    private readonly int[]? _types32;
-    private readonly int[] _typeBase;
-    private readonly int[] _typeComponent;
-    private readonly RankedIntMap _oddSizes;
-    private readonly Dictionary<int, long> _hugeSizes;
-    private readonly int[] _childStart;
-    private readonly int[] _children;
-    private readonly byte[] _childFields;
-    private readonly int[] _rootObjects;
-    private readonly byte[] _rootKinds;
-    private readonly RankedIntMap _lengths;
-    private readonly RankedIntMap _counts;
-    private readonly RankedIntMap _stringOffsets;
-    private readonly byte[] _stringBlob;
-    private int[]? _parentStart;
-    private int[]? _parents;
-    private ulong[]? _rootBits;
+    private readonly ObjectColumns _columns;
+    private readonly ReferenceTable _children;
+    private readonly RootTable _roots;
+    private readonly HeapSegment[] _segments;
+    private readonly ulong[]? _excluded;
+    private ReferenceTable? _parents;
+    private ulong[]? _reachable;
     private DominatorTree? _dominators;
 
-    internal HeapGraph(
-        HeapFileHeader header, HeapType[] types, AddressTable addresses, int[] typeIndexes, int[] childStart, int[] children,
-        byte[] childFields, int[] rootObjects, byte[] rootKinds, RankedIntMap lengths, RankedIntMap counts, RankedIntMap stringOffsets,
-        byte[] stringBlob, RankedIntMap oddSizes, Dictionary<int, long> hugeSizes, long unresolvedReferences)
+    internal HeapGraph(HeapFileHeader header, HeapType[] types, AddressTable addresses, ObjectColumns columns, ReferenceTable children, RootTable roots,
+        HeapSegment[] segments, HeapUnreachable unreachable, long unresolvedReferences)
     {
         Header = header;
         Types = types;
         _addresses = addresses;
-        if (types.Length <= ushort.MaxValue + 1)
-        {
-            _types16 = new ushort[typeIndexes.Length];
-            for (int i = 0; i < typeIndexes.Length; i++)
-            {
-                _types16[i] = (ushort)typeIndexes[i];
-            }
-        }
-        else
-        {
-            _types32 = typeIndexes;
-        }
-        _oddSizes = oddSizes;
-        _hugeSizes = hugeSizes;
-        _typeBase = types.Select(t => t.BaseSize).ToArray();
-        _typeComponent = types.Select(t => t.IsArrayOrString ? t.ComponentSize : 0).ToArray();
-        _childStart = childStart;
+        _columns = columns;
         _children = children;
-        _childFields = childFields;
-        _rootObjects = rootObjects;
-        _rootKinds = rootKinds;
-        _lengths = lengths;
-        _counts = counts;
-        _stringOffsets = stringOffsets;
-        _stringBlob = stringBlob;
+        _roots = roots;
+        _segments = segments;
+        Unreachable = unreachable;
         UnresolvedReferences = unresolvedReferences;
+    }
+
+    // A view of the same columns that leaves out what no root reaches (see WithoutUnreachable).
+    private HeapGraph(HeapGraph all, ulong[] excluded, HeapUnreachable unreachable)
+        : this(all.Header, (HeapType[])all.Types, all._addresses, all._columns, all._children, all._roots, all._segments, unreachable, all.UnresolvedReferences)
+    {
+        _excluded = excluded;
+        _reachable = all._reachable;
+        _parents = all._parents;
     }
 
     public HeapFileHeader Header { get; }
@@ -79,93 +56,192 @@ public sealed class HeapGraph
 
     public int ObjectCount => _addresses.Count;
 
-    public long ReferenceCount => _children.LongLength;
+    public long ReferenceCount => _children.Count;
 
-    public int RootCount => _rootObjects.Length;
+    public int RootCount => _roots.Count;
 
     /// <summary>References in the file whose target was not an object of the heap (dropped).</summary>
     public long UnresolvedReferences { get; }
 
-    public ulong Address(int id) => _addresses[id];
+    /// <summary>Unreachable objects this graph leaves out (<see cref="HeapUnreachable.None"/> for a graph as loaded, which keeps them).</summary>
+    public HeapUnreachable Unreachable { get; }
 
-    public int TypeIndex(int id) => _types16 is not null ? _types16[id] : _types32![id];
+    /// <summary>The heap's segments (one generation each) with their free space, by address.</summary>
+    public IReadOnlyList<HeapSegment> Segments => _segments;
 
-    public HeapType TypeOf(int id) => Types[TypeIndex(id)];
+    /// <summary>True for an object this graph leaves out of its listings (an unreachable one, in a view made by <see cref="WithoutUnreachable"/>).
+    /// Queries that walk every object skip these; references and parents still hold them, so a traversal from roots never meets one.</summary>
+    public bool IsExcluded(int id) => _excluded is not null && (_excluded[id >> 6] & (1UL << id)) != 0;
 
-    /// <summary>Size in bytes, as the runtime counts it (ClrMD's Size).</summary>
-    public long Size(int id)
+    /// <summary>A view that leaves out the objects no root reaches (counted in <see cref="Unreachable"/>), sharing this graph's columns:
+    /// costs 1 bit per object, no copy. This graph itself when every object is reachable.</summary>
+    public HeapGraph WithoutUnreachable()
     {
-        if (_oddSizes.TryGet(id, out int odd))
+        var excluded = new ulong[(ObjectCount + 63) / 64];
+        long objects = 0;
+        long bytes = 0;
+        for (int id = 0; id < ObjectCount; id++)
         {
-            return odd == -1 ? _hugeSizes[id] : odd;
+            if (!IsReachable(id) || IsExcluded(id))
+            {
+                excluded[id >> 6] |= 1UL << id;
+                objects++;
+                bytes += Size(id);
+            }
         }
-        int t = TypeIndex(id);
-        int component = _typeComponent[t];
-        return component == 0 ? _typeBase[t] : _typeBase[t] + (long)_lengths.ValueAt(_lengths.IndexOf(id)) * component;
+        return objects == 0 ? this : new HeapGraph(this, excluded, new HeapUnreachable(objects, bytes));
     }
 
-    public ReadOnlySpan<int> Children(int id) => _children.AsSpan(_childStart[id], _childStart[id + 1] - _childStart[id]);
+    /// <summary>The handle of object number <paramref name="id"/>.</summary>
+    public HeapObject Object(int id) => (uint)id < (uint)ObjectCount ? new HeapObject(this, id) : throw new ArgumentOutOfRangeException(nameof(id));
+
+    /// <summary>Every object (but the excluded), in address order, lazily.</summary>
+    public IEnumerable<HeapObject> Objects
+    {
+        get
+        {
+            for (int id = 0; id < ObjectCount; id++)
+            {
+                if (!IsExcluded(id))
+                {
+                    yield return new HeapObject(this, id);
+                }
+            }
+        }
+    }
+
+    /// <summary>Every GC root, lazily, in file order.</summary>
+    public IEnumerable<HeapRoot> Roots
+    {
+        get
+        {
+            for (int r = 0; r < _roots.Count; r++)
+            {
+                yield return new HeapRoot(new HeapObject(this, _roots.Object(r)), _roots.Kind(r), _roots.Name(r));
+            }
+        }
+    }
+
+    /// <summary>The roots that hold <paramref name="id"/> directly (none for most objects).</summary>
+    public IEnumerable<HeapRoot> RootsOf(int id)
+    {
+        if (!_roots.Contains(id))
+        {
+            yield break;
+        }
+        for (int r = 0; r < _roots.Count; r++)
+        {
+            if (_roots.Object(r) == id)
+            {
+                yield return new HeapRoot(new HeapObject(this, id), _roots.Kind(r), _roots.Name(r));
+            }
+        }
+    }
+
+    public ulong Address(int id) => _addresses[id];
+
+    public int TypeIndex(int id) => _columns.TypeIndex(id);
+
+    public HeapType TypeOf(int id) => Types[_columns.TypeIndex(id)];
+
+    /// <summary>Size in bytes, as the runtime counts it (ClrMD's Size).</summary>
+    public long Size(int id) => _columns.Size(id);
+
+    public ReadOnlySpan<int> Children(int id) => _children.Of(id);
 
     /// <summary>The field through which <paramref name="id"/> holds its child number <paramref name="position"/>, or null (array element, unknown).</summary>
     public HeapField? ChildField(int id, int position)
     {
-        int ordinal = _childFields[_childStart[id] + position];
+        int ordinal = _children.FieldOrdinal(id, position);
         var fields = TypeOf(id).Fields;
         return ordinal == 0 || ordinal > fields.Count ? null : fields[ordinal - 1];
     }
 
-    /// <summary>Objects that reference <paramref name="id"/>; the reverse CSR is built on first call.</summary>
-    public ReadOnlySpan<int> Parents(int id)
+    /// <summary>The field ordinal byte (1-based; 0 none) of child <paramref name="position"/>, as stored.</summary>
+    public byte ChildFieldOrdinal(int id, int position) => (byte)_children.FieldOrdinal(id, position);
+
+    /// <summary>Objects that reference <paramref name="id"/>; the reverse table is built on first call.</summary>
+    public ReadOnlySpan<int> Parents(int id) => (_parents ??= _children.Reverse()).Of(id);
+
+    /// <summary>Builds the parents table now (two passes over the references) instead of on first use.</summary>
+    public void EnsureParents() => _parents ??= _children.Reverse();
+
+    public int RootObject(int index) => _roots.Object(index);
+
+    public HeapRootKind RootKind(int index) => _roots.Kind(index);
+
+    /// <summary>The root's name (a static field's <c>Type.Field</c>), or empty.</summary>
+    public string RootName(int index) => _roots.Name(index);
+
+    /// <summary>The object number of every root, in file order.</summary>
+    public ReadOnlySpan<int> RootObjects => _roots.Objects;
+
+    public bool IsRoot(int id) => _roots.Contains(id);
+
+    /// <summary>Where the object lives (generation, large, pinned or frozen heap), from the segment that holds its address.</summary>
+    public HeapGeneration Generation(int id)
     {
-        EnsureParents();
-        return _parents.AsSpan(_parentStart![id], _parentStart[id + 1] - _parentStart[id]);
+        ulong address = _addresses[id];
+        int lo = 0;
+        int hi = _segments.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            var s = _segments[mid];
+            if (address < s.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (address >= s.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return s.Generation;
+            }
+        }
+        return HeapGeneration.Unknown;
     }
 
-    public int RootObject(int index) => _rootObjects[index];
+    /// <summary>True for an object of the frozen (non-GC) heap: never collected, so never garbage even when no root reaches it.</summary>
+    public bool IsFrozen(int id) => _segments.Length > 0 && Generation(id) == HeapGeneration.Frozen;
 
-    public HeapRootKind RootKind(int index) => (HeapRootKind)_rootKinds[index];
-
-    public bool IsRoot(int id)
+    /// <summary>True when a root (or a frozen object) reaches the object: it is live. Computed for all objects on first call (1 bit each).</summary>
+    public bool IsReachable(int id)
     {
-        if (_rootBits is null)
-        {
-            var bits = new ulong[(ObjectCount + 63) / 64];
-            foreach (int root in _rootObjects)
-            {
-                bits[root >> 6] |= 1UL << root;
-            }
-            _rootBits = bits;
-        }
-        return (_rootBits[id >> 6] & (1UL << id)) != 0;
+        _reachable ??= HeapTraversal.Reachable(this, null, null, includeFrozen: true);
+        return HeapTraversal.IsSet(_reachable, id);
     }
 
     /// <summary>Array or string length, when the object is one.</summary>
-    public long? Length(int id) => _lengths.TryGet(id, out int v) ? v : null;
+    public long? Length(int id) => _columns.Length(id);
 
     /// <summary>Element count of a known collection (List, Dictionary, HashSet...), when recorded.</summary>
-    public long? Count(int id) => _counts.TryGet(id, out int v) ? v : null;
+    public long? Count(int id) => _columns.Count(id);
 
     /// <summary>Recorded contents of a string (cut at the capture's limit), or null when not a string or contents were not recorded.</summary>
     public string? StringValue(int id)
     {
-        int offset = StringContentId(id);
-        return offset < 0 ? null : Encoding.UTF8.GetString(StringPool.Content(_stringBlob, offset));
+        int offset = _columns.StringContentId(id);
+        return offset < 0 ? null : Encoding.UTF8.GetString(_columns.StringBytes(id));
     }
 
     /// <summary>Recorded UTF-8 bytes of a string, without allocating; empty when none.</summary>
-    public ReadOnlySpan<byte> StringBytes(int id)
-    {
-        int offset = StringContentId(id);
-        return offset < 0 ? default : StringPool.Content(_stringBlob, offset);
-    }
+    public ReadOnlySpan<byte> StringBytes(int id) => _columns.StringBytes(id);
 
     /// <summary>A number equal for strings with equal recorded contents (their place in the string pool), or -1.</summary>
-    public int StringContentId(int id) => _stringOffsets.TryGet(id, out int offset) ? offset : -1;
+    public int StringContentId(int id) => _columns.StringContentId(id);
 
     /// <summary>Object number at <paramref name="address"/>, or -1.</summary>
-    public int FindObject(ulong address)
+    public int FindObject(ulong address) => _addresses.IndexOf(address);
+
+    /// <summary>The object at <paramref name="address"/>, if one starts there.</summary>
+    public bool TryGetObject(ulong address, out HeapObject obj)
     {
-        return _addresses.IndexOf(address);
+        int id = _addresses.IndexOf(address);
+        obj = id >= 0 ? new HeapObject(this, id) : default;
+        return id >= 0;
     }
 
     /// <summary>Dominator tree and exact retained sizes, computed on first call and kept.</summary>
@@ -175,88 +251,17 @@ public sealed class HeapGraph
 
     public bool HasDominators => _dominators is not null;
 
+    /// <summary>The string pool, shared with graphs reduced from this one.</summary>
+    internal byte[] StringBlob => _columns.StringBlob;
+
     /// <summary>Bytes held by this graph's arrays now (the per-object cost is this over <see cref="ObjectCount"/>).</summary>
     public HeapGraphMemory Memory()
     {
-        long core = _addresses.MemoryBytes + (_types16?.LongLength * 2 ?? _types32!.LongLength * 4) + _childStart.LongLength * 4 + _lengths.MemoryBytes + _oddSizes.MemoryBytes;
-        long edges = _children.LongLength * 4 + _childFields.LongLength;
-        long extras = _counts.MemoryBytes + _stringOffsets.MemoryBytes + _stringBlob.LongLength
-            + _rootObjects.LongLength * 5 + (_rootBits?.LongLength ?? 0) * 8;
-        long parents = (_parentStart?.LongLength ?? 0) * 4 + (_parents?.LongLength ?? 0) * 4;
+        long core = _addresses.MemoryBytes + _columns.CoreBytes;
+        long edges = _children.MemoryBytes;
+        long extras = _columns.ExtraBytes + _roots.MemoryBytes + (_reachable?.LongLength ?? 0) * 8;
+        long parents = _parents?.MemoryBytes ?? 0;
         long dominators = _dominators?.MemoryBytes ?? 0;
         return new HeapGraphMemory(ObjectCount, ReferenceCount, core, edges, extras, parents, dominators);
-    }
-
-    internal int[] ChildStartArray => _childStart;
-
-    internal int[] ChildArray => _children;
-
-    internal byte[] ChildFieldArray => _childFields;
-
-    internal AddressTable AddressTable => _addresses;
-
-    internal int[] RootObjectArray => _rootObjects;
-
-    internal byte[] RootKindArray => _rootKinds;
-
-    internal RankedIntMap LengthMap => _lengths;
-
-    internal RankedIntMap CountMap => _counts;
-
-    internal RankedIntMap StringOffsetMap => _stringOffsets;
-
-    internal RankedIntMap OddSizeMap => _oddSizes;
-
-    internal Dictionary<int, long> HugeSizeMap => _hugeSizes;
-
-    internal byte[] StringBlob => _stringBlob;
-
-    internal int[] ParentStartArray
-    {
-        get
-        {
-            EnsureParents();
-            return _parentStart!;
-        }
-    }
-
-    internal int[] ParentArray
-    {
-        get
-        {
-            EnsureParents();
-            return _parents!;
-        }
-    }
-
-    /// <summary>Builds the reverse CSR (parents) if not built yet: two passes over the references.</summary>
-    public void EnsureParents()
-    {
-        if (_parents is not null)
-        {
-            return;
-        }
-        int n = ObjectCount;
-        var start = new int[n + 1];
-        foreach (int child in _children)
-        {
-            start[child + 1]++;
-        }
-        for (int i = 0; i < n; i++)
-        {
-            start[i + 1] += start[i];
-        }
-        var parents = new int[_children.Length];
-        var fill = new int[n];
-        Array.Copy(start, fill, n);
-        for (int id = 0; id < n; id++)
-        {
-            for (int e = _childStart[id]; e < _childStart[id + 1]; e++)
-            {
-                parents[fill[_children[e]]++] = id;
-            }
-        }
-        _parentStart = start;
-        _parents = parents;
     }
 }

@@ -3,283 +3,123 @@ namespace Toolkit.Introspection.Heap;
 /// <summary>
 /// Loads a heap file into a <see cref="HeapGraph"/>. Reads the footer first to size every array
 /// exactly (after checking the counts are possible for the file's length), then streams the
-/// records, checking each length, index and order before using it, and resolves reference
-/// addresses to object numbers through the graph's page-indexed <see cref="AddressTable"/>,
-/// on all cores.
+/// records into a <see cref="HeapGraphBuilder"/>, checking each length, index and order before
+/// using it, and hashing every byte; the graph is returned only when the file's SHA-256 matches.
+/// Reference addresses are resolved to object numbers when the builder builds, on all cores.
 /// </summary>
 public static class HeapGraphLoader
 {
     // Progress is reported every this many objects: often enough for a display, rarely enough to cost nothing.
     private const int ProgressStep = 1 << 20;
 
-    // References resolved per parallel work item: large enough to amortise scheduling.
-    private const int ResolveBlock = 1 << 16;
-
     public static HeapGraph Load(string path, IProgress<HeapLoadProgress>? progress = null)
     {
-        using var reader = new HeapFileReader(path);
-        var header = ReadHeader(reader, out long headerEnd);
-        var (objectCount, edgeCount, typeCount, rootCount) = ReadFooter(reader, headerEnd);
-        reader.Seek(headerEnd);
+        using var reader = new HeapFileReader(path, HeapFileFormat.Magic.Length + HeapFileFormat.FooterBytes);
+        ReadHeader(reader);
+        var footer = ReadFooter(reader);
+        reader.Seek(0);
+        reader.BeginChecksum(footer.At + HeapFileFormat.FooterCountBytes);
+        var header = ReadHeader(reader);
+        footer.CheckRoom(reader, reader.Position);
         reader.Section = "first record";
+        var state = new LoadState(reader, header, footer, progress);
+        ReadRecords(state);
+        if (!reader.ChecksumMatches(footer.Checksum))
+        {
+            throw new HeapFormatException($"{path}: damaged heap file: its SHA-256 does not match the one in the footer at byte {footer.At + HeapFileFormat.FooterCountBytes} "
+                + "(the file was changed after it was written)");
+        }
+        progress?.Report(new HeapLoadProgress("resolve", 0, footer.Edges));
+        state.Builder.StringBlob = state.Pool.ToArray();
+        var graph = state.Builder.Build();
+        progress?.Report(new HeapLoadProgress("done", footer.Objects, footer.Objects));
+        return graph;
+    }
 
-        var types = new HeapType[typeCount];
-        int typesRead = 0;
-        var addresses = new ulong[objectCount];
-        var typeIndexes = new int[objectCount];
-        var childStart = new int[objectCount + 1];
-        var rawChildren = new ulong[edgeCount];
-        var childFields = new byte[edgeCount];
-        var rootObjects = new ulong[rootCount];
-        var rootKinds = new byte[rootCount];
-        var lengths = new RankedIntMap.Builder(objectCount);
-        var counts = new RankedIntMap.Builder(objectCount);
-        var stringOffsets = new RankedIntMap.Builder(objectCount);
-        var oddSizes = new RankedIntMap.Builder(objectCount);
-        var hugeSizes = new Dictionary<int, long>();
-        var pool = new StringPool();
-        int objects = 0;
-        int edges = 0;
-        int roots = 0;
-        ulong address = 0;
-        int maxStringBytes = header.MaxStringChars * 3;
-
+    private static void ReadRecords(LoadState state)
+    {
+        var reader = state.Reader;
         while (true)
         {
             byte tag = reader.ReadByte();
-            if (tag == HeapFileFormat.EndTag)
-            {
-                break;
-            }
             switch (tag)
             {
+                case HeapFileFormat.EndTag:
+                    CheckEnd(state);
+                    return;
                 case HeapFileFormat.TypeTag:
-                    if (typesRead == typeCount)
-                    {
-                        throw reader.Damaged($"more type records than the {typeCount} the footer declares");
-                    }
-                    reader.Section = "type";
-                    reader.Record = typesRead;
-                    types[typesRead] = ReadType(reader, typesRead);
-                    typesRead++;
+                    ReadType(state);
                     break;
                 case HeapFileFormat.ObjectTag:
-                {
-                    if (objects == objectCount)
-                    {
-                        throw reader.Damaged($"more object records than the {objectCount} the footer declares");
-                    }
-                    reader.Section = "object";
-                    reader.Record = objects;
-                    ulong delta = reader.ReadVar();
-                    if (objects > 0 && delta == 0)
-                    {
-                        throw reader.Damaged("object address is not above the previous one");
-                    }
-                    if (address + delta < address)
-                    {
-                        throw reader.Damaged("object address overflows 64 bits");
-                    }
-                    address += delta;
-                    int typeIndex = (int)reader.ReadVar(typesRead - 1, "type index (types must be defined before use)");
-                    var type = types[typeIndex];
-                    long size = reader.ReadVar(long.MaxValue, "object size");
-                    addresses[objects] = address;
-                    typeIndexes[objects] = typeIndex;
-                    long expected = type.BaseSize;
-                    if (type.IsArrayOrString)
-                    {
-                        int length = (int)reader.ReadVar(int.MaxValue, "array length");
-                        lengths.Add(objects, length);
-                        expected += (long)length * type.ComponentSize;
-                    }
-                    if (size != expected)
-                    {
-                        // Sizes are derived from type and length; the rare object that does not follow the rule keeps its own.
-                        oddSizes.Add(objects, size <= int.MaxValue ? (int)size : -1);
-                        if (size > int.MaxValue)
-                        {
-                            hugeSizes[objects] = size;
-                        }
-                    }
-                    if (type.IsString && header.StringContents)
-                    {
-                        stringOffsets.Add(objects, pool.Add(reader.ReadSpan(maxStringBytes, "string contents")));
-                    }
-                    if (type.HasCount)
-                    {
-                        counts.Add(objects, (int)reader.ReadVar(int.MaxValue, "collection count"));
-                    }
-                    int refs = (int)reader.ReadVar(edgeCount - edges, "reference count (beyond the footer's total)");
-                    int fieldLimit = type.Fields.Count;
-                    bool withField = !type.IsArray;
-                    for (int r = 0; r < refs; r++)
-                    {
-                        if (withField)
-                        {
-                            childFields[edges] = (byte)Math.Min(reader.ReadVar(fieldLimit, "field ordinal"), byte.MaxValue);
-                        }
-                        ulong zig = reader.ReadVar();
-                        long d = (long)(zig >> 1) ^ -(long)(zig & 1);
-                        rawChildren[edges++] = unchecked(address + (ulong)d);
-                    }
-                    objects++;
-                    childStart[objects] = edges;
-                    if ((objects & (ProgressStep - 1)) == 0)
-                    {
-                        progress?.Report(new HeapLoadProgress("read", objects, objectCount));
-                    }
+                    ReadObject(state);
                     break;
-                }
                 case HeapFileFormat.RootTag:
-                    if (roots == rootCount)
-                    {
-                        throw reader.Damaged($"more root records than the {rootCount} the footer declares");
-                    }
-                    reader.Section = "root";
-                    reader.Record = roots;
-                    rootKinds[roots] = (byte)reader.ReadVar(byte.MaxValue, "root kind");
-                    rootObjects[roots++] = reader.ReadVar();
+                    ReadRoot(state);
+                    break;
+                case HeapFileFormat.SegmentTag:
+                    ReadSegment(state);
                     break;
                 default:
                     throw reader.Damaged($"unknown record tag {tag}");
             }
         }
-        if (reader.Position != reader.Length - HeapFileFormat.FooterBytes)
-        {
-            throw reader.Damaged($"end record at byte {reader.Position - 1}, but the footer starts at byte {reader.Length - HeapFileFormat.FooterBytes}");
-        }
-        if (objects != objectCount || edges != edgeCount || typesRead != typeCount || roots != rootCount)
-        {
-            throw reader.Damaged($"the file holds {objects} objects, {edges} references, {typesRead} types, {roots} roots, "
-                + $"but the footer declares {objectCount}, {edgeCount}, {typeCount}, {rootCount}");
-        }
-
-        progress?.Report(new HeapLoadProgress("resolve", 0, edgeCount));
-        var table = new AddressTable(addresses);
-        addresses = null;
-        var children = new int[edgeCount];
-        long unresolved = 0;
-        // Resolve in parallel blocks: lookups only read the table.
-        Parallel.For(0, (edgeCount + ResolveBlock - 1) / ResolveBlock, block =>
-        {
-            int end = (int)Math.Min((long)(block + 1) * ResolveBlock, edgeCount);
-            long missing = 0;
-            for (int e = block * ResolveBlock; e < end; e++)
-            {
-                int child = table.IndexOf(rawChildren[e]);
-                missing += child < 0 ? 1 : 0;
-                children[e] = child;
-            }
-            Interlocked.Add(ref unresolved, missing);
-        });
-        rawChildren = null;
-        if (unresolved > 0)
-        {
-            // References to addresses that are not objects of the heap are dropped.
-            int kept = 0;
-            for (int id = 0; id < objectCount; id++)
-            {
-                int from = childStart[id];
-                int to = childStart[id + 1];
-                childStart[id] = kept;
-                for (int e = from; e < to; e++)
-                {
-                    if (children[e] >= 0)
-                    {
-                        childFields[kept] = childFields[e];
-                        children[kept++] = children[e];
-                    }
-                }
-            }
-            childStart[objectCount] = kept;
-            Array.Resize(ref children, kept);
-            Array.Resize(ref childFields, kept);
-        }
-        var rootIds = new IntList();
-        var rootKindList = new List<byte>();
-        for (int r = 0; r < rootCount; r++)
-        {
-            int id = table.IndexOf(rootObjects[r]);
-            if (id >= 0)
-            {
-                rootIds.Add(id);
-                rootKindList.Add(rootKinds[r]);
-            }
-        }
-        progress?.Report(new HeapLoadProgress("done", objectCount, objectCount));
-        return new HeapGraph(
-            header, types, table, typeIndexes, childStart, children, childFields, rootIds.ToArray(), [.. rootKindList],
-            lengths.Build(), counts.Build(), stringOffsets.Build(), pool.ToArray(), oddSizes.Build(), hugeSizes, unresolved);
     }
 
-    private static HeapFileHeader ReadHeader(HeapFileReader reader, out long headerEnd)
+    private static void ReadObject(LoadState state)
     {
-        if (reader.Length < HeapFileFormat.Magic.Length + HeapFileFormat.FooterBytes)
+        var reader = state.Reader;
+        var builder = state.Builder;
+        int objects = builder.ObjectCount;
+        if (objects == state.Footer.Objects)
         {
-            throw new HeapFormatException($"{reader.Path}: not a heap file or truncated: only {reader.Length} bytes");
+            throw reader.Damaged($"more object records than the {state.Footer.Objects} the footer declares");
         }
-        Span<byte> magic = stackalloc byte[HeapFileFormat.Magic.Length];
-        reader.ReadExactly(magic);
-        if (!magic.SequenceEqual(HeapFileFormat.Magic))
+        reader.Section = "object";
+        reader.Record = objects;
+        ulong delta = reader.ReadVar();
+        if (objects > 0 && delta == 0)
         {
-            throw new HeapFormatException($"{reader.Path}: not a heap file (bad magic at byte 0)");
+            throw reader.Damaged("object address is not above the previous one");
         }
-        long version = (long)reader.ReadVar();
-        if (version != HeapFileFormat.Version)
+        ulong address = state.Address + delta;
+        if (address < state.Address)
         {
-            throw new HeapFormatException($"{reader.Path}: heap file version {version}; this reader reads version {HeapFileFormat.Version}");
+            throw reader.Damaged("object address overflows 64 bits");
         }
-        long flags = reader.ReadVar(int.MaxValue, "flags");
-        int maxChars = (int)reader.ReadVar(HeapFileFormat.MaxStringCharsLimit, "maximum string length");
-        int pointerSize = (int)reader.ReadVar(8, "pointer size");
-        if (pointerSize != 4 && pointerSize != 8)
+        state.Address = address;
+        int typeIndex = (int)reader.ReadVar(state.TypesRead - 1, "type index (types must be defined before use)");
+        var type = state.Types[typeIndex];
+        long size = reader.ReadVar(long.MaxValue, "object size");
+        int? length = type.IsArrayOrString ? (int)reader.ReadVar(int.MaxValue, "array length") : null;
+        int content = type.IsString && state.Header.StringContents ? state.Pool.Add(reader.ReadSpan(state.MaxStringBytes, "string contents")) : -1;
+        int? count = type.HasCount ? (int)reader.ReadVar(int.MaxValue, "collection count") : null;
+        builder.AddObject(address, typeIndex, size, length, count, content);
+        int refs = (int)reader.ReadVar(state.Footer.Edges - builder.EdgeCount, "reference count (beyond the footer's total)");
+        int fieldLimit = type.Fields.Count;
+        bool withField = !type.IsArray;
+        for (int r = 0; r < refs; r++)
         {
-            throw reader.Damaged($"pointer size {pointerSize}, expected 4 or 8");
+            byte field = withField ? (byte)Math.Min(reader.ReadVar(fieldLimit, "field ordinal"), byte.MaxValue) : (byte)0;
+            ulong zig = reader.ReadVar();
+            long d = (long)(zig >> 1) ^ -(long)(zig & 1);
+            builder.AddRawChild(unchecked(address + (ulong)d), field);
         }
-        string source = reader.ReadString(HeapFileFormat.MaxNameBytes, "source");
-        int pid = (int)reader.ReadVar(int.MaxValue, "process id");
-        long ticks = reader.ReadVar(DateTime.MaxValue.Ticks, "capture time");
-        string runtime = reader.ReadString(HeapFileFormat.MaxNameBytes, "runtime version");
-        headerEnd = reader.Position;
-        return new HeapFileHeader((int)version, (flags & HeapFileFormat.FlagStringContents) != 0, maxChars, pointerSize, source, pid,
-            new DateTime(ticks, DateTimeKind.Utc), runtime);
+        if (((objects + 1) & (ProgressStep - 1)) == 0)
+        {
+            state.Progress?.Report(new HeapLoadProgress("read", objects + 1, state.Footer.Objects));
+        }
     }
 
-    private static (int Objects, int Edges, int Types, int Roots) ReadFooter(HeapFileReader reader, long headerEnd)
+    private static void ReadType(LoadState state)
     {
-        long footerAt = reader.Length - HeapFileFormat.FooterBytes;
-        if (footerAt < headerEnd)
+        var reader = state.Reader;
+        int expectedIndex = state.TypesRead;
+        if (expectedIndex == state.Footer.Types)
         {
-            throw new HeapFormatException($"{reader.Path}: heap file truncated: {reader.Length} bytes, no room for records and footer");
+            throw reader.Damaged($"more type records than the {state.Footer.Types} the footer declares");
         }
-        reader.Seek(footerAt);
-        reader.Section = "footer";
-        Span<byte> footer = stackalloc byte[HeapFileFormat.FooterBytes];
-        reader.ReadExactly(footer);
-        if (!footer[32..].SequenceEqual(HeapFileFormat.EndMagic))
-        {
-            throw new HeapFormatException($"{reader.Path}: heap file truncated or unfinished: no footer at byte {footerAt} (the capture may have been interrupted)");
-        }
-        long objects = BitConverter.ToInt64(footer[0..8]);
-        long edges = BitConverter.ToInt64(footer[8..16]);
-        long types = BitConverter.ToInt64(footer[16..24]);
-        long roots = BitConverter.ToInt64(footer[24..32]);
-        long room = footerAt - headerEnd;
-        // Each record takes at least this many bytes, so the counts cannot exceed the room for them:
-        // checked before any array is sized from them.
-        if (objects < 0 || objects > room / HeapFileFormat.MinObjectRecordBytes || objects >= Array.MaxLength
-            || edges < 0 || edges > room || edges >= Array.MaxLength
-            || types < 0 || types > room / 4 || roots < 0 || roots > room / 2)
-        {
-            throw new HeapFormatException($"{reader.Path}: damaged footer at byte {footerAt}: counts {objects} objects, {edges} references, "
-                + $"{types} types, {roots} roots do not fit in {room} bytes of records");
-        }
-        return ((int)objects, (int)edges, (int)types, (int)roots);
-    }
-
-    private static HeapType ReadType(HeapFileReader reader, int expectedIndex)
-    {
+        reader.Section = "type";
+        reader.Record = expectedIndex;
         long index = (long)reader.ReadVar();
         if (index != expectedIndex)
         {
@@ -287,6 +127,7 @@ public static class HeapGraphLoader
         }
         ulong methodTable = reader.ReadVar();
         string name = reader.ReadString(HeapFileFormat.MaxNameBytes, "type name");
+        string module = reader.ReadString(HeapFileFormat.MaxNameBytes, "module name");
         byte flags = reader.ReadByte();
         int baseSize = (int)reader.ReadVar(int.MaxValue, "base size");
         int componentSize = (int)reader.ReadVar(int.MaxValue, "component size");
@@ -301,7 +142,155 @@ public static class HeapGraphLoader
             byte fieldFlags = reader.ReadByte();
             fields[f] = new HeapField(fieldName, offset, size, (fieldFlags & HeapFileFormat.FieldIsReference) != 0, (fieldFlags & HeapFileFormat.FieldIsValueType) != 0);
         }
-        return new HeapType(name, methodTable, (flags & HeapFileFormat.TypeIsArray) != 0, (flags & HeapFileFormat.TypeIsString) != 0,
-            (flags & HeapFileFormat.TypeHasCount) != 0, baseSize, componentSize, fields);
+        state.Types[expectedIndex] = new HeapType(name, methodTable, (flags & HeapFileFormat.TypeIsArray) != 0, (flags & HeapFileFormat.TypeIsString) != 0,
+            (flags & HeapFileFormat.TypeHasCount) != 0, baseSize, componentSize, fields, module);
+        state.TypesRead++;
+    }
+
+    private static void ReadRoot(LoadState state)
+    {
+        var reader = state.Reader;
+        if (state.RootsRead == state.Footer.Roots)
+        {
+            throw reader.Damaged($"more root records than the {state.Footer.Roots} the footer declares");
+        }
+        reader.Section = "root";
+        reader.Record = state.RootsRead;
+        byte kind = reader.ReadByte();
+        if (kind > (byte)HeapRootKind.ThreadStatic)
+        {
+            throw reader.Damaged($"root kind {kind} is unknown");
+        }
+        ulong address = reader.ReadVar();
+        string name = reader.ReadString(HeapFileFormat.MaxNameBytes, "root name");
+        state.Builder.AddRawRoot(address, (HeapRootKind)kind, name);
+        state.RootsRead++;
+    }
+
+    private static void ReadSegment(LoadState state)
+    {
+        var reader = state.Reader;
+        if (state.SegmentsRead == state.Footer.Segments)
+        {
+            throw reader.Damaged($"more segment records than the {state.Footer.Segments} the footer declares");
+        }
+        reader.Section = "segment";
+        reader.Record = state.SegmentsRead;
+        ulong start = reader.ReadVar();
+        ulong length = reader.ReadVar();
+        if (start + length < start)
+        {
+            throw reader.Damaged("segment end overflows 64 bits");
+        }
+        byte generation = reader.ReadByte();
+        if (generation > (byte)HeapGeneration.Frozen)
+        {
+            throw reader.Damaged($"segment generation {generation} is unknown");
+        }
+        long freeObjects = reader.ReadVar(long.MaxValue, "free object count");
+        long freeBytes = reader.ReadVar(long.MaxValue, "free bytes");
+        state.Builder.AddSegment(new HeapSegment(start, length, (HeapGeneration)generation, freeObjects, freeBytes));
+        state.SegmentsRead++;
+    }
+
+    private static void CheckEnd(LoadState state)
+    {
+        var reader = state.Reader;
+        var footer = state.Footer;
+        if (reader.Position != footer.At)
+        {
+            throw reader.Damaged($"end record at byte {reader.Position - 1}, but the footer starts at byte {footer.At}");
+        }
+        var b = state.Builder;
+        if (b.ObjectCount != footer.Objects || b.EdgeCount != footer.Edges || state.TypesRead != footer.Types || state.RootsRead != footer.Roots
+            || state.SegmentsRead != footer.Segments)
+        {
+            throw reader.Damaged($"the file holds {b.ObjectCount} objects, {b.EdgeCount} references, {state.TypesRead} types, {state.RootsRead} roots, "
+                + $"{state.SegmentsRead} segments, but the footer declares {footer.Objects}, {footer.Edges}, {footer.Types}, {footer.Roots}, {footer.Segments}");
+        }
+    }
+
+    private static HeapFileHeader ReadHeader(HeapFileReader reader)
+    {
+        Span<byte> magic = stackalloc byte[HeapFileFormat.Magic.Length];
+        reader.ReadExactly(magic);
+        if (!magic.SequenceEqual(HeapFileFormat.Magic))
+        {
+            throw new HeapFormatException($"{reader.Path}: not a heap file (bad magic at byte 0)");
+        }
+        long version = (long)reader.ReadVar();
+        if (version != HeapFileFormat.Version)
+        {
+            throw new HeapFormatException($"{reader.Path}: heap file version {version}; this reader reads version {HeapFileFormat.Version} (capture the heap again)");
+        }
+        long flags = reader.ReadVar(int.MaxValue, "flags");
+        int maxChars = (int)reader.ReadVar(HeapFileFormat.MaxStringCharsLimit, "maximum string length");
+        int pointerSize = (int)reader.ReadVar(8, "pointer size");
+        if (pointerSize != 4 && pointerSize != 8)
+        {
+            throw reader.Damaged($"pointer size {pointerSize}, expected 4 or 8");
+        }
+        string source = reader.ReadString(HeapFileFormat.MaxNameBytes, "source");
+        int pid = (int)reader.ReadVar(int.MaxValue, "process id");
+        long ticks = reader.ReadVar(DateTime.MaxValue.Ticks, "capture time");
+        string runtime = reader.ReadString(HeapFileFormat.MaxNameBytes, "runtime version");
+        return new HeapFileHeader((int)version, (flags & HeapFileFormat.FlagStringContents) != 0, maxChars, pointerSize, source, pid,
+            new DateTime(ticks, DateTimeKind.Utc), runtime);
+    }
+
+    private static HeapFileFooter ReadFooter(HeapFileReader reader)
+    {
+        long footerAt = reader.Length - HeapFileFormat.FooterBytes;
+        reader.Seek(footerAt);
+        reader.Section = "footer";
+        Span<byte> footer = stackalloc byte[HeapFileFormat.FooterBytes];
+        reader.ReadExactly(footer);
+        if (!footer[(HeapFileFormat.FooterBytes - 8)..].SequenceEqual(HeapFileFormat.EndMagic))
+        {
+            throw new HeapFormatException($"{reader.Path}: heap file truncated or unfinished: no footer at byte {footerAt} (the capture may have been interrupted)");
+        }
+        reader.Section = "header";
+        return new HeapFileFooter(footerAt, BitConverter.ToInt64(footer[0..8]), BitConverter.ToInt64(footer[8..16]), BitConverter.ToInt64(footer[16..24]),
+            BitConverter.ToInt64(footer[24..32]), BitConverter.ToInt64(footer[32..40]), footer[40..72].ToArray());
+    }
+
+    /// <summary>The running state of one load: the reader, the builder, the type table and the counters.</summary>
+    private sealed class LoadState
+    {
+        public LoadState(HeapFileReader reader, HeapFileHeader header, HeapFileFooter footer, IProgress<HeapLoadProgress>? progress)
+        {
+            Reader = reader;
+            Header = header;
+            Footer = footer;
+            Progress = progress;
+            Types = new HeapType[footer.Types];
+            Builder = new HeapGraphBuilder(header, Types, (int)footer.Objects, footer.Edges, rawReferences: true);
+            MaxStringBytes = header.MaxStringChars * 3;
+        }
+
+        public HeapFileReader Reader { get; }
+
+        public HeapFileHeader Header { get; }
+
+        public HeapFileFooter Footer { get; }
+
+        public IProgress<HeapLoadProgress>? Progress { get; }
+
+        /// <summary>Filled as type records are read; the builder reads the same array.</summary>
+        public HeapType[] Types { get; }
+
+        public HeapGraphBuilder Builder { get; }
+
+        public StringPool Pool { get; } = new();
+
+        public int MaxStringBytes { get; }
+
+        public int TypesRead { get; set; }
+
+        public int RootsRead { get; set; }
+
+        public int SegmentsRead { get; set; }
+
+        public ulong Address { get; set; }
     }
 }

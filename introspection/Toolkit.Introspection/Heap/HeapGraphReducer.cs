@@ -2,20 +2,16 @@ namespace Toolkit.Introspection.Heap;
 
 /// <summary>
 /// Makes a smaller, clearer graph: folds the backing arrays of collections into their owners
-/// (the owner's size then includes them, its children are theirs) and cuts edges to and from
-/// runtime infrastructure. Returns a new graph; the original is unchanged. Costs one new graph.
+/// (the owner's size then includes them, its children are theirs), cuts edges to and from
+/// runtime infrastructure, and leaves out unreachable objects. One pass over the original
+/// into a <see cref="HeapGraphBuilder"/>: costs one new graph (plus 4 bytes per object while
+/// it runs); the original is unchanged.
 /// </summary>
 public static class HeapGraphReducer
 {
-    // Collections whose private arrays are folded in, by type name prefix.
-    private static readonly string[] CollectionOwners =
-    [
-        "System.Collections.Generic.List<", "System.Collections.Generic.Dictionary<", "System.Collections.Generic.HashSet<",
-        "System.Collections.Generic.Queue<", "System.Collections.Generic.Stack<", "System.Collections.Generic.SortedList<",
-        "System.Collections.Generic.PriorityQueue<", "System.Collections.ArrayList", "System.Collections.Hashtable",
-        "System.Collections.Concurrent.ConcurrentDictionary<", "System.Collections.Concurrent.ConcurrentQueue<",
-        "System.Text.StringBuilder", "System.Collections.ObjectModel.Collection<", "System.Collections.Generic.SortedSet<",
-    ];
+    // Marks of PlanFolding, before numbering: kept objects, dropped ones; a folded array holds ~owner (negative, below Dropped).
+    private const int Kept = 0;
+    private const int Dropped = -1;
 
     // Infrastructure that references, or is referenced by, nearly everything: type objects and reflection caches.
     private static readonly string[] InfrastructurePrefixes =
@@ -24,7 +20,7 @@ public static class HeapGraphReducer
         "System.Signature", "System.RuntimeTypeHandle", "System.Runtime.Loader.", "System.Runtime.CompilerServices.ConditionalWeakTable",
     ];
 
-    public static bool IsCollectionOwner(string typeName) => Array.Exists(CollectionOwners, p => typeName.StartsWith(p, StringComparison.Ordinal));
+    public static bool IsCollectionOwner(HeapType type) => CollectionNames.IsCollection(type.Name, type.IsArray);
 
     public static bool IsInfrastructure(string typeName) => Array.Exists(InfrastructurePrefixes, p => typeName.StartsWith(p, StringComparison.Ordinal));
 
@@ -32,127 +28,136 @@ public static class HeapGraphReducer
     {
         options ??= new HeapReduceOptions();
         int n = graph.ObjectCount;
-        var types = graph.Types;
-        var owner = types.Select(t => options.FoldCollectionInternals && IsCollectionOwner(t.Name)).ToArray();
-        var infra = types.Select(t => options.CutInfrastructureEdges && IsInfrastructure(t.Name)).ToArray();
-
-        // 1. Which arrays fold into which owner: an array held only by a collection owner, and not a root.
-        var foldInto = new int[n];
-        Array.Fill(foldInto, -1);
-        if (options.FoldCollectionInternals)
-        {
-            for (int id = 0; id < n; id++)
-            {
-                // An array is never an owner, even when its type name starts like one
-                // (Dictionary<K,V[]>+Entry[]): folding into a folded array left edges to nothing.
-                if (!owner[graph.TypeIndex(id)] || graph.TypeOf(id).IsArray)
-                {
-                    continue;
-                }
-                foreach (int c in graph.Children(id))
-                {
-                    if (graph.TypeOf(c).IsArray && graph.Parents(c).Length == 1 && !graph.IsRoot(c))
-                    {
-                        foldInto[c] = id;
-                    }
-                }
-            }
-        }
-        var newId = new int[n];
+        var infra = graph.Types.Select(t => options.CutInfrastructureEdges && IsInfrastructure(t.Name)).ToArray();
+        // newId[id]: the object's number in the new graph; Dropped when left out; for a folded array, ~owner (the old owner's number).
+        var newId = PlanFolding(graph, options);
+        long unreachableObjects = 0;
+        long unreachableBytes = 0;
         int kept = 0;
         for (int id = 0; id < n; id++)
         {
-            newId[id] = foldInto[id] >= 0 ? -1 : kept++;
+            if ((options.DropUnreachable && !graph.IsReachable(id)) || graph.IsExcluded(id))
+            {
+                unreachableObjects++;
+                unreachableBytes += graph.Size(id);
+                newId[id] = Dropped;
+            }
+            else if (newId[id] == Kept)
+            {
+                newId[id] = kept++;
+            }
         }
-
-        // 2. New children, sizes and side maps, in id order.
-        var childStart = new int[kept + 1];
-        var children = new List<int>(checked((int)graph.ReferenceCount));
-        var fields = new List<byte>(children.Capacity);
-        var typeIndexes = new int[kept];
-        var addresses = new ulong[kept];
-        var lengths = new RankedIntMap.Builder(kept);
-        var counts = new RankedIntMap.Builder(kept);
-        var strings = new RankedIntMap.Builder(kept);
-        var oddSizes = new RankedIntMap.Builder(kept);
-        var hugeSizes = new Dictionary<int, long>();
+        var builder = new HeapGraphBuilder(graph.Header, [.. graph.Types], kept, graph.ReferenceCount, rawReferences: false)
+        {
+            StringBlob = graph.StringBlob,
+            UnresolvedReferences = graph.UnresolvedReferences,
+            Unreachable = graph.Unreachable.Objects > 0 ? graph.Unreachable : new HeapUnreachable(unreachableObjects, unreachableBytes),
+        };
         for (int id = 0; id < n; id++)
         {
-            int me = newId[id];
-            if (me < 0)
+            if (newId[id] >= 0)
+            {
+                AddObject(graph, builder, id, newId, infra);
+            }
+        }
+        for (int r = 0; r < graph.RootCount; r++)
+        {
+            int target = Map(newId, graph.RootObject(r));
+            if (target >= 0)
+            {
+                builder.AddRoot(target, graph.RootKind(r), graph.RootName(r));
+            }
+        }
+        foreach (var segment in graph.Segments)
+        {
+            builder.AddSegment(segment);
+        }
+        return builder.Build();
+    }
+
+    /// <summary>An array folds into its owner when a collection owner is its only referrer and no root holds it. Referrers are
+    /// counted in one byte per object (saturating at 2) rather than by building the parents table (4 bytes per object and per reference).</summary>
+    private static int[] PlanFolding(HeapGraph graph, HeapReduceOptions options)
+    {
+        var newId = new int[graph.ObjectCount];
+        if (!options.FoldCollectionInternals)
+        {
+            return newId;
+        }
+        var referrers = new byte[graph.ObjectCount];
+        for (int id = 0; id < graph.ObjectCount; id++)
+        {
+            foreach (int c in graph.Children(id))
+            {
+                referrers[c] = referrers[c] < 2 ? (byte)(referrers[c] + 1) : (byte)2;
+            }
+        }
+        var owner = graph.Types.Select(IsCollectionOwner).ToArray();
+        for (int id = 0; id < graph.ObjectCount; id++)
+        {
+            if (!owner[graph.TypeIndex(id)])
             {
                 continue;
             }
-            int t = graph.TypeIndex(id);
-            typeIndexes[me] = t;
-            addresses[me] = graph.Address(id);
-            long size = graph.Size(id);
-            var own = graph.Children(id);
-            for (int i = 0; i < own.Length; i++)
+            foreach (int c in graph.Children(id))
             {
-                int c = own[i];
-                byte field = graph.ChildFieldArray[graph.ChildStartArray[id] + i];
-                if (foldInto[c] == id)
+                // Arrays are never owners, so folding never chains: an array folds into a kept object.
+                if (c != id && graph.TypeOf(c).IsArray && referrers[c] == 1 && !graph.IsRoot(c))
                 {
-                    size += graph.Size(c);
-                    foreach (int gc in graph.Children(c))
-                    {
-                        AddEdge(gc, field);
-                    }
-                }
-                else
-                {
-                    AddEdge(c, field);
+                    newId[c] = ~id - 1;
                 }
             }
-            childStart[me + 1] = children.Count;
-            long? length = graph.Length(id);
-            if (length is not null)
-            {
-                lengths.Add(me, (int)length.Value);
-            }
-            long? count = graph.Count(id);
-            if (count is not null)
-            {
-                counts.Add(me, (int)count.Value);
-            }
-            int content = graph.StringContentId(id);
-            if (content >= 0)
-            {
-                strings.Add(me, content);
-            }
-            var type = types[t];
-            long expected = type.BaseSize + (type.IsArrayOrString ? (length ?? 0) * type.ComponentSize : 0);
-            if (size != expected)
-            {
-                oddSizes.Add(me, size <= int.MaxValue ? (int)size : -1);
-                if (size > int.MaxValue)
-                {
-                    hugeSizes[me] = size;
-                }
-            }
+        }
+        return newId;
+    }
 
-            void AddEdge(int target, byte field)
+    // The new number of old object id: its own, its owner's when folded, or -1 when dropped.
+    private static int Map(int[] newId, int id)
+    {
+        int v = newId[id];
+        return v >= Dropped ? v : newId[-(v + 2)];
+    }
+
+    private static void AddObject(HeapGraph graph, HeapGraphBuilder builder, int id, int[] newId, bool[] infra)
+    {
+        int t = graph.TypeIndex(id);
+        long size = graph.Size(id);
+        var own = graph.Children(id);
+        foreach (int c in own)
+        {
+            if (IsFoldedInto(newId, c, id))
             {
-                if (infra[t] || infra[graph.TypeIndex(target)])
-                {
-                    return;
-                }
-                int mapped = newId[target] >= 0 ? newId[target] : newId[foldInto[target]];
-                children.Add(mapped);
-                fields.Add(field);
+                size += graph.Size(c);
             }
         }
-        var rootIds = new List<int>();
-        var rootKinds = new List<byte>();
-        for (int r = 0; r < graph.RootCount; r++)
+        builder.AddObject(graph.Address(id), t, size, (int?)graph.Length(id), (int?)graph.Count(id), graph.StringContentId(id));
+        for (int i = 0; i < own.Length; i++)
         {
-            int id = graph.RootObject(r);
-            rootIds.Add(newId[id] >= 0 ? newId[id] : newId[foldInto[id]]);
-            rootKinds.Add((byte)graph.RootKind(r));
+            int c = own[i];
+            byte field = graph.ChildFieldOrdinal(id, i);
+            if (IsFoldedInto(newId, c, id))
+            {
+                foreach (int grandchild in graph.Children(c))
+                {
+                    AddEdge(graph, builder, t, grandchild, field, newId, infra);
+                }
+            }
+            else
+            {
+                AddEdge(graph, builder, t, c, field, newId, infra);
+            }
         }
-        return new HeapGraph(graph.Header, [.. types], new AddressTable(addresses), typeIndexes, childStart, [.. children], [.. fields],
-            [.. rootIds], [.. rootKinds], lengths.Build(), counts.Build(), strings.Build(), graph.StringBlob, oddSizes.Build(), hugeSizes,
-            graph.UnresolvedReferences);
+    }
+
+    private static bool IsFoldedInto(int[] newId, int child, int owner) => newId[child] == ~owner - 1;
+
+    private static void AddEdge(HeapGraph graph, HeapGraphBuilder builder, int fromType, int target, byte field, int[] newId, bool[] infra)
+    {
+        int mapped = Map(newId, target);
+        if (mapped < 0 || infra[fromType] || infra[graph.TypeIndex(target)])
+        {
+            return;
+        }
+        builder.AddChild(mapped, field);
     }
 }

@@ -16,6 +16,10 @@ public static class HeapInspector
         long heapBytes = 0;
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             heapBytes += graph.Size(id);
         }
         if (graph.Header.StringContents)
@@ -40,6 +44,10 @@ public static class HeapInspector
         var perContent = new Dictionary<int, int>();
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             int content = graph.StringContentId(id);
             if (content >= 0)
             {
@@ -50,13 +58,17 @@ public static class HeapInspector
         var seen = new HashSet<int>();
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             int content = graph.StringContentId(id);
             if (content < 0 || perContent[content] < 2 || seen.Add(content))
             {
                 continue;
             }
-            var parents = graph.Parents(id);
-            string holder = parents.Length == 0 ? "(no holder)" : Holder(graph, parents[0], id);
+            int parent = FirstListedParent(graph, id);
+            string holder = parent < 0 ? "(no holder)" : Holder(graph, parent, id);
             var entry = byField.GetValueOrDefault(holder);
             byField[holder] = (entry.Objects + 1, entry.Bytes + graph.Size(id), entry.Example ?? Truncate(graph.StringValue(id) ?? ""));
         }
@@ -74,6 +86,10 @@ public static class HeapInspector
         var unused = new Dictionary<string, (long Objects, long Bytes)>(StringComparer.Ordinal);
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             long? count = graph.Count(id);
             if (count is null)
             {
@@ -132,6 +148,10 @@ public static class HeapInspector
         var counts = new long[graph.Types.Count];
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             counts[graph.TypeIndex(id)]++;
         }
         int header = 2 * Math.Max(graph.Header.PointerSize, 4);
@@ -157,6 +177,10 @@ public static class HeapInspector
         var groups = new Dictionary<(int Type, long Length), long>();
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             if (graph.TypeOf(id).IsArray && graph.Length(id) is long len && len <= options.SmallArrayLength)
             {
                 var key = (graph.TypeIndex(id), len);
@@ -173,6 +197,18 @@ public static class HeapInspector
             findings.Add(new HeapFinding("many small arrays", "struct-of-arrays: one large array (or inline fields) instead of many small ones", type.Name, count,
                 count * type.BaseSize, $"{count:N0} arrays of length {len}; each pays a {type.BaseSize}-byte header", []));
         }
+    }
+
+    private static int FirstListedParent(HeapGraph graph, int id)
+    {
+        foreach (int p in graph.Parents(id))
+        {
+            if (!graph.IsExcluded(p))
+            {
+                return p;
+            }
+        }
+        return -1;
     }
 
     private static string Holder(HeapGraph graph, int parent, int child) =>

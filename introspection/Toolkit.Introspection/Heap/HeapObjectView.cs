@@ -6,6 +6,7 @@ namespace Toolkit.Introspection.Heap;
 public sealed record HeapObjectView(
     string Address,
     string Type,
+    string Generation,
     long Size,
     long? Length,
     long? Count,
@@ -23,7 +24,7 @@ public sealed record HeapObjectView(
 {
     public string ToText()
     {
-        var text = new StringBuilder($"{Address} {Type}\n  size {Size} B");
+        var text = new StringBuilder($"{Address} {Type}\n  {Generation}, size {Size} B");
         if (Length is not null)
         {
             text.Append($", length {Length}");

@@ -14,7 +14,8 @@ public sealed record HeapPathsReport(string Address, string Type, IReadOnlyList<
         }
         for (int i = 0; i < Paths.Count; i++)
         {
-            text.Append($"  path {i + 1} ({Paths[i].Steps.Count} objects), root {Paths[i].RootKind}:\n");
+            string name = Paths[i].RootName.Length == 0 ? "" : " " + Paths[i].RootName;
+            text.Append($"  path {i + 1} ({Paths[i].Steps.Count} objects), root {Paths[i].RootKind}{name}:\n");
             foreach (var s in Paths[i].Steps)
             {
                 text.Append($"    {(s.ViaField is null ? "" : "." + s.ViaField + " -> ")}{s.Address} {s.Type}\n");

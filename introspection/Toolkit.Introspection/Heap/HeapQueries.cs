@@ -28,6 +28,10 @@ public static class HeapQueries
         long bytes = 0;
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             if (bits is not null && !HeapTraversal.IsSet(bits, id))
             {
                 continue;
@@ -41,6 +45,7 @@ public static class HeapQueries
             bytes += size;
         }
         var order = Enumerable.Range(0, counts.Length).Where(t => counts[t] > 0).OrderByDescending(t => sizes[t]).ThenBy(t => graph.Types[t].Name, StringComparer.Ordinal).ToArray();
+        var names = TypeNames(graph);
         var rows = new List<HeapSummaryRow>(order.Length);
         long cumulative = 0;
         for (int i = 0; i < order.Length; i++)
@@ -48,32 +53,24 @@ public static class HeapQueries
             int t = order[i];
             cumulative += sizes[t];
             rows.Add(new HeapSummaryRow(i, counts[t], HeapFormat.Percent(counts[t], objects), sizes[t], HeapFormat.Percent(sizes[t], bytes),
-                HeapFormat.Percent(cumulative, bytes), max[t], graph.Types[t].Name));
+                HeapFormat.Percent(cumulative, bytes), max[t], names[t]));
         }
-        return new HeapSummary(scope, objects, bytes, order.Length, rows);
+        var generations = bits is null ? HeapGenerationRow.Compute(graph) : [];
+        return new HeapSummary(scope, objects, bytes, order.Length, rows, graph.Unreachable, generations);
     }
 
     /// <summary>All objects of a type (exact name, else names containing <paramref name="typeName"/>), biggest first.</summary>
     public static HeapTypeListing ObjectsOfType(HeapGraph graph, string typeName, int limit = 50)
     {
-        var matching = new bool[graph.Types.Count];
-        bool exact = false;
-        for (int t = 0; t < matching.Length; t++)
-        {
-            matching[t] = string.Equals(graph.Types[t].Name, typeName, StringComparison.Ordinal);
-            exact |= matching[t];
-        }
-        if (!exact)
-        {
-            for (int t = 0; t < matching.Length; t++)
-            {
-                matching[t] = graph.Types[t].Name.Contains(typeName, StringComparison.OrdinalIgnoreCase);
-            }
-        }
+        var matching = MatchingTypes(graph, typeName);
         var ids = new List<int>();
         long bytes = 0;
         for (int id = 0; id < graph.ObjectCount; id++)
         {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
             if (matching[graph.TypeIndex(id)])
             {
                 ids.Add(id);
@@ -108,13 +105,13 @@ public static class HeapQueries
                 elements.Add(Line(graph, children[i], null));
             }
         }
-        var parents = graph.Parents(id);
+        var parents = graph.Parents(id).ToArray().Where(p => !graph.IsExcluded(p)).ToArray();
         var parentLines = new List<HeapObjectLine>();
         for (int i = 0; i < parents.Length && i < maxEdges; i++)
         {
             parentLines.Add(Line(graph, parents[i], null));
         }
-        var roots = Enumerable.Range(0, graph.RootCount).Where(r => graph.RootObject(r) == id).Select(r => graph.RootKind(r).ToString()).ToArray();
+        var roots = graph.RootsOf(id).Select(r => r.ToString()).ToArray();
         var (reachableObjects, reachableBytes) = HeapTraversal.ReachableSize(graph, [id]);
         var dominators = graph.Dominators();
         int idom = dominators.ImmediateDominator(id);
@@ -124,50 +121,17 @@ public static class HeapQueries
             DominatorTree.Unreachable => "unreachable",
             _ => HeapFormat.Address(graph.Address(idom)) + " " + graph.TypeOf(idom).Name,
         };
-        return new HeapObjectView(HeapFormat.Address(address), type.Name, graph.Size(id), graph.Length(id), graph.Count(id), graph.StringValue(id),
+        return new HeapObjectView(HeapFormat.Address(address), type.Name, graph.Generation(id).ToString(), graph.Size(id), graph.Length(id), graph.Count(id), graph.StringValue(id),
             roots, fields, children.Length, elements, parents.Length, parentLines, reachableObjects, reachableBytes, dominators.RetainedSize(id), dominator);
     }
 
-    /// <summary>Paths from GC roots to the object, shortest first: one per root that reaches it, found by a backward breadth-first search.</summary>
+    /// <summary>Paths from GC roots to the object, shortest first: one per root that reaches it (<see cref="HeapPaths.ToRoots"/>).</summary>
     public static HeapPathsReport Paths(HeapGraph graph, ulong address, int maxPaths = 5)
     {
         int target = ResolveOne(graph, address);
-        int n = graph.ObjectCount;
-        var next = new int[n];
-        Array.Fill(next, -2);
-        next[target] = -1;
-        var queue = new Queue<int>();
-        queue.Enqueue(target);
-        var found = new List<int>();
-        while (queue.Count > 0 && found.Count < maxPaths)
-        {
-            int id = queue.Dequeue();
-            if (graph.IsRoot(id))
-            {
-                found.Add(id);
-            }
-            foreach (int p in graph.Parents(id))
-            {
-                if (next[p] == -2)
-                {
-                    next[p] = id;
-                    queue.Enqueue(p);
-                }
-            }
-        }
-        var paths = new List<HeapPath>();
-        foreach (int root in found)
-        {
-            var steps = new List<HeapPathStep>();
-            string kind = graph.RootKind(Enumerable.Range(0, graph.RootCount).First(r => graph.RootObject(r) == root)).ToString();
-            int previous = -1;
-            for (int id = root; id != -1; id = next[id])
-            {
-                steps.Add(new HeapPathStep(HeapFormat.Address(graph.Address(id)), graph.TypeOf(id).Name, previous < 0 ? null : FieldName(graph, previous, id)));
-                previous = id;
-            }
-            paths.Add(new HeapPath(kind, steps));
-        }
+        var paths = HeapPaths.ToRoots(graph.Object(target), maxPaths)
+            .Select(p => new HeapPath(p.Root.Kind.ToString(), p.Root.Name, p.Links.Select(l => new HeapPathStep(HeapFormat.Address(l.Object.Address), l.Object.Type.Name, l.Field)).ToList()))
+            .ToList();
         return new HeapPathsReport(HeapFormat.Address(address), graph.TypeOf(target).Name, paths);
     }
 
@@ -206,6 +170,26 @@ public static class HeapQueries
         return new HeapDominatorReport(tree.ReachableObjects, reachableBytes, tree.Iterations, lines, byType);
     }
 
+    /// <summary>Per type: does its name equal <paramref name="typeName"/> (exactly, if any does; else containing it, ignoring case)?</summary>
+    internal static bool[] MatchingTypes(HeapGraph graph, string typeName)
+    {
+        var matching = new bool[graph.Types.Count];
+        bool exact = false;
+        for (int t = 0; t < matching.Length; t++)
+        {
+            matching[t] = string.Equals(graph.Types[t].Name, typeName, StringComparison.Ordinal);
+            exact |= matching[t];
+        }
+        if (!exact)
+        {
+            for (int t = 0; t < matching.Length; t++)
+            {
+                matching[t] = graph.Types[t].Name.Contains(typeName, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        return matching;
+    }
+
     internal static HeapObjectLine Line(HeapGraph graph, int id, long? retained) =>
         new(HeapFormat.Address(graph.Address(id)), graph.TypeOf(id).Name, graph.Size(id), retained, Preview(graph, id));
 
@@ -225,17 +209,13 @@ public static class HeapQueries
         return length is null ? null : $"length={length}";
     }
 
-    internal static string? FieldName(HeapGraph graph, int parent, int child)
+    internal static string? FieldName(HeapGraph graph, int parent, int child) => HeapPaths.FieldName(graph, parent, child);
+
+    /// <summary>Type names for display: the name, and where two types share it, the module in brackets.</summary>
+    internal static string[] TypeNames(HeapGraph graph)
     {
-        var children = graph.Children(parent);
-        for (int i = 0; i < children.Length; i++)
-        {
-            if (children[i] == child)
-            {
-                return graph.ChildField(parent, i)?.Name ?? "[]";
-            }
-        }
-        return null;
+        var clash = graph.Types.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return graph.Types.Select(t => clash.Contains(t.Name) && t.Module.Length > 0 ? $"{t.Name} [{t.Module}]" : t.Name).ToArray();
     }
 
     internal static int[] Resolve(HeapGraph graph, IEnumerable<ulong> addresses) => addresses.Select(a => ResolveOne(graph, a)).ToArray();
@@ -243,6 +223,6 @@ public static class HeapQueries
     internal static int ResolveOne(HeapGraph graph, ulong address)
     {
         int id = graph.FindObject(address);
-        return id >= 0 ? id : throw new ArgumentException($"no object at address {HeapFormat.Address(address)} in the heap file", nameof(address));
+        return id >= 0 ? id : throw new HeapQueryException($"no object at address {HeapFormat.Address(address)} in the heap file");
     }
 }

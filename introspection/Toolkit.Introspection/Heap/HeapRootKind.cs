@@ -10,5 +10,13 @@ public enum HeapRootKind : byte
     AsyncPinnedHandle = 4,
     RefCountedHandle = 5,
     SizedRefHandle = 6,
+
+    /// <summary>Ready for finalization (the finalization queue's ready list, SOS's f-reachable queue), not merely registered for it.</summary>
     FinalizerQueue = 7,
+
+    /// <summary>A static field (its name is the root's name).</summary>
+    Static = 8,
+
+    /// <summary>A thread-static field.</summary>
+    ThreadStatic = 9,
 }

@@ -77,26 +77,58 @@ public static class HeapSnapshot
             {
                 throw new HeapCaptureException($"{source}: not a .NET process (no CLR runtime found in it)");
             }
-            ClrRuntime runtime;
-            try
-            {
-                runtime = target.ClrVersions[0].CreateRuntime();
-            }
-            catch (Exception e)
-            {
-                throw new HeapCaptureException($"{source}: cannot load the runtime's data access component: {e.Message}", e);
-            }
-            using (runtime)
+            var clr = target.ClrVersions[0];
+            using var runtime = CreateRuntime(clr, source);
             {
                 var attach = clock.Elapsed;
                 clock.Restart();
                 using var writer = new HeapFileWriter(path);
-                new HeapWalker(runtime, options).Write(writer, source, processId);
+                new HeapWalker(runtime, options).Write(writer, source, processId, RuntimeVersion(clr));
                 return new HeapCaptureResult(
                     path, source, writer.Objects, writer.References, writer.Types, writer.Roots, writer.TotalObjectBytes,
                     new FileInfo(path).Length, attach, clock.Elapsed);
             }
         }
+    }
+
+    /// <summary>Opens the runtime of a ClrMD target with its data access component: the one ClrMD finds, else the one beside the
+    /// runtime itself when the captured process ran on this machine (ClrMD 4.2 does not match the DAC of some .NET 10 builds, which
+    /// it reads well). Tests and tools that read a dump the way capture does use this too.</summary>
+    public static ClrRuntime CreateRuntime(ClrInfo clr, string source = "the target")
+    {
+        ArgumentNullException.ThrowIfNull(clr);
+        try
+        {
+            return clr.CreateRuntime();
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or ClrDiagnosticsException)
+        {
+            string? beside = Path.GetDirectoryName(clr.ModuleInfo.FileName);
+            string dac = beside is null ? "" : Path.Combine(beside, OperatingSystem.IsWindows() ? "mscordaccore.dll" : OperatingSystem.IsMacOS() ? "libmscordaccore.dylib" : "libmscordaccore.so");
+            if (!File.Exists(dac))
+            {
+                throw new HeapCaptureException($"{source}: cannot load the runtime's data access component: {e.Message}", e);
+            }
+            try
+            {
+                return clr.CreateRuntime(dac, ignoreMismatch: true);
+            }
+            catch (Exception inner) when (inner is FileNotFoundException or InvalidOperationException or ClrDiagnosticsException)
+            {
+                throw new HeapCaptureException($"{source}: cannot load the runtime's data access component {dac}: {inner.Message}", inner);
+            }
+        }
+    }
+
+    /// <summary>The captured runtime's version: ClrMD's, or (when it says 0.0, as for .NET 10) the name of the runtime's directory (…/Microsoft.NETCore.App/10.0.12/).</summary>
+    internal static string RuntimeVersion(ClrInfo clr)
+    {
+        if (clr.Version.Major > 0)
+        {
+            return clr.Version.ToString();
+        }
+        string? directory = Path.GetFileName(Path.GetDirectoryName(clr.ModuleInfo.FileName));
+        return directory is not null && Version.TryParse(directory.Split('-')[0], out _) ? directory : clr.Version.ToString();
     }
 
     /// <summary>

@@ -3,13 +3,19 @@ using System.Text;
 
 namespace Toolkit.Introspection.Heap;
 
-/// <summary>Meliae's summarize table (Index, Count, %, Size, %, Cum, Max, Kind), for the whole heap or what given objects reach.</summary>
-public sealed record HeapSummary(string Scope, long Objects, long Bytes, int TypeCount, IReadOnlyList<HeapSummaryRow> Rows) : IHeapReport
+/// <summary>Meliae's summarize table (Index, Count, %, Size, %, Cum, Max, Kind), for the whole heap or what given objects reach,
+/// with the one line on unreachable objects left out and, for the whole heap, the generations with their free space.</summary>
+public sealed record HeapSummary(string Scope, long Objects, long Bytes, int TypeCount, IReadOnlyList<HeapSummaryRow> Rows,
+    HeapUnreachable Unreachable, IReadOnlyList<HeapGenerationRow> Generations) : IHeapReport
 {
     public string ToText()
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{Scope}: total {Objects:N0} objects, {TypeCount:N0} types, total size = {HeapFormat.Bytes(Bytes)} ({Bytes:N0} bytes)\n");
+        if (Unreachable.Objects > 0)
+        {
+            text.Append(Unreachable.ToText()).Append('\n');
+        }
         var table = new TextTable("Index", "Count", "%", "Size", "%", "Cum", "Max", "Kind");
         foreach (var r in Rows)
         {
@@ -18,6 +24,18 @@ public sealed record HeapSummary(string Scope, long Objects, long Bytes, int Typ
                 r.CumulativePercent.ToString("F0", CultureInfo.InvariantCulture), r.Max.ToString(CultureInfo.InvariantCulture), r.Kind);
         }
         text.Append(table);
+        if (Generations.Count > 0)
+        {
+            text.Append("generations (objects as listed above; free space as the GC left it):\n");
+            var generations = new TextTable("Objects", "Bytes", "Free", "FreeBytes", "Frag%", "Generation");
+            foreach (var g in Generations)
+            {
+                generations.Add(g.Objects.ToString("N0", CultureInfo.InvariantCulture), g.Bytes.ToString("N0", CultureInfo.InvariantCulture),
+                    g.FreeObjects.ToString("N0", CultureInfo.InvariantCulture), g.FreeBytes.ToString("N0", CultureInfo.InvariantCulture),
+                    g.FragmentationPercent.ToString("F1", CultureInfo.InvariantCulture), g.Generation);
+            }
+            text.Append(generations);
+        }
         return text.ToString();
     }
 }

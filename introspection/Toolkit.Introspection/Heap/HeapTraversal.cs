@@ -3,8 +3,9 @@ namespace Toolkit.Introspection.Heap;
 /// <summary>Reachability over a <see cref="HeapGraph"/> with a bitset (1 bit per object) and an explicit stack: no recursion, no per-object allocation.</summary>
 public static class HeapTraversal
 {
-    /// <summary>Marks every object reachable from <paramref name="starts"/> (all GC roots when null) without entering <paramref name="excluded"/>.</summary>
-    public static ulong[] Reachable(HeapGraph graph, IEnumerable<int>? starts, IEnumerable<int>? excluded)
+    /// <summary>Marks every object reachable from <paramref name="starts"/> (all GC roots when null, with the frozen heap's
+    /// objects when <paramref name="includeFrozen"/>) without entering <paramref name="excluded"/>.</summary>
+    public static ulong[] Reachable(HeapGraph graph, IEnumerable<int>? starts, IEnumerable<int>? excluded, bool includeFrozen = false)
     {
         int n = graph.ObjectCount;
         var seen = new ulong[(n + 63) / 64];
@@ -17,7 +18,8 @@ public static class HeapTraversal
         }
         var blocked = excluded is null ? null : (ulong[])seen.Clone();
         var stackArray = new Stack<int>();
-        IEnumerable<int> from = starts ?? Enumerable.Range(0, graph.RootCount).Select(graph.RootObject);
+        IEnumerable<int> from = starts ?? Enumerable.Range(0, graph.RootCount).Select(graph.RootObject)
+            .Concat(includeFrozen ? Enumerable.Range(0, graph.ObjectCount).Where(graph.IsFrozen) : []);
         foreach (int s in from)
         {
             if ((seen[s >> 6] & (1UL << s)) == 0)

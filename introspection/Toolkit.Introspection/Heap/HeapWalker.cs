@@ -5,20 +5,12 @@ namespace Toolkit.Introspection.Heap;
 
 /// <summary>
 /// Walks a ClrMD heap segment by segment in address order and streams every object, its
-/// references and the GC roots to a <see cref="HeapFileWriter"/>. Holds only the type table
-/// and one object's references at a time.
+/// references, the GC roots (with the names of static fields) and the segments with their free
+/// space to a <see cref="HeapFileWriter"/>. Holds only the type table and one object's
+/// references at a time.
 /// </summary>
 public sealed class HeapWalker
 {
-    // Collections whose element count is recorded, by name prefix, so inspections can compare
-    // count and capacity without reading the heap again.
-    private static readonly string[] CountedCollections =
-    [
-        "System.Collections.Generic.List<", "System.Collections.Generic.Dictionary<", "System.Collections.Generic.HashSet<",
-        "System.Collections.Generic.Queue<", "System.Collections.Generic.Stack<", "System.Collections.Generic.SortedList<",
-        "System.Collections.ArrayList", "System.Collections.Hashtable", "System.Text.StringBuilder",
-    ];
-
     // Objects up to this size are read in one block and their references walked from the
     // type's GC descriptor; bigger ones (rare, huge arrays) go through ClrMD's slower enumeration.
     private const int MaxDirectWalkBytes = 1 << 22;
@@ -38,7 +30,7 @@ public sealed class HeapWalker
         _chars = new char[Math.Clamp(options.MaxStringChars, 0, HeapFileFormat.MaxStringCharsLimit)];
     }
 
-    public void Write(HeapFileWriter writer, string source, int processId)
+    public void Write(HeapFileWriter writer, string source, int processId, string runtimeVersion)
     {
         var heap = _runtime.Heap;
         if (!heap.CanWalkHeap)
@@ -46,6 +38,47 @@ public sealed class HeapWalker
             throw new HeapCaptureException($"{source}: the GC heap cannot be walked right now (a GC was in progress when the process was suspended)");
         }
         int pointerSize = _runtime.DataTarget.DataReader.PointerSize;
+        CollectDependents();
+        writer.WriteHeader(_options.RecordStringContents, _chars.Length, pointerSize, source, processId, runtimeVersion);
+        ulong previous = 0;
+        foreach (var segment in heap.Segments.OrderBy(s => s.Start))
+        {
+            var free = new SegmentFree(segment);
+            foreach (var obj in segment.EnumerateObjects())
+            {
+                if (obj.IsFree)
+                {
+                    free.Add(obj.Address, obj.Size);
+                    continue;
+                }
+                if (obj.Address <= previous || obj.Type is null)
+                {
+                    continue;
+                }
+                previous = obj.Address;
+                WriteObject(writer, obj, pointerSize);
+            }
+            foreach (var part in free.Parts())
+            {
+                writer.WriteSegment(part);
+            }
+        }
+        foreach (var root in heap.EnumerateRoots())
+        {
+            if (root.Object.Address != 0)
+            {
+                writer.WriteRoot(MapKind(root.RootKind), root.Object.Address);
+            }
+        }
+        foreach (var (address, name) in StaticFieldRoots.Enumerate(_runtime))
+        {
+            writer.WriteRoot(HeapRootKind.Static, address, name);
+        }
+        writer.Finish();
+    }
+
+    private void CollectDependents()
+    {
         foreach (var handle in _runtime.EnumerateHandles())
         {
             // Dependent handles (ConditionalWeakTable) keep their dependent alive while the key lives: a reference from key to dependent.
@@ -58,28 +91,6 @@ public sealed class HeapWalker
                 list.Add(handle.Dependent.Address);
             }
         }
-        writer.WriteHeader(_options.RecordStringContents, _chars.Length, pointerSize, source, processId, _runtime.ClrInfo.Version.ToString());
-        ulong previous = 0;
-        foreach (var segment in heap.Segments.OrderBy(s => s.Start))
-        {
-            foreach (var obj in segment.EnumerateObjects())
-            {
-                if (obj.Address <= previous || obj.Type is null || obj.IsFree)
-                {
-                    continue;
-                }
-                previous = obj.Address;
-                WriteObject(writer, obj, pointerSize);
-            }
-        }
-        foreach (var root in heap.EnumerateRoots())
-        {
-            if (root.Object.Address != 0)
-            {
-                writer.WriteRoot(MapKind(root.RootKind), root.Object.Address);
-            }
-        }
-        writer.Finish();
     }
 
     private void WriteObject(HeapFileWriter writer, ClrObject obj, int pointerSize)
@@ -187,19 +198,50 @@ public sealed class HeapWalker
         {
             return entry;
         }
-        var fields = type.IsArray || type.IsString
-            ? []
-            : type.Fields.OrderBy(f => f.Offset)
-                .Select(f => new HeapField(f.Name ?? "?", f.Offset, f.Size, f.IsObjectReference, f.IsValueType))
-                .ToArray();
+        var fields = type.IsArray || type.IsString ? [] : Fields(type, _runtime.DataTarget.DataReader.PointerSize);
         string name = type.Name ?? $"<unknown type 0x{type.MethodTable:x}>";
-        bool hasCount = Array.Exists(CountedCollections, prefix => name.StartsWith(prefix, StringComparison.Ordinal));
-        var heapType = new HeapType(name, type.MethodTable, type.IsArray, type.IsString, hasCount, type.StaticSize, type.ComponentSize, fields);
+        bool hasCount = CollectionNames.IsCounted(name, type.IsArray);
+        string module = Path.GetFileNameWithoutExtension(type.Module?.Name ?? type.Module?.AssemblyName ?? "");
+        var heapType = new HeapType(name, type.MethodTable, type.IsArray, type.IsString, hasCount, type.StaticSize, type.ComponentSize, fields, module);
         int index = writer.WriteType(heapType);
         entry = new TypeEntry(index, heapType, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray());
         _types.Add(type.MethodTable, entry);
         return entry;
     }
+
+    /// <summary>The instance fields in offset order, described from their element types and offsets only (see <see cref="IsReference"/>):
+    /// a primitive's or a reference's size from its element type; a struct's as the room up to the next field (so it includes padding after it).</summary>
+    private static HeapField[] Fields(ClrType type, int pointerSize)
+    {
+        var sorted = type.Fields.OrderBy(f => f.Offset).ToArray();
+        var fields = new HeapField[sorted.Length];
+        int end = Math.Max(0, type.StaticSize - 2 * pointerSize);
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            var f = sorted[i];
+            int room = (i + 1 < sorted.Length ? sorted[i + 1].Offset : Math.Max(end, f.Offset)) - f.Offset;
+            int size = ElementSize(f.ElementType, pointerSize) ?? Math.Max(room, 0);
+            fields[i] = new HeapField(f.Name ?? "?", f.Offset, size, IsReference(f.ElementType), f.ElementType == ClrElementType.Struct);
+        }
+        return fields;
+    }
+
+    private static int? ElementSize(ClrElementType type, int pointerSize) => type switch
+    {
+        ClrElementType.Boolean or ClrElementType.Int8 or ClrElementType.UInt8 => 1,
+        ClrElementType.Char or ClrElementType.Int16 or ClrElementType.UInt16 => 2,
+        ClrElementType.Int32 or ClrElementType.UInt32 or ClrElementType.Float => 4,
+        ClrElementType.Int64 or ClrElementType.UInt64 or ClrElementType.Double => 8,
+        ClrElementType.NativeInt or ClrElementType.NativeUInt or ClrElementType.Pointer or ClrElementType.FunctionPointer => pointerSize,
+        _ when IsReference(type) => pointerSize,
+        _ => null,
+    };
+
+    // From the field's element type alone: ClrField.IsObjectReference resolves the field's type by name through every module
+    // (ClrMD 4.2), which made capture of a process with 12,000 types take minutes. A field of a generic parameter type counts as
+    // no reference here; the references themselves come from the GC descriptor, not from these flags.
+    private static bool IsReference(ClrElementType type) =>
+        type is ClrElementType.Class or ClrElementType.Object or ClrElementType.String or ClrElementType.SZArray or ClrElementType.Array;
 
     private static HeapRootKind MapKind(ClrRootKind kind) => kind switch
     {
@@ -210,6 +252,8 @@ public sealed class HeapWalker
         ClrRootKind.RefCountedHandle => HeapRootKind.RefCountedHandle,
         ClrRootKind.SizedRefHandle => HeapRootKind.SizedRefHandle,
         ClrRootKind.FinalizerQueue => HeapRootKind.FinalizerQueue,
+        ClrRootKind.StaticVar => HeapRootKind.Static,
+        ClrRootKind.ThreadStaticVar => HeapRootKind.ThreadStatic,
         _ => HeapRootKind.Other,
     };
 

@@ -7,48 +7,29 @@ namespace Toolkit.Introspection.Heap;
 /// </summary>
 public static class RetainedByType
 {
+    // First size of the walk's stack; it doubles when the dominator tree is deeper.
+    private const int InitialDepth = 1024;
+
     public static IEnumerable<HeapTypeRetained> Compute(HeapGraph graph, DominatorTree tree)
     {
         int n = graph.ObjectCount;
-        // Dominator tree in CSR form (the virtual root at n).
-        var start = new int[n + 2];
-        for (int id = 0; id < n; id++)
-        {
-            int d = tree.ImmediateDominator(id);
-            if (d != DominatorTree.Unreachable)
-            {
-                start[(d == DominatorTree.Root ? n : d) + 1]++;
-            }
-        }
-        for (int i = 0; i <= n; i++)
-        {
-            start[i + 1] += start[i];
-        }
-        var kids = new int[start[n + 1]];
-        var fill = (int[])start.Clone();
-        for (int id = 0; id < n; id++)
-        {
-            int d = tree.ImmediateDominator(id);
-            if (d != DominatorTree.Unreachable)
-            {
-                kids[fill[d == DominatorTree.Root ? n : d]++] = id;
-            }
-        }
-        fill = null!;
+        var dominated = tree.Tree();
         int types = graph.Types.Count;
         var active = new int[types];
         var retained = new long[types];
         var counts = new long[types];
         var shallow = new long[types];
-        var stackNode = new int[n + 1];
-        var stackPos = new int[n + 1];
+        // The stack grows with the tree's depth (usually tens), not with the object count.
+        var stackNode = new int[InitialDepth];
+        var stackPos = new int[InitialDepth];
         int sp = 0;
         stackNode[0] = n;
-        stackPos[0] = start[n];
+        stackPos[0] = 0;
         while (sp >= 0)
         {
             int node = stackNode[sp];
-            if (stackPos[sp] < start[node + 1])
+            var kids = dominated.Of(node);
+            if (stackPos[sp] < kids.Length)
             {
                 int child = kids[stackPos[sp]++];
                 int t = graph.TypeIndex(child);
@@ -60,8 +41,13 @@ public static class RetainedByType
                 }
                 active[t]++;
                 sp++;
+                if (sp == stackNode.Length)
+                {
+                    Array.Resize(ref stackNode, sp * 2);
+                    Array.Resize(ref stackPos, sp * 2);
+                }
                 stackNode[sp] = child;
-                stackPos[sp] = start[child];
+                stackPos[sp] = 0;
             }
             else
             {

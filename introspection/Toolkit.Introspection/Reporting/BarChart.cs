@@ -2,36 +2,24 @@ using System.Text;
 
 namespace Toolkit.Introspection.Reporting;
 
-/// <summary>Horizontal bars with labels and byte values in inline SVG (largest instances, bytes per field).</summary>
+/// <summary>
+/// Horizontal bars with labels and byte values (largest instances, bytes per field) as an HTML table:
+/// the label is page text that wraps in its column, so a long type name never runs off the chart.
+/// </summary>
 internal static class BarChart
 {
-    private const int Width = 1000;
-    private const int LabelWidth = 340;
-    private const int ValueWidth = 90;
-    private const int RowHeight = 22;
-
     public static string Render(IReadOnlyList<(string Label, long Bytes, int ColorIndex)> bars)
     {
-        int height = (Math.Max(1, bars.Count) * RowHeight) + 10;
-        var sb = new StringBuilder();
-        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" role=\"img\">");
+        var sb = new StringBuilder("<table class=\"bars\">");
         double max = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Bytes));
-        double plotW = Width - LabelWidth - ValueWidth;
-        for (int i = 0; i < bars.Count; i++)
+        foreach (var (label, bytes, color) in bars)
         {
-            var (label, bytes, color) = bars[i];
-            int y = 5 + (i * RowHeight);
-            double w = Math.Max(1, bytes / max * plotW);
-            sb.Append($"<text x=\"{LabelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\" font-size=\"12\">{Svg.Esc(Clip(label))}</text>");
-            sb.Append($"<rect x=\"{LabelWidth}\" y=\"{y + 3}\" width=\"{Svg.N(w)}\" height=\"{RowHeight - 6}\" fill=\"{Svg.Color(color)}\"><title>{Svg.Esc(label)}: {bytes:N0} bytes</title></rect>");
-            sb.Append($"<text x=\"{Svg.N(LabelWidth + w + 6)}\" y=\"{y + 15}\" font-size=\"12\">{ByteFormat.Format(bytes)}</text>");
+            double percent = Math.Max(0.2, bytes / max * 100);
+            sb.Append("<tr><td class=\"label\">").Append(Svg.Esc(label)).Append("</td><td class=\"bar\">")
+                .Append($"<div style=\"width:{Svg.N(percent)}%;background:{Svg.Color(color)}\" title=\"{Svg.Esc(label)}: {bytes:N0} bytes\"></div></td>")
+                .Append("<td class=\"n\">").Append(ByteFormat.Format(bytes)).Append("</td></tr>");
         }
 
-        return sb.Append("</svg>").ToString();
+        return sb.Append("</table>").ToString();
     }
-
-    /// <summary>Labels longer than this are cut so the bars keep their room.</summary>
-    private const int MaxLabel = 52;
-
-    private static string Clip(string s) => s.Length <= MaxLabel ? s : s[..(MaxLabel - 1)] + "…";
 }

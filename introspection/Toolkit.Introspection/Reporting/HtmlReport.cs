@@ -5,21 +5,26 @@ namespace Toolkit.Introspection.Reporting;
 
 /// <summary>
 /// Tracker stats as one self-contained HTML page (no scripts, no external files) with hand-drawn SVG
-/// charts: memory per type over time (stacked area), instance lifetimes, the largest instances and the
-/// per-field breakdown of detail types, followed by the tables of the console report.
+/// charts: memory per type over time (stacked area), instance lifetimes (named ones, then alive counts
+/// per type), the largest instances and the per-field breakdown of detail types, followed by the tables
+/// of the console report. Every label is page text or sits inside its chart, so nothing overflows
+/// (checked in headless Chromium by the tests).
 /// </summary>
 public static class HtmlReport
 {
     /// <summary>The stacked area shows this many types by name; the rest are summed as "other" (the palette has ten colours).</summary>
     private const int MaxSeries = 9;
 
-    /// <summary>The lifetime chart shows at most this many instances (named first, then the dead, then others by birth), to stay readable.</summary>
-    private const int MaxLifetimes = 60;
-
     private const string Style =
         "body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1040px}h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd}" +
         "table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{padding:3px 10px;border-bottom:1px solid #eee}th{text-align:left;background:#f5f5f5}" +
-        "td.n{text-align:right;font-variant-numeric:tabular-nums}p.note{color:#555;font-size:13px}";
+        "td.n{text-align:right;font-variant-numeric:tabular-nums}p.note{color:#555;font-size:13px}td{overflow-wrap:anywhere}" +
+        "ul.legend{list-style:none;padding:0;margin:4px 0 0 80px;display:flex;flex-wrap:wrap;gap:4px 18px;font-size:12px}ul.legend li{display:flex;align-items:center;gap:6px}" +
+        "span.swatch{display:inline-block;width:12px;height:12px;flex:none}" +
+        "table.bars,table.lifetimes{width:100%;table-layout:fixed}table.bars td,table.lifetimes td{border:0;padding:2px 6px;font-size:12px}" +
+        "table.bars td.label,table.lifetimes td.label{width:34%;text-align:right}table.bars td.n{width:70px}" +
+        "td.bar div{height:14px}td.plot{padding:0}td.plot svg{display:block}" +
+        "div.axis{position:relative;height:16px;font-size:11px;border-top:1px solid #333}div.axis span{position:absolute;top:2px;white-space:nowrap}";
 
     public static string Render(TrackerStats stats, string title = "Heap monitor")
     {
@@ -31,11 +36,13 @@ public static class HtmlReport
         sb.Append("<h1>").Append(Svg.Esc(title)).Append("</h1><p>").Append(Svg.Esc(StatsTables.Summary(stats))).Append("</p>");
 
         sb.Append("<h2>Memory per type over time</h2><p class=\"note\">Bytes owned by the tracked instances of each type at each snapshot (an instance owns itself and what it reaches before any other tracked instance does).</p>");
-        sb.Append(StackedAreaChart.Render([.. stats.Snapshots.Select(s => s.AtMs)], Series(stats, types)));
+        var series = Series(stats, types);
+        sb.Append(StackedAreaChart.Render([.. stats.Snapshots.Select(s => s.AtMs)], series)).Append(StackedAreaChart.Legend(series));
 
-        sb.Append("<h2>Instance lifetimes</h2><p class=\"note\">From tracking to the snapshot that found the instance collected (black tick); pale bars are still alive.</p>");
+        sb.Append("<h2>Instance lifetimes</h2><p class=\"note\">Named instances: from tracking to the snapshot that found them collected (black tick); pale bars are still alive. ")
+            .Append("Every other instance is counted per type: the area is how many are alive over time, up to the peak the label gives.</p>");
         double end = Math.Max(stats.Snapshots.Count == 0 ? 0 : stats.Snapshots[^1].AtMs, stats.Instances.Select(i => i.DiedMs ?? i.LastSeenMs).DefaultIfEmpty(0).Max());
-        sb.Append(LifetimeChart.Render(PickLifetimes(stats), end, types));
+        sb.Append(LifetimeChart.Render(stats.Instances, end, types));
 
         if (stats.Snapshots.Count > 0)
         {
@@ -86,27 +93,6 @@ public static class HtmlReport
         }
 
         return series;
-    }
-
-    /// <summary>Named instances first, then up to half the rows of dead ones and the rest alive, each group sampled evenly over birth order.</summary>
-    private static List<InstanceRecord> PickLifetimes(TrackerStats stats)
-    {
-        var named = stats.Instances.Where(i => i.Name is not null).Take(MaxLifetimes / 4).ToList();
-        var dead = stats.Instances.Where(i => i.Name is null && i.DiedMs is not null).ToList();
-        var alive = stats.Instances.Where(i => i.Name is null && i.DiedMs is null).ToList();
-        int room = MaxLifetimes - named.Count;
-        int deadRows = Math.Min(dead.Count, Math.Max(room / 2, room - alive.Count));
-        var picked = named.Concat(Sample(dead, deadRows)).Concat(Sample(alive, room - deadRows)).ToList();
-        return [.. picked.OrderBy(i => i.BornMs).ThenBy(i => i.Id)];
-    }
-
-    private static IEnumerable<InstanceRecord> Sample(List<InstanceRecord> from, int count)
-    {
-        count = Math.Min(count, from.Count);
-        for (int k = 0; k < count; k++)
-        {
-            yield return from[(int)((long)k * from.Count / count)];
-        }
     }
 
     private static int IndexOfType(IReadOnlyList<string> types, string name)

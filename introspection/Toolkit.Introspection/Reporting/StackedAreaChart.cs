@@ -2,13 +2,13 @@ using System.Text;
 
 namespace Toolkit.Introspection.Reporting;
 
-/// <summary>Memory per type over time as a stacked area chart in inline SVG (x: seconds, y: bytes).</summary>
+/// <summary>Memory per type over time as a stacked area chart in inline SVG (x: seconds, y: bytes); the legend is page text (<see cref="Legend"/>), so long type names wrap instead of running off.</summary>
 internal static class StackedAreaChart
 {
     private const int Width = 1000;
     private const int Height = 360;
     private const int Left = 80;
-    private const int Right = 230;
+    private const int Right = 24;
     private const int Top = 16;
     private const int Bottom = 40;
 
@@ -47,8 +47,10 @@ internal static class StackedAreaChart
         double xStep = Svg.Step((xMax - xMin) / 1000, 6) * 1000;
         for (double x = Math.Ceiling(xMin / xStep) * xStep; x <= xMax; x += xStep)
         {
+            // The first and last tick labels start and end at the plot's edges instead of being centred past them (into the y labels).
+            string anchor = X(x) < Left + 20 ? "start" : X(x) > Left + plotW - 20 ? "end" : "middle";
             sb.Append($"<line x1=\"{Svg.N(X(x))}\" x2=\"{Svg.N(X(x))}\" y1=\"{Top}\" y2=\"{Top + plotH}\" stroke=\"#eee\"/>");
-            sb.Append($"<text x=\"{Svg.N(X(x))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\" font-size=\"11\">{Svg.N(x / 1000)} s</text>");
+            sb.Append($"<text x=\"{Svg.N(X(x))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"{anchor}\" font-size=\"11\">{Svg.N(x / 1000)} s</text>");
         }
 
         var baseLine = new double[n];
@@ -73,9 +75,6 @@ internal static class StackedAreaChart
                 sb.Append($"<rect x=\"{Svg.N(X(xsMs[0]) - 20)}\" y=\"{Svg.N(Y(baseLine[0]))}\" width=\"40\" height=\"{Svg.N(Y(baseLine[0] - series[s].Values[0]) - Y(baseLine[0]))}\" fill=\"{Svg.Color(s)}\"/>");
             }
 
-            int ly = Top + 8 + (s * 18);
-            sb.Append($"<rect x=\"{Width - Right + 12}\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{Svg.Color(s)}\"/>");
-            sb.Append($"<text x=\"{Width - Right + 30}\" y=\"{ly + 10}\" font-size=\"12\">{title}</text>");
         }
 
         foreach (double x in xsMs)
@@ -86,5 +85,17 @@ internal static class StackedAreaChart
         sb.Append($"<line x1=\"{Left}\" x2=\"{Left}\" y1=\"{Top}\" y2=\"{Top + plotH}\" stroke=\"#333\"/>");
         sb.Append($"<line x1=\"{Left}\" x2=\"{Left + plotW}\" y1=\"{Top + plotH}\" y2=\"{Top + plotH}\" stroke=\"#333\"/>");
         return sb.Append("</svg>").ToString();
+    }
+
+    /// <summary>The series' names and colours as an HTML list that wraps.</summary>
+    public static string Legend(IReadOnlyList<(string Name, long[] Values)> series)
+    {
+        var sb = new StringBuilder("<ul class=\"legend\">");
+        for (int s = 0; s < series.Count; s++)
+        {
+            sb.Append($"<li><span class=\"swatch\" style=\"background:{Svg.Color(s)}\"></span>{Svg.Esc(series[s].Name)}</li>");
+        }
+
+        return sb.Append("</ul>").ToString();
     }
 }

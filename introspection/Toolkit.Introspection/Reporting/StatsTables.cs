@@ -14,16 +14,39 @@ internal static class StatsTables
         int dead = stats.Instances.Count(i => i.DiedMs is not null);
         return $"Tracker started {stats.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC; {stats.Instances.Count:N0} objects tracked ({dead:N0} found dead); "
             + $"{stats.Snapshots.Count} snapshots; classes: {(stats.TrackedClasses.Count == 0 ? "none" : string.Join(", ", stats.TrackedClasses))}"
-            + (stats.DetailClasses.Count > 0 ? $"; detail: {string.Join(", ", stats.DetailClasses)}" : "");
+            + (stats.DetailClasses.Count > 0 ? $"; detail: {string.Join(", ", stats.DetailClasses)}" : "")
+            + Cost(stats);
+    }
+
+    /// <summary>The tracker's own cost: bytes per tracked object, and time and bytes per snapshot of each kind.</summary>
+    public static string Cost(TrackerStats stats)
+    {
+        var last = stats.Snapshots.LastOrDefault(s => s.TrackedCount > 0);
+        if (last is null)
+        {
+            return "";
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var text = new System.Text.StringBuilder();
+        text.Append(c, $". Tracker cost: {last.TableBytes / (double)last.TrackedCount:F0} bytes per tracked object");
+        foreach (var kind in stats.Snapshots.GroupBy(s => s.Full).OrderByDescending(g => g.Key))
+        {
+            text.Append(c, $"; {(kind.Key ? "full" : "incremental")} snapshots {kind.Average(s => s.DurationMs):F1} ms and {ByteFormat.Format((long)kind.Average(s => s.RecordBytes))} each on average ({kind.Count()})");
+        }
+
+        return text.ToString();
     }
 
     public static TextTable Snapshots(TrackerStats stats)
     {
-        var t = new TextTable("snapshot", "at (s)", "live", "tracked bytes", "managed heap", "RSS", "tracker overhead", "took (ms)");
+        // "managed heap": GC.GetTotalMemory at the snapshot's start; "after GC" when a full blocking collection ran just before (live objects only), else garbage is included.
+        var t = new TextTable("snapshot", "at (s)", "kind", "live", "re-sized", "tracked bytes", "managed heap", "heap read", "RSS", "tracker overhead", "took (ms)");
         foreach (var s in stats.Snapshots)
         {
-            t.Add(s.Label, (s.AtMs / 1000).ToString("F2", CultureInfo.InvariantCulture), s.LiveCount.ToString("N0", CultureInfo.InvariantCulture),
-                ByteFormat.Format(s.TotalBytes), ByteFormat.Format(s.ManagedHeapBytes), ByteFormat.Format(s.RssBytes),
+            t.Add(s.Label, (s.AtMs / 1000).ToString("F2", CultureInfo.InvariantCulture), s.Full ? "full" : "incremental", s.LiveCount.ToString("N0", CultureInfo.InvariantCulture),
+                s.ResizedCount.ToString("N0", CultureInfo.InvariantCulture), ByteFormat.Format(s.TotalBytes), ByteFormat.Format(s.ManagedHeapBytes),
+                s.HeapAfterCollection ? "after GC" : "with garbage", ByteFormat.Format(s.RssBytes),
                 ByteFormat.Format(s.OverheadBytes), s.DurationMs.ToString("F1", CultureInfo.InvariantCulture));
         }
 

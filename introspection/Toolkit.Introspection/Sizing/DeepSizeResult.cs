@@ -30,7 +30,7 @@ public sealed class DeepSizeResult
         sb.Append($"{TotalBytes:N0} bytes in {ObjectCount:N0} objects{(DepthLimitHit ? " (depth limit hit)" : "")}\n");
         foreach (var e in ByType)
         {
-            sb.Append($"{e.Bytes,14:N0} {e.Count,10:N0}  {e.Type}\n");
+            sb.Append($"{e.Bytes,14:N0} {e.Count,10:N0}  {TypeNames.Friendly(e.Type)}\n");
         }
 
         return sb.ToString();

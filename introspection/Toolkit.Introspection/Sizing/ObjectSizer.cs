@@ -13,6 +13,7 @@ public static class ObjectSizer
     public static long ShallowSize(object o)
     {
         ArgumentNullException.ThrowIfNull(o);
+        CoreClrLayout.EnsureSupported();
         return MethodTable.SizeOf(o, MethodTable.Of(o));
     }
 
@@ -23,6 +24,7 @@ public static class ObjectSizer
     public static long UnalignedSize(object o)
     {
         ArgumentNullException.ThrowIfNull(o);
+        CoreClrLayout.EnsureSupported();
         return MethodTable.RawSizeOf(o, MethodTable.Of(o));
     }
 
@@ -30,6 +32,7 @@ public static class ObjectSizer
     public static long BaseSize(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
+        CoreClrLayout.EnsureSupported();
         return MethodTable.BaseSize(type.TypeHandle.Value);
     }
 

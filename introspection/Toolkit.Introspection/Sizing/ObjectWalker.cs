@@ -19,6 +19,8 @@ internal sealed class ObjectWalker
     private readonly Func<Type, bool>? _excludeType;
     private readonly int _maxDepth;
     private readonly Action<object, long>? _visit;
+    private readonly Func<Type, bool>? _mayBeBoundary;
+    private readonly Func<object, bool>? _isBoundary;
     private object?[] _queue = new object?[InitialQueue];
     private int[] _depths = new int[InitialQueue];
     private int _head;
@@ -32,6 +34,18 @@ internal sealed class ObjectWalker
         _excludeType = excludeType;
         _maxDepth = maxDepth;
         _visit = visit;
+    }
+
+    /// <summary>
+    /// A walker that stops at boundaries: an object (other than the root) whose type passes
+    /// <paramref name="mayBeBoundary"/> (asked once per type) and that <paramref name="isBoundary"/> names
+    /// is neither counted nor entered. The tracker's tracked instances are its boundaries: each owns itself.
+    /// </summary>
+    public ObjectWalker(Func<Type, bool> mayBeBoundary, Func<object, bool> isBoundary)
+    {
+        _maxDepth = int.MaxValue;
+        _mayBeBoundary = mayBeBoundary;
+        _isBoundary = isBoundary;
     }
 
     public long ObjectCount { get; private set; }
@@ -78,7 +92,9 @@ internal sealed class ObjectWalker
         int[] offsets = shape.Offsets;
         for (int i = 0; i < offsets.Length && i < perField.Length; i++)
         {
-            perField[i] = Walk(Unsafe.As<byte, object?>(ref Unsafe.Add(ref data, offsets[i])));
+            // Depth 1: what a field points at is a child, so a boundary there is not entered.
+            object? child = Unsafe.As<byte, object?>(ref Unsafe.Add(ref data, offsets[i]));
+            perField[i] = child is null || !_visited.Add(child) ? 0 : Drain(child, 1);
         }
 
         return shape;
@@ -106,13 +122,13 @@ internal sealed class ObjectWalker
             else if (!_tallies.TryGetValue(mt, out tally))
             {
                 var shape = TypeShape.For(mt, o);
-                tally = new TypeTally(shape, _excludeType?.Invoke(shape.Type) ?? false);
+                tally = new TypeTally(shape, _excludeType?.Invoke(shape.Type) ?? false, _mayBeBoundary?.Invoke(shape.Type) ?? false);
                 _tallies.Add(mt, tally);
             }
 
             _lastMethodTable = mt;
             _lastTally = tally;
-            if (tally.Excluded)
+            if (tally.Excluded || (tally.MayBeBoundary && d > 0 && _isBoundary!(o)))
             {
                 continue;
             }

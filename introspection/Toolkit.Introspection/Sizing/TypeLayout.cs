@@ -139,14 +139,14 @@ public sealed class TypeLayout
     public override string ToString()
     {
         var sb = new StringBuilder();
-        sb.Append($"{Type} : {InstanceSize} bytes{(Type.IsValueType ? " (value)" : " per instance")}, {PaddingBytes} padding, ideal ordering {IdealInstanceSize} (saves {ReorderSaving})\n");
+        sb.Append($"{TypeNames.Friendly(Type)} : {InstanceSize} bytes{(Type.IsValueType ? " (value)" : " per instance")}, {PaddingBytes} padding, ideal ordering {IdealInstanceSize} (saves {ReorderSaving})\n");
         if (!Type.IsValueType)
         {
             sb.Append($"  {-IntPtr.Size,5} {IntPtr.Size,4}  [object header]\n");
             sb.Append($"  {0,5} {IntPtr.Size,4}  [method table pointer]\n");
         }
 
-        var rows = Fields.Select(f => (f.Offset, Text: $"  {f.Offset,5} {f.Size,4}  {f.Name} : {f.FieldType.Name}\n"))
+        var rows = Fields.Select(f => (f.Offset, Text: $"  {f.Offset,5} {f.Size,4}  {TypeNames.FieldName(f.Name)} : {TypeNames.Friendly(f.FieldType)}\n"))
             .Concat(Padding.Select(p => (p.Offset, Text: $"  {p.Offset,5} {p.Size,4}  [padding]\n")))
             .OrderBy(r => r.Offset);
         foreach (var r in rows)

@@ -35,6 +35,24 @@ internal sealed class TypeShape
     /// <summary>Element size for arrays.</summary>
     public int ElementSize { get; }
 
+    /// <summary>For <see cref="ShapeKind.Fields"/>: which 8-byte words of the instance data (after the method-table pointer) hold references, one bit each; computed on first use.</summary>
+    public ulong[] ReferenceWords => _referenceWords ??= WordMask();
+
+    private ulong[]? _referenceWords;
+
+    private ulong[] WordMask()
+    {
+        int words = Offsets.Length == 0 ? 0 : (Offsets.Max() / IntPtr.Size) + 1;
+        var mask = new ulong[(words + 63) / 64];
+        foreach (int offset in Offsets)
+        {
+            int w = offset / IntPtr.Size;
+            mask[w / 64] |= 1UL << (w % 64);
+        }
+
+        return mask;
+    }
+
     /// <summary>The shape for the object's method table (the object is used only the first time, to learn its type).</summary>
     public static TypeShape For(IntPtr mt, object sample) =>
         Cache.TryGetValue(mt, out TypeShape? shape) ? shape : Cache.GetOrAdd(mt, _ => Build(sample.GetType()));
@@ -47,6 +65,7 @@ internal sealed class TypeShape
 
     private static TypeShape Build(Type type)
     {
+        CoreClrLayout.EnsureSupported();
         if (type.IsArray)
         {
             Type element = type.GetElementType()!;

@@ -8,8 +8,10 @@ namespace Toolkit.Introspection.Tracking;
 /// creator, or found by <see cref="ScanRoot"/>) and single objects (<see cref="TrackObject"/>), through
 /// weak handles so nothing is kept alive; records birth and death; takes labelled snapshots on demand or
 /// from a background timer; and hands everything over as <see cref="TrackerStats"/> to save and analyse
-/// elsewhere. Costs about 40 bytes per tracked object plus a weak-handle slot, and about 12 bytes per live
-/// instance per snapshot kept. Thread-safe.
+/// elsewhere. Costs about 72 bytes per tracked object (its table row and weak-handle slot); a full
+/// snapshot walks every live instance and keeps 12 bytes per instance, an incremental one (the periodic
+/// ones) reads one handle and one <see cref="InstanceFingerprint"/> per instance, walks only what
+/// changed and keeps 12 bytes per change. Each snapshot records both costs. Thread-safe.
 /// </summary>
 public sealed class ClassTracker : IDisposable
 {
@@ -22,12 +24,25 @@ public sealed class ClassTracker : IDisposable
     private readonly Dictionary<Type, TrackedType> _byType = [];
     private readonly Dictionary<Type, bool> _classes = [];
     private readonly Dictionary<int, string> _names = [];
+    private readonly HashSet<Type> _objectTypes = [];
     private readonly List<SnapshotRecord> _snapshots = [];
+    private readonly SnapshotTaker _taker;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly DateTime _startedUtc = DateTime.UtcNow;
     private PeriodicSnapshotter? _periodic;
     private int _periodicCount;
     private bool _disposed;
+    private bool _needFull = true;
+    private long _keptBytes;
+
+    public ClassTracker() => _taker = new SnapshotTaker(_table, _types);
+
+    /// <summary>
+    /// When true, a snapshot also tracks the instances of tracked classes it meets while walking from
+    /// tracked instances (objects hung off a changed instance are found without a <see cref="ScanRoot"/>).
+    /// Off by default: then only <see cref="Observe"/>, <see cref="ScanRoot"/> and <see cref="TrackObject"/> track.
+    /// </summary>
+    public bool TrackReachable { get; set; }
 
     /// <summary>Per snapshot, how many detail-mode instances keep their own field breakdown.</summary>
     public int DetailLimit { get; set; } = DefaultDetailLimit;
@@ -93,6 +108,8 @@ public sealed class ClassTracker : IDisposable
             {
                 (known.Tracked, known.Detail) = Classify(known.Type);
             }
+
+            _needFull = true; // the running totals do not know the new class's detail fields yet
         }
     }
 
@@ -109,6 +126,7 @@ public sealed class ClassTracker : IDisposable
             if (id < 0)
             {
                 id = _table.Add(o, TypeOf(o.GetType()).Index, Now());
+                _objectTypes.Add(o.GetType());
             }
 
             if (name is not null)
@@ -182,15 +200,39 @@ public sealed class ClassTracker : IDisposable
         }
     }
 
-    /// <summary>Takes a labelled snapshot: deaths, per-type counts and bytes, per-instance sizes, heap, RSS and the tracker's overhead.</summary>
-    public SnapshotRecord Snapshot(string label)
+    /// <summary>
+    /// Takes a labelled snapshot: deaths, per-type counts and bytes, instance sizes, heap, RSS and the
+    /// tracker's own cost. Full by default (every live instance walked); <paramref name="incremental"/>
+    /// walks only the new and changed ones (the first snapshot, and the first after a new tracked class,
+    /// are full anyway). <paramref name="collectFirst"/> runs a full blocking collection before, so the
+    /// deaths are current and the managed heap figure is live objects only.
+    /// </summary>
+    public SnapshotRecord Snapshot(string label, bool incremental = false, bool collectFirst = false)
     {
         ArgumentNullException.ThrowIfNull(label);
         lock (_gate)
         {
             ThrowIfDisposed();
-            var snapshot = SnapshotTaker.Take(_table, _types, label, Now(), DetailLimit);
+            if (collectFirst)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+
+            // Read before the snapshot allocates its scratch, so the figure is the program's, not the walk's.
+            long heap = GC.GetTotalMemory(forceFullCollection: false);
+            long rss = Environment.WorkingSet;
+            bool full = !incremental || _needFull;
+            var snapshot = _taker.Take(label, Now(), full, DetailLimit, MayBeTracked, IsTracked);
+            _needFull = false;
+            snapshot.ManagedHeapBytes = heap;
+            snapshot.HeapAfterCollection = collectFirst;
+            snapshot.RssBytes = rss;
+            snapshot.RecordBytes = ObjectSizer.DeepSize(snapshot);
+            _keptBytes += snapshot.RecordBytes;
             _snapshots.Add(snapshot);
+            snapshot.TableBytes = _table.OverheadBytes();
             snapshot.OverheadBytes = OverheadBytesLocked();
             return snapshot;
         }
@@ -218,7 +260,7 @@ public sealed class ClassTracker : IDisposable
                 {
                     if (!_disposed && _periodic is not null)
                     {
-                        Snapshot($"{label} #{++_periodicCount}");
+                        Snapshot($"{label} #{++_periodicCount}", incremental: true);
                     }
                 }
             });
@@ -290,11 +332,34 @@ public sealed class ClassTracker : IDisposable
         }
     }
 
+    /// <summary>The table, the kept snapshots (summed as they were taken, not walked again), names, types and running totals.</summary>
     private long OverheadBytesLocked() =>
         _table.OverheadBytes()
-        + ObjectSizer.Measure(_snapshots, new DeepSizeOptions { ExcludedTypes = [typeof(Type)] }).TotalBytes
-        + ObjectSizer.Measure(_names).TotalBytes
-        + ObjectSizer.Measure(_types, new DeepSizeOptions { ExcludedTypes = [typeof(Type)] }).TotalBytes;
+        + _keptBytes + ObjectSizer.ShallowSize(_snapshots)
+        + ObjectSizer.DeepSize(_names)
+        + ObjectSizer.Measure(_types, new DeepSizeOptions { ExcludedTypes = [typeof(Type)] }).TotalBytes
+        + _taker.OverheadBytes();
+
+    /// <summary>Whether objects of <paramref name="type"/> may be tracked instances (asked once per type per snapshot).</summary>
+    private bool MayBeTracked(Type type) =>
+        _objectTypes.Contains(type) || (_byType.TryGetValue(type, out var known) ? known.Tracked : Classify(type).Tracked);
+
+    /// <summary>A walk's boundary test: a tracked instance, or (with <see cref="TrackReachable"/>) one of a tracked class, tracked now.</summary>
+    private bool IsTracked(object o)
+    {
+        if (_table.Find(o) >= 0)
+        {
+            return true;
+        }
+
+        if (!TrackReachable || !TypeOf(o.GetType()).Tracked)
+        {
+            return false;
+        }
+
+        _table.Add(o, TypeOf(o.GetType()).Index, Now());
+        return true;
+    }
 
     private double Now() => _clock.Elapsed.TotalMilliseconds;
 

@@ -4,57 +4,92 @@ using Toolkit.Introspection.Sizing;
 namespace Toolkit.Introspection.Tracking;
 
 /// <summary>
-/// Takes one snapshot of a <see cref="TrackedTable"/>: finds the dead, then sizes every live instance as
-/// the bytes it owns (itself plus what it reaches that no other tracked instance reaches first), with
-/// per-field breakdowns for detail types. Its scratch (a visited set over the tracked graph) is released
-/// when it returns.
+/// Takes the snapshots of one tracker. A full snapshot sizes every live instance as the bytes it owns
+/// (itself plus what it reaches before any other tracked instance; tracked instances are boundaries,
+/// and an object reached by two goes to the first). An incremental one sizes only the instances born
+/// since the last snapshot and those whose <see cref="InstanceFingerprint"/> changed, and keeps the
+/// others' sizes: its cost is one handle read and one fingerprint per live instance plus a walk of what
+/// changed, and its record lists only what changed. Per-type totals (and detail mode's per-field totals)
+/// are kept running between snapshots. Costs the detail mode's field arrays (one long per reference
+/// field per detail instance) between snapshots; a snapshot's walk scratch is released when it returns.
 /// </summary>
-internal static class SnapshotTaker
+internal sealed class SnapshotTaker(TrackedTable table, List<TrackedType> types)
 {
-    public static SnapshotRecord Take(TrackedTable table, IReadOnlyList<TrackedType> types, string label, double nowMs, int detailLimit)
+    private readonly Dictionary<int, long[]> _detailOf = [];
+    private readonly Dictionary<int, long[]> _typeFields = [];
+    private readonly Dictionary<int, TypeShape> _shapes = [];
+    private long[] _count = [];
+    private long[] _bytes = [];
+    private long[] _perField = [];
+
+    /// <summary>Bytes of the running totals and the detail instances' field arrays.</summary>
+    public long OverheadBytes() =>
+        ObjectSizer.DeepSize(_detailOf) + ObjectSizer.DeepSize(_typeFields) + ObjectSizer.ShallowSize(_count) + ObjectSizer.ShallowSize(_bytes);
+
+    /// <summary>
+    /// Takes one snapshot. <paramref name="mayBeTracked"/> and <paramref name="isTracked"/> name the
+    /// boundaries of the walks (the second may track an instance it meets; it is then sized in this pass).
+    /// </summary>
+    public SnapshotRecord Take(string label, double nowMs, bool full, int detailLimit, Func<Type, bool> mayBeTracked, Func<object, bool> isTracked)
     {
         long started = Stopwatch.GetTimestamp();
-        var liveSlots = new List<int>(table.LiveCount);
-        var liveObjects = new List<object>(table.LiveCount);
-        var walker = new ObjectWalker();
-        for (int slot = 0; slot < table.Count; slot++)
+        if (full)
         {
-            if (table.Target(slot, nowMs) is { } o)
-            {
-                liveSlots.Add(slot);
-                liveObjects.Add(o);
-                walker.Exclude(o);
-            }
+            Array.Clear(_count);
+            Array.Clear(_bytes);
+            _typeFields.Clear();
+            _detailOf.Clear();
         }
 
-        var ids = new int[liveSlots.Count];
-        var sizes = new long[liveSlots.Count];
-        var typeCounts = new long[types.Count];
-        var typeBytes = new long[types.Count];
-        var fieldTotals = new Dictionary<int, (long Shallow, long[] PerField, TypeShape Shape)>();
-        var details = new List<(InstanceDetail Detail, long Total)>();
-        long[] perField = [];
-        for (int i = 0; i < liveSlots.Count; i++)
+        var walker = new ObjectWalker(mayBeTracked, isTracked);
+        var fingerprints = new InstanceFingerprint();
+        var listedIds = new List<int>();
+        var listedSizes = new List<long>();
+        var dead = new List<int>();
+        var detailLive = new List<(int Slot, long Size)>();
+        long resized = 0;
+        long live = 0;
+
+        // Count is read each turn: instances the walks find are appended and sized in this same pass.
+        for (int slot = 0; slot < table.Count; slot++)
         {
-            object o = liveObjects[i];
-            int slot = liveSlots[i];
-            int type = table.TypeOf(slot);
-            long size;
-            if (types[type].Detail)
+            if (table.IsDead(slot))
             {
-                size = SizeInDetail(walker, o, type, ref perField, fieldTotals, out var detail);
-                detail.InstanceId = slot;
-                details.Add((detail, size));
-            }
-            else
-            {
-                size = walker.WalkOwned(o);
+                continue;
             }
 
-            ids[i] = slot;
-            sizes[i] = size;
-            typeCounts[type]++;
-            typeBytes[type] += size;
+            int type = table.TypeOf(slot);
+            GrowTotals();
+            if (table.Target(slot, nowMs) is not { } o)
+            {
+                dead.Add(slot);
+                Bury(slot, type, full);
+                continue;
+            }
+
+            live++;
+            ulong fingerprint = fingerprints.Of(o);
+            long old = full ? -1 : table.Size(slot);
+            long size = old;
+            if (old < 0 || fingerprint != table.Fingerprint(slot))
+            {
+                size = types[type].Detail ? SizeInDetail(walker, o, slot, type) : walker.WalkOwned(o);
+                resized++;
+                table.Size(slot) = size;
+                table.Fingerprint(slot) = fingerprint;
+                _count[type] += old < 0 ? 1 : 0;
+                _bytes[type] += size - Math.Max(old, 0);
+                if (size != old)
+                {
+                    listedIds.Add(slot);
+                    listedSizes.Add(size);
+                }
+            }
+
+            if (types[type].Detail)
+            {
+                detailLive.Add((slot, size));
+            }
         }
 
         var snapshot = new SnapshotRecord
@@ -62,73 +97,138 @@ internal static class SnapshotTaker
             Label = label,
             AtMs = nowMs,
             TimestampUtc = DateTime.UtcNow,
-            InstanceIds = ids,
-            InstanceSizes = sizes,
-            LiveCount = ids.Length,
-            TotalBytes = sizes.Sum(),
-            ManagedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
-            RssBytes = Environment.WorkingSet,
+            Full = full,
+            InstanceIds = [.. listedIds],
+            InstanceSizes = [.. listedSizes],
+            DeadIds = [.. dead],
+            LiveCount = live,
+            ResizedCount = resized,
+            TrackedCount = table.Count,
+            TotalBytes = _bytes.Sum(),
         };
-        for (int t = 0; t < types.Count; t++)
-        {
-            if (typeCounts[t] > 0)
-            {
-                snapshot.Types.Add(new TypeTotal { TypeName = types[t].Name, Count = typeCounts[t], Bytes = typeBytes[t] });
-            }
-        }
-
-        snapshot.Types.Sort((a, b) => b.Bytes.CompareTo(a.Bytes));
-        snapshot.Details = [.. details.OrderByDescending(d => d.Total).ThenBy(d => d.Detail.InstanceId).Take(detailLimit).Select(d => d.Detail)];
-        foreach (var (type, totals) in fieldTotals.OrderBy(kv => kv.Key))
-        {
-            snapshot.FieldTotals.Add(new TypeFieldTotals
-            {
-                TypeName = types[type].Name,
-                ShallowBytes = totals.Shallow,
-                Fields = [.. totals.Shape.Fields.Select((f, k) => new FieldBytes { Field = f.Name, Bytes = totals.PerField[k] })],
-            });
-        }
-
+        Totals(snapshot, detailLive, detailLimit);
         snapshot.DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        GC.KeepAlive(liveObjects);
         return snapshot;
     }
 
-    private static long SizeInDetail(ObjectWalker walker, object o, int type, ref long[] perField,
-        Dictionary<int, (long Shallow, long[] PerField, TypeShape Shape)> fieldTotals, out InstanceDetail detail)
+    /// <summary>Takes a dead instance out of the running totals (a full snapshot starts them from zero instead).</summary>
+    private void Bury(int slot, int type, bool full)
+    {
+        if (full || table.Size(slot) < 0)
+        {
+            return;
+        }
+
+        _count[type]--;
+        _bytes[type] -= table.Size(slot);
+        if (_detailOf.Remove(slot, out long[]? fields) && _typeFields.TryGetValue(type, out long[]? totals))
+        {
+            for (int k = 0; k < fields.Length; k++)
+            {
+                totals[k] -= fields[k];
+            }
+        }
+    }
+
+    private void GrowTotals()
+    {
+        if (_count.Length < types.Count)
+        {
+            Array.Resize(ref _count, types.Count * 2);
+            Array.Resize(ref _bytes, types.Count * 2);
+        }
+    }
+
+    private void Totals(SnapshotRecord snapshot, List<(int Slot, long Size)> detailLive, int detailLimit)
+    {
+        for (int t = 0; t < types.Count && t < _count.Length; t++)
+        {
+            if (_count[t] > 0)
+            {
+                snapshot.Types.Add(new TypeTotal { TypeName = types[t].Name, Count = _count[t], Bytes = _bytes[t] });
+            }
+        }
+
+        snapshot.Types.Sort((a, b) => b.Bytes != a.Bytes ? b.Bytes.CompareTo(a.Bytes) : string.CompareOrdinal(a.TypeName, b.TypeName));
+        foreach (var (slot, _) in detailLive.OrderByDescending(d => d.Size).ThenBy(d => d.Slot).Take(detailLimit))
+        {
+            var fields = _detailOf[slot];
+            var detail = new InstanceDetail { InstanceId = slot, ShallowBytes = fields[0] };
+            var shape = _shapes[table.TypeOf(slot)];
+            for (int k = 1; k < fields.Length; k++)
+            {
+                detail.Fields.Add(new FieldBytes { Field = TypeNames.FieldName(shape.Fields[k - 1].Name), Bytes = fields[k] });
+            }
+
+            snapshot.Details.Add(detail);
+        }
+
+        foreach (var (type, totals) in _typeFields.OrderBy(kv => kv.Key))
+        {
+            var shape = _shapes[type];
+            snapshot.FieldTotals.Add(new TypeFieldTotals
+            {
+                TypeName = types[type].Name,
+                ShallowBytes = totals[0],
+                Fields = [.. shape.Fields.Select((f, k) => new FieldBytes { Field = TypeNames.FieldName(f.Name), Bytes = totals[k + 1] })],
+            });
+        }
+    }
+
+    /// <summary>Sizes a detail-mode instance field by field, keeping its breakdown (shallow bytes, then each field) and the type's running totals.</summary>
+    private long SizeInDetail(ObjectWalker walker, object o, int slot, int type)
     {
         long shallow = ObjectSizer.ShallowSize(o);
         var shape = TypeShape.For(o.GetType());
-        if (shape.Kind != ShapeKind.Fields)
+        int n = shape.Kind == ShapeKind.Fields ? shape.Fields.Length : 0;
+        long size;
+        var fields = new long[n + 1];
+        fields[0] = shallow;
+        if (n == 0)
         {
             // Arrays and reference-free types have no fields to break down.
-            detail = new InstanceDetail { ShallowBytes = shallow };
-            return walker.WalkOwned(o);
+            size = walker.WalkOwned(o);
         }
-
-        if (perField.Length < shape.Fields.Length)
+        else
         {
-            perField = new long[shape.Fields.Length];
+            if (_perField.Length < n)
+            {
+                _perField = new long[n];
+            }
+
+            Span<long> span = _perField.AsSpan(0, n);
+            span.Clear();
+            walker.Exclude(o);
+            walker.WalkFields(o, span);
+            size = shallow;
+            for (int k = 0; k < n; k++)
+            {
+                fields[k + 1] = span[k];
+                size += span[k];
+            }
         }
 
-        Span<long> span = perField.AsSpan(0, shape.Fields.Length);
-        span.Clear();
-        walker.WalkFields(o, span);
-        if (!fieldTotals.TryGetValue(type, out var totals))
+        _shapes.TryAdd(type, shape);
+        if (!_typeFields.TryGetValue(type, out long[]? totals) || totals.Length != fields.Length)
         {
-            totals = (0, new long[shape.Fields.Length], shape);
+            totals = new long[fields.Length];
+            _typeFields[type] = totals;
         }
 
-        long size = shallow;
-        detail = new InstanceDetail { ShallowBytes = shallow };
-        for (int k = 0; k < span.Length; k++)
+        if (_detailOf.TryGetValue(slot, out long[]? before))
         {
-            size += span[k];
-            totals.PerField[k] += span[k];
-            detail.Fields.Add(new FieldBytes { Field = shape.Fields[k].Name, Bytes = span[k] });
+            for (int k = 0; k < before.Length && k < totals.Length; k++)
+            {
+                totals[k] -= before[k];
+            }
         }
 
-        fieldTotals[type] = (totals.Shallow + shallow, totals.PerField, shape);
+        for (int k = 0; k < fields.Length; k++)
+        {
+            totals[k] += fields[k];
+        }
+
+        _detailOf[slot] = fields;
         return size;
     }
 }

@@ -6,9 +6,10 @@ namespace Toolkit.Introspection.Tracking;
 
 /// <summary>
 /// The tracked objects as parallel arrays (no object per tracked instance): a weak GC handle, the type,
-/// birth, last-seen and death times, and the identity hash, plus an open-addressing index from identity
-/// to slot so an object is never tracked twice. Costs about 40 bytes per tracked object here plus the
-/// runtime's weak-handle slot; it never keeps a tracked object alive.
+/// birth, last-seen and death times, the identity hash, the size and fingerprint of the last sizing
+/// (for incremental snapshots), plus an open-addressing index from identity to slot so an object is
+/// never tracked twice. Costs about 64 bytes per tracked object here plus the runtime's weak-handle
+/// slot; it never keeps a tracked object alive.
 /// </summary>
 internal sealed class TrackedTable : IDisposable
 {
@@ -21,6 +22,8 @@ internal sealed class TrackedTable : IDisposable
     private double[] _born = new double[InitialCapacity];
     private double[] _lastSeen = new double[InitialCapacity];
     private double[] _died = new double[InitialCapacity];
+    private long[] _size = new long[InitialCapacity];
+    private ulong[] _fingerprint = new ulong[InitialCapacity];
 
     /// <summary>Slot index + 1 per bucket (0 = empty), kept at most half full.</summary>
     private int[] _buckets = new int[InitialCapacity * 2];
@@ -40,6 +43,12 @@ internal sealed class TrackedTable : IDisposable
     public double DiedMs(int slot) => _died[slot];
 
     public bool IsDead(int slot) => !double.IsNaN(_died[slot]);
+
+    /// <summary>Bytes the instance owned at its last sizing; -1 before the first.</summary>
+    public ref long Size(int slot) => ref _size[slot];
+
+    /// <summary>The <see cref="InstanceFingerprint"/> taken at the last sizing.</summary>
+    public ref ulong Fingerprint(int slot) => ref _fingerprint[slot];
 
     /// <summary>The slot holding <paramref name="o"/>, or -1.</summary>
     public int Find(object o)
@@ -75,6 +84,8 @@ internal sealed class TrackedTable : IDisposable
         _born[slot] = nowMs;
         _lastSeen[slot] = nowMs;
         _died[slot] = double.NaN;
+        _size[slot] = -1;
+        _fingerprint[slot] = 0;
         Insert(slot, hash);
         return slot;
     }
@@ -102,9 +113,10 @@ internal sealed class TrackedTable : IDisposable
 
     /// <summary>Bytes of this table: its arrays plus one runtime handle-table slot per live weak handle.</summary>
     public long OverheadBytes() =>
-        Sizing.ObjectSizer.DeepSize(_handles) + Sizing.ObjectSizer.DeepSize(_types) + Sizing.ObjectSizer.DeepSize(_hashes)
-        + Sizing.ObjectSizer.DeepSize(_born) + Sizing.ObjectSizer.DeepSize(_lastSeen) + Sizing.ObjectSizer.DeepSize(_died)
-        + Sizing.ObjectSizer.DeepSize(_buckets) + ((long)LiveCount * IntPtr.Size);
+        ObjectSizer.ShallowSize(_handles) + ObjectSizer.ShallowSize(_types) + ObjectSizer.ShallowSize(_hashes)
+        + ObjectSizer.ShallowSize(_born) + ObjectSizer.ShallowSize(_lastSeen) + ObjectSizer.ShallowSize(_died)
+        + ObjectSizer.ShallowSize(_size) + ObjectSizer.ShallowSize(_fingerprint)
+        + ObjectSizer.ShallowSize(_buckets) + ((long)LiveCount * IntPtr.Size);
 
     public void Dispose()
     {
@@ -141,6 +153,8 @@ internal sealed class TrackedTable : IDisposable
         Array.Resize(ref _born, capacity);
         Array.Resize(ref _lastSeen, capacity);
         Array.Resize(ref _died, capacity);
+        Array.Resize(ref _size, capacity);
+        Array.Resize(ref _fingerprint, capacity);
         _buckets = new int[capacity * 2];
         _shift--;
         for (int i = 0; i < Count; i++)

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Signatures;
 using Toolkit.Optimizations.ChunkedHashing;
-using Toolkit.Optimizations.Tests.Shared;
 
 namespace Toolkit.Optimizations.Tests.ChunkedHashing;
 
@@ -45,8 +44,4 @@ public sealed class ChunkedMd5ContentHasherTests
         Assert.Throws<FileNotFoundException>(() => hasher.HashFile(files, "missing"));
         Assert.Equal(new Md5ContentHasher().HashFile(files, "ok"), hasher.HashFile(files, "ok"));
     }
-
-    [Fact]
-    public void The_variant_builds_as_the_baseline() =>
-        VariantConformance.Check(new GeneratedProject(3, 8, 21), new ChunkedHashingVariant().CreateSettings);
 }

@@ -6,15 +6,15 @@ using Toolkit.Engine.Graph;
 
 namespace Toolkit.Optimizations.Tests.Conformance;
 
-/// <summary>One variant's copy of a project in memory, built step by step with -j 1 (so file clocks line up).</summary>
+/// <summary>One variant's copy of a project in memory, opened and built step by step as the CLI would.</summary>
 internal sealed class ConformanceRun
 {
     private readonly EngineSettings _settings;
 
-    public ConformanceRun(string variant, IReadOnlyDictionary<string, byte[]> tree)
+    public ConformanceRun(IMemoryVariant variant, IReadOnlyDictionary<string, byte[]> tree)
     {
         Variant = variant;
-        _settings = VariantFactory.CreateSettings(variant);
+        _settings = variant.CreateSettings();
         foreach (var (path, bytes) in tree.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (path == "toolkit.manifest")
@@ -28,7 +28,7 @@ internal sealed class ConformanceRun
         }
     }
 
-    public string Variant { get; }
+    public IMemoryVariant Variant { get; }
 
     public MemoryFileSystem Files { get; } = new();
 
@@ -37,18 +37,20 @@ internal sealed class ConformanceRun
     public Project Open(NullBuildReporter reporter) =>
         Project.Open(new StringReader(Manifest), "toolkit.manifest", Files, "/conformance", _settings, reporter);
 
-    public StepOutcome Build(bool keepGoing = false)
+    /// <summary>Opens and builds the defaults (one job unless asked: with one, the file clocks of two runs line up).</summary>
+    public StepOutcome Build(bool keepGoing = false, int jobs = 1)
     {
         var reporter = new NullBuildReporter();
         var project = Open(reporter);
-        var result = project.Build(null, new BuildOptions { Jobs = 1, KeepGoing = keepGoing }, new BuiltinToolExecutor());
         var store = project.Graph.Store;
+        var stored = Enumerable.Range(0, store.Count).Select(store.GetStoredInfo).ToList();
+        var result = project.Build(null, new BuildOptions { Jobs = jobs, KeepGoing = keepGoing }, new BuiltinToolExecutor());
         var executed = Enumerable.Range(0, store.Count)
             .Where(n => store.GetExecutor(n) >= 0 && store.GetState(n) == NodeState.Executed)
             .Select(store.GetPath)
             .Order(StringComparer.Ordinal)
             .ToList();
         var database = Files.Stat(Project.DatabaseFileName).Exists ? Files.ReadAllBytes(Project.DatabaseFileName) : [];
-        return new StepOutcome(result, executed, reporter.Commands.ToList(), reporter.Errors.ToList(), database);
+        return new StepOutcome(project, stored, result, executed, [.. reporter.Commands], [.. reporter.Errors], database, Files.Paths);
     }
 }

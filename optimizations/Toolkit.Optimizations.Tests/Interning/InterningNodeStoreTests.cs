@@ -1,15 +1,18 @@
 using Toolkit.Engine.Graph;
 using Toolkit.Optimizations.Interning;
-using Toolkit.Optimizations.Tests.Shared;
+using Toolkit.Engine.Graph.Baseline;
+using Toolkit.Optimizations.Tests.Conformance;
 
 namespace Toolkit.Optimizations.Tests.Interning;
 
-public sealed class InterningNodeStoreTests : VariantStoreTests<InterningVariant, InterningNodeStore>
+/// <summary>The interning variant's own dimension: shared names and paths rebuilt from them (conformance is <see cref="VariantConformanceTests"/>).</summary>
+public sealed class InterningNodeStoreTests
 {
     [Fact]
     public void Names_repeated_across_directories_are_one_string_and_derived_forms_equal_the_baselines()
     {
-        var (baseline, interning) = OpenBoth(10, 20, 2);
+        var baseline = FeatureStores.Open<BaselineNodeStore>(new BaselineVariant(), 10, 20, 2);
+        var interning = FeatureStores.Open<InterningNodeStore>(new InterningVariant(), 10, 20, 2);
         for (var id = 0; id < interning.Count; id++)
         {
             var node = interning.Nodes[id];

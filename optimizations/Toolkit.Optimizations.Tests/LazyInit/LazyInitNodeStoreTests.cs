@@ -1,15 +1,18 @@
 using Toolkit.Engine.Graph;
 using Toolkit.Optimizations.LazyInit;
-using Toolkit.Optimizations.Tests.Shared;
+using Toolkit.Engine.Graph.Baseline;
+using Toolkit.Optimizations.Tests.Conformance;
 
 namespace Toolkit.Optimizations.Tests.LazyInit;
 
-public sealed class LazyInitNodeStoreTests : VariantStoreTests<LazyInitVariant, LazyInitNodeStore>
+/// <summary>The lazy-init variant's own dimension: members made on first use (conformance is <see cref="VariantConformanceTests"/>).</summary>
+public sealed class LazyInitNodeStoreTests
 {
     [Fact]
     public void Rare_members_exist_only_where_used_and_derived_forms_equal_the_baselines()
     {
-        var (baseline, lazy) = OpenBoth(3, 6, 11);
+        var baseline = FeatureStores.Open<BaselineNodeStore>(new BaselineVariant(), 3, 6, 11);
+        var lazy = FeatureStores.Open<LazyInitNodeStore>(new LazyInitVariant(), 3, 6, 11);
         for (var id = 0; id < lazy.Count; id++)
         {
             var node = lazy.Nodes[id];

@@ -1,27 +1,24 @@
 using Toolkit.Optimizations.StructOfArrays;
-using Toolkit.Optimizations.Tests.StructOfArrays;
+using Toolkit.Optimizations.Tests.Conformance;
 
 namespace Toolkit.Optimizations.Tests.Optimized;
 
-/// <summary>The optimized profile: builds like the baseline, uses the struct-of-arrays store, drops the scanner after loading.</summary>
+/// <summary>The optimized profile: what it composes and what it releases (conformance is <see cref="VariantConformanceTests"/>).</summary>
 public sealed class OptimizedVariantTests
 {
     [Fact]
-    public void Optimized_builds_like_the_baseline_through_edits()
+    public void A_build_leaves_no_scanner_and_no_build_info()
     {
-        var run = new TwinRun(new ProjectShape(4, 6, 9, 3, true), new OptimizedVariant().CreateSettings());
-        Assert.NotEmpty(run.Step(_ => { }));
-        Assert.Empty(run.Step(_ => { }));
-        Assert.NotEmpty(run.Step(p => p.Files.WriteText(p.Header(1, 1), "#pragma once\n#include <shared2.h>\n")));
-        Assert.NotEmpty(run.Step(p => p.AddSource(2, "new_one")));
-        Assert.Null(run.LastVariantProject.Scanner);
+        var built = FeatureStores.Run(new OptimizedVariant(), 4, 6, 9).Build();
+        Assert.True(built.Result.Succeeded, string.Join(" | ", built.Errors));
+        Assert.Null(built.Project.Scanner);
+        Assert.Equal(0, ((StructOfArraysNodeStore)built.Project.Graph.Store).HeldBuildInfoCount);
     }
 
     [Fact]
     public void The_profile_composes_the_struct_of_arrays_store_and_releases_the_scanner()
     {
         var settings = new OptimizedVariant().CreateSettings();
-        Assert.Equal("optimized", settings.VariantName);
         Assert.True(settings.ReleaseScannerAfterLoad);
         Assert.IsType<StructOfArraysNodeStore>(settings.StoreFactory("/p"));
     }

@@ -1,7 +1,7 @@
 using Toolkit.Engine.Graph.Baseline;
 using Toolkit.Optimizations.Interning;
 using Toolkit.Optimizations.LazyInit;
-using Toolkit.Optimizations.Shared;
+using Toolkit.Engine.Graph.Stores;
 using Toolkit.Optimizations.WeakReferences;
 
 namespace Toolkit.Optimizations.Tests.Shared;
@@ -16,9 +16,9 @@ public sealed class SharedLayoutTests
     [Fact]
     public void Nodes_built_on_the_shared_bases_keep_their_own_sizes()
     {
-        // The baseline's fields exactly (16 references, an int, two byte enums): the baseline node's size.
-        Assert.Equal(ObjectLayout.BaseSize(typeof(BaselineNode)), ObjectLayout.BaseSize(typeof(WeakReferencesNode)));
-        Assert.Equal(152, ObjectLayout.BaseSize(typeof(WeakReferencesNode)));
+        // 16 references, an int, two byte enums: the baseline node, which the weak-references variant keeps unchanged.
+        Assert.Equal(152, ObjectLayout.BaseSize(typeof(BaselineNode)));
+        Assert.Equal(typeof(BaselineNode), typeof(WeakReferencesNodeStore).BaseType!.GetGenericArguments()[0]);
 
         // 8 header + 8 method table + 14 references + an int, a bool and two byte enums padded to 8.
         Assert.Equal(8 + 8 + (14 * 8) + 8, ObjectLayout.BaseSize(typeof(InterningNode)));
@@ -33,7 +33,7 @@ public sealed class SharedLayoutTests
         var baseline = ObjectLayout.BaseSize(typeof(BaselineExecutor));
         Assert.Equal(48, baseline);
         Assert.Equal(baseline, ObjectLayout.BaseSize(typeof(WeakReferencesExecutor)));
-        Assert.Equal(baseline, ObjectLayout.BaseSize(typeof(ListExecutor<InterningNode>)));
-        Assert.Equal(baseline, ObjectLayout.BaseSize(typeof(ListExecutor<LazyInitNode>)));
+        Assert.Equal(baseline, ObjectLayout.BaseSize(typeof(InterningExecutor)));
+        Assert.Equal(baseline, ObjectLayout.BaseSize(typeof(LazyInitExecutor)));
     }
 }

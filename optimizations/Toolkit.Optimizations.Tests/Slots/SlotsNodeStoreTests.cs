@@ -1,11 +1,13 @@
 using Toolkit.Engine.Graph;
 using Toolkit.Engine.Graph.Baseline;
 using Toolkit.Optimizations.Slots;
+using Toolkit.Optimizations.Tests.Conformance;
 using Toolkit.Optimizations.Tests.Shared;
 
 namespace Toolkit.Optimizations.Tests.Slots;
 
-public sealed class SlotsNodeStoreTests : VariantStoreTests<SlotsVariant, SlotsNodeStore>
+/// <summary>The slots variant's own dimension: the packed layout and exact-size arrays (conformance is <see cref="VariantConformanceTests"/>).</summary>
+public sealed class SlotsNodeStoreTests
 {
     [Fact]
     public void The_node_packs_its_fields_without_padding_and_is_smaller_than_the_baseline_node()
@@ -22,7 +24,7 @@ public sealed class SlotsNodeStoreTests : VariantStoreTests<SlotsVariant, SlotsN
     [Fact]
     public void Arrays_are_exact_size_after_loading_and_empty_ones_are_shared()
     {
-        var store = Open(3, 9, 5);
+        var store = FeatureStores.Open<SlotsNodeStore>(new SlotsVariant(), 3, 9, 5);
         foreach (var node in store.Nodes)
         {
             foreach (var kind in EdgeKinds.All)
@@ -41,7 +43,7 @@ public sealed class SlotsNodeStoreTests : VariantStoreTests<SlotsVariant, SlotsN
         Assert.True(header.Edges(EdgeKind.Sources) == header.Edges(EdgeKind.Depends), "empty arrays are the one shared empty array");
         Assert.Equal("libd0.a", library.Name);
         Assert.Equal(".a", library.Suffix);
-        Assert.Equal("/project/d0/libd0.a", library.AbsolutePath);
+        Assert.Equal("/conformance/d0/libd0.a", library.AbsolutePath);
     }
 
     [Fact]

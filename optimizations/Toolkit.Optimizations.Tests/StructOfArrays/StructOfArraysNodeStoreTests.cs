@@ -2,6 +2,7 @@ using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
 using Toolkit.Engine.Signatures;
 using Toolkit.Optimizations.StructOfArrays;
+using Toolkit.Optimizations.Tests.Conformance;
 
 namespace Toolkit.Optimizations.Tests.StructOfArrays;
 
@@ -101,7 +102,6 @@ public sealed class StructOfArraysNodeStoreTests
         Assert.Equal(NodeState.Executed, store.GetState(n));
         Assert.Equal(NodeState.None, store.GetState(root));
         Assert.Equal(NodeKind.DerivedFile, store.GetKind(n));
-        Assert.Equal(StructOfArraysNodeStore.Name, store.VariantName);
         Assert.True(store.IsLoaded);
     }
 }

@@ -1,15 +1,13 @@
 using Toolkit.Engine.Graph;
 using Toolkit.Engine.Signatures;
-using Toolkit.Optimizations.Tests.Shared;
+using Toolkit.Optimizations.Tests.Conformance;
 using Toolkit.Optimizations.WeakReferences;
 
 namespace Toolkit.Optimizations.Tests.WeakReferences;
 
-public sealed class WeakReferencesNodeStoreTests : VariantStoreTests<WeakReferencesVariant, WeakReferencesNodeStore>
+/// <summary>The weak-references variant's own dimension: build info released, executors naming ids (conformance is <see cref="VariantConformanceTests"/>).</summary>
+public sealed class WeakReferencesNodeStoreTests
 {
-    /// <summary>The variant releases the build info the baseline keeps.</summary>
-    protected override bool ComparesBuildInfo => false;
-
     [Fact]
     public void Released_build_info_is_gone()
     {
@@ -34,10 +32,10 @@ public sealed class WeakReferencesNodeStoreTests : VariantStoreTests<WeakReferen
     [Fact]
     public void After_a_build_no_node_keeps_build_info_where_the_baseline_keeps_it()
     {
-        var shape = new GeneratedProject(2, 4, 3);
-        var (baseline, _) = new ProjectRun(shape, new BaselineVariant().CreateSettings()).Build();
-        var (weak, commands) = Run(2, 4, 3).Build(jobs: 2);
-        Assert.NotEmpty(commands);
+        var baseline = FeatureStores.Run(new BaselineVariant(), 2, 4, 3).Build().Project;
+        var built = FeatureStores.Run(new WeakReferencesVariant(), 2, 4, 3).Build(jobs: 2);
+        Assert.NotEmpty(built.Commands);
+        var weak = built.Project;
         var store = weak.Graph.Store;
         var kept = Enumerable.Range(0, baseline.Graph.Store.Count).Count(node => baseline.Graph.Store.GetBuildInfo(node) is not null);
         Assert.True(kept > 0);
@@ -49,9 +47,9 @@ public sealed class WeakReferencesNodeStoreTests : VariantStoreTests<WeakReferen
     [Fact]
     public void Executors_name_their_targets_and_sources_by_id()
     {
-        var store = Open(2, 3, 9);
+        var store = FeatureStores.Open<WeakReferencesNodeStore>(new WeakReferencesVariant(), 2, 3, 9);
         var library = store.FindNode("d0/libd0.a");
-        var executor = store.Executor(store.GetExecutor(library));
+        var executor = (WeakReferencesExecutor)store.Executor(store.GetExecutor(library));
         Assert.Equal([library], executor.Targets);
         Assert.Equal(store.Nodes[library].Sources.Select(node => node.Id), executor.Sources);
     }

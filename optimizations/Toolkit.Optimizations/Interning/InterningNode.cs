@@ -1,5 +1,5 @@
 using Toolkit.Engine.Graph;
-using Toolkit.Optimizations.Shared;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.Interning;
 
@@ -11,7 +11,7 @@ namespace Toolkit.Optimizations.Interning;
 /// follow from its directory (the root ".", an alias named like a path) is <see cref="Detached"/> and
 /// keeps its whole path as its name.
 /// </summary>
-public sealed class InterningNode : ListNode<InterningNode, ListExecutor<InterningNode>>, IInfoNode
+public sealed class InterningNode : ListNode<InterningNode, InterningExecutor>, IInfoNode
 {
     /// <summary>Creates a node with every list allocated, as the baseline does.</summary>
     // excerpt: interning

@@ -1,5 +1,5 @@
 using Toolkit.Engine.Graph;
-using Toolkit.Optimizations.Shared;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.Interning;
 
@@ -13,7 +13,7 @@ namespace Toolkit.Optimizations.Interning;
 /// key is one of them) and the hex strings per info; costs a new string per <see cref="GetPath"/>
 /// and one lookup per path segment in <see cref="FindNode"/>.
 /// </summary>
-public sealed class InterningNodeStore : ObjectNodeStore<InterningNode, ListExecutor<InterningNode>>
+public sealed class InterningNodeStore : ObjectNodeStore<InterningNode, InterningExecutor>
 {
     private readonly InternTable _names = new();
     private readonly Dictionary<ChildKey, int> _children = [];
@@ -27,9 +27,6 @@ public sealed class InterningNodeStore : ObjectNodeStore<InterningNode, ListExec
     {
         _detachedBySpan = _detached.GetAlternateLookup<ReadOnlySpan<char>>();
     }
-
-    /// <inheritdoc />
-    public override string VariantName => InterningVariant.VariantName;
 
     /// <summary>Number of distinct interned names and suffixes.</summary>
     public int InternedCount => _names.Count;
@@ -71,8 +68,8 @@ public sealed class InterningNodeStore : ObjectNodeStore<InterningNode, ListExec
     }
 
     /// <inheritdoc />
-    protected override ListExecutor<InterningNode> CreateExecutor(int id, BuilderKind builder, int environment, ReadOnlySpan<int> targets) =>
-        ListExecutor<InterningNode>.Create(id, builder, environment, targets, Nodes);
+    protected override InterningExecutor CreateExecutor(int id, BuilderKind builder, int environment, ReadOnlySpan<int> targets) =>
+        new(id, builder, environment, targets, Nodes);
 
     /// <summary>Resolves a path: a detached node by its whole path, else the directory's id and the interned last segment.</summary>
     private int Find(ReadOnlySpan<char> path)

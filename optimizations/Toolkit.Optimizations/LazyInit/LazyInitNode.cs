@@ -1,6 +1,6 @@
 using Toolkit.Engine.Graph;
 using Toolkit.Engine.Graph.Baseline;
-using Toolkit.Optimizations.Shared;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.LazyInit;
 
@@ -13,7 +13,7 @@ namespace Toolkit.Optimizations.LazyInit;
 /// Saves four 32-byte lists, an 80-byte dictionary and three strings per node; costs a null check per
 /// access and a new string each time a derived form is asked for.
 /// </summary>
-public sealed class LazyInitNode : ObjectNode<LazyInitNode, ListExecutor<LazyInitNode>>, IHexInfoNode
+public sealed class LazyInitNode : ObjectNode<LazyInitNode, LazyInitExecutor>, IHexInfoNode
 {
     // excerpt: lazy-init
     private List<LazyInitNode>? _depends;
@@ -50,7 +50,7 @@ public sealed class LazyInitNode : ObjectNode<LazyInitNode, ListExecutor<LazyIni
     public override LazyInitNode? Directory { get; }
 
     /// <summary>The executor that builds this node, or null.</summary>
-    public override ListExecutor<LazyInitNode>? Executor { get; set; }
+    public override LazyInitExecutor? Executor { get; set; }
 
     /// <summary>Sources of the builder (allocated up front: most derived nodes have them).</summary>
     public List<LazyInitNode> Sources { get; } = [];

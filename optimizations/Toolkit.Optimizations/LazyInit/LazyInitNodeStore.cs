@@ -1,5 +1,5 @@
 using Toolkit.Engine.Graph;
-using Toolkit.Optimizations.Shared;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.LazyInit;
 
@@ -10,16 +10,13 @@ namespace Toolkit.Optimizations.LazyInit;
 /// hex info and kept build info are the baseline's. Saves the never-used members of most nodes; costs
 /// a null check on each edge query and a string built per derived-path request.
 /// </summary>
-public sealed class LazyInitNodeStore : ObjectNodeStore<LazyInitNode, ListExecutor<LazyInitNode>>
+public sealed class LazyInitNodeStore : ObjectNodeStore<LazyInitNode, LazyInitExecutor>
 {
     /// <summary>Creates an empty store for a project rooted at <paramref name="rootDirectory"/>.</summary>
     public LazyInitNodeStore(string rootDirectory)
         : base(rootDirectory, indexPaths: true)
     {
     }
-
-    /// <inheritdoc />
-    public override string VariantName => LazyInitVariant.VariantName;
 
     /// <summary>The absolute path of a node, computed (the baseline stores it).</summary>
     public string GetAbsolutePath(int node) => PathForms.Absolute(Root, Node(node).Path);
@@ -32,6 +29,6 @@ public sealed class LazyInitNodeStore : ObjectNodeStore<LazyInitNode, ListExecut
         new(id, path, kind, directory);
 
     /// <inheritdoc />
-    protected override ListExecutor<LazyInitNode> CreateExecutor(int id, BuilderKind builder, int environment, ReadOnlySpan<int> targets) =>
-        ListExecutor<LazyInitNode>.Create(id, builder, environment, targets, Nodes);
+    protected override LazyInitExecutor CreateExecutor(int id, BuilderKind builder, int environment, ReadOnlySpan<int> targets) =>
+        new(id, builder, environment, targets, Nodes);
 }

@@ -1,5 +1,5 @@
 using Toolkit.Engine.Graph;
-using Toolkit.Optimizations.Shared;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.Slots;
 

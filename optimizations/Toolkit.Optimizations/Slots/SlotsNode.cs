@@ -1,7 +1,7 @@
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
 using Toolkit.Engine.Graph.Baseline;
-using Toolkit.Optimizations.Shared;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.Slots;
 

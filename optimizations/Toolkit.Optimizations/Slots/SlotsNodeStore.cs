@@ -1,5 +1,5 @@
 using Toolkit.Engine.Graph;
-using Toolkit.Optimizations.Shared;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.Slots;
 
@@ -7,7 +7,7 @@ namespace Toolkit.Optimizations.Slots;
 /// The slots variant's store: the baseline store over <see cref="SlotsNode"/> and <see cref="SlotsExecutor"/>
 /// (fixed fields, byte enums, bit flags, exact-size arrays, inline info). Same path dictionary,
 /// strings, hex signatures, back-references and kept build info as the baseline, so the difference
-/// in bytes per node is the slot layout alone. <see cref="CompleteLoad"/> trims every array that grew
+/// in bytes per node is the slot layout alone. <see cref="NodeStore.CompleteLoad"/> trims every array that grew
 /// while loading (a pass over all nodes); a set of implicit edges is always stored exact-size.
 /// </summary>
 public sealed class SlotsNodeStore : ObjectNodeStore<SlotsNode, SlotsExecutor>
@@ -19,19 +19,11 @@ public sealed class SlotsNodeStore : ObjectNodeStore<SlotsNode, SlotsExecutor>
     }
 
     /// <inheritdoc />
-    public override string VariantName => SlotsVariant.VariantName;
-
-    /// <inheritdoc />
     public override string GetPath(int node) => Node(node).Path;
 
     /// <inheritdoc />
-    public override void CompleteLoad()
+    protected override void OnCompleteLoad()
     {
-        if (IsLoaded)
-        {
-            return;
-        }
-
         foreach (var node in Nodes)
         {
             node.Trim();
@@ -41,8 +33,6 @@ public sealed class SlotsNodeStore : ObjectNodeStore<SlotsNode, SlotsExecutor>
         {
             Executor(i).Trim();
         }
-
-        base.CompleteLoad();
     }
 
     /// <inheritdoc />

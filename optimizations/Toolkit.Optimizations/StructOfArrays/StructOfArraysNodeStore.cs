@@ -1,4 +1,5 @@
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.StructOfArrays;
 
@@ -14,15 +15,12 @@ namespace Toolkit.Optimizations.StructOfArrays;
 /// baseline's ~1 KB, and leaves the GC almost nothing to trace (a few dozen arrays instead of ~15
 /// objects per node). Costs: <see cref="GetPath"/> allocates the path string each call, and
 /// <see cref="FindNode"/> probes once per path segment.
-/// Thread-safety: loading is single-threaded; after <see cref="CompleteLoad"/> every read, and
+/// Thread-safety: loading is single-threaded; after <see cref="NodeStore.CompleteLoad"/> every read, and
 /// SetState/SetInfo/SetBuildInfo/ReleaseTargetInfo/SetImplicitEdges on different nodes, may run
 /// concurrently.
 /// </summary>
-public sealed class StructOfArraysNodeStore : INodeStore
+public sealed class StructOfArraysNodeStore : NodeStore
 {
-    /// <summary>The variant name.</summary>
-    public const string Name = "struct-of-arrays";
-
     // excerpt: struct-of-arrays
     private readonly PathIndex _paths = new();
     private readonly EdgeStore _edges = new();
@@ -32,7 +30,6 @@ public sealed class StructOfArraysNodeStore : INodeStore
     private byte[] _states = [];
     private int[] _nodeExecutors = [];
     // end excerpt
-    private bool _loaded;
 
     /// <summary>Creates an empty store. The root directory is not kept: paths are project-relative.</summary>
     public StructOfArraysNodeStore(string rootDirectory)
@@ -41,22 +38,16 @@ public sealed class StructOfArraysNodeStore : INodeStore
     }
 
     /// <inheritdoc />
-    public string VariantName => Name;
+    public override int Count => _paths.Count;
 
     /// <inheritdoc />
-    public int Count => _paths.Count;
-
-    /// <inheritdoc />
-    public int ExecutorCount => _executors.Count;
-
-    /// <summary>True once <see cref="CompleteLoad"/> ran.</summary>
-    public bool IsLoaded => _loaded;
+    public override int ExecutorCount => _executors.Count;
 
     /// <summary>Build infos currently held (for tests: released ones are gone).</summary>
     public int HeldBuildInfoCount => _info.BuildInfoCount;
 
     /// <inheritdoc />
-    public int AddNode(string path, NodeKind kind, int directory)
+    public override int AddNode(string path, NodeKind kind, int directory)
     {
         CheckLoading();
         var id = _paths.Add(path, directory);
@@ -70,26 +61,26 @@ public sealed class StructOfArraysNodeStore : INodeStore
     }
 
     /// <inheritdoc />
-    public void SetKind(int node, NodeKind kind)
+    public override void SetKind(int node, NodeKind kind)
     {
         CheckLoading();
         _kinds[CheckNode(node)] = (byte)kind;
     }
 
     /// <inheritdoc />
-    public int FindNode(string path) => _paths.Find(path);
+    public override int FindNode(string path) => _paths.Find(path);
 
     /// <inheritdoc />
-    public string GetPath(int node) => _paths.GetPath(node);
+    public override string GetPath(int node) => _paths.GetPath(node);
 
     /// <inheritdoc />
-    public NodeKind GetKind(int node) => (NodeKind)_kinds[CheckNode(node)];
+    public override NodeKind GetKind(int node) => (NodeKind)_kinds[CheckNode(node)];
 
     /// <inheritdoc />
-    public int GetDirectory(int node) => _paths.GetDirectory(node);
+    public override int GetDirectory(int node) => _paths.GetDirectory(node);
 
     /// <inheritdoc />
-    public void AddEdge(int node, EdgeKind kind, int dependency)
+    public override void AddEdge(int node, EdgeKind kind, int dependency)
     {
         CheckLoading();
         CheckNode(node);
@@ -98,7 +89,7 @@ public sealed class StructOfArraysNodeStore : INodeStore
     }
 
     /// <inheritdoc />
-    public int AddExecutor(BuilderKind builder, int environment, ReadOnlySpan<int> targets)
+    public override int AddExecutor(BuilderKind builder, int environment, ReadOnlySpan<int> targets)
     {
         CheckLoading();
         foreach (var target in targets)
@@ -116,13 +107,8 @@ public sealed class StructOfArraysNodeStore : INodeStore
     }
 
     /// <inheritdoc />
-    public void CompleteLoad()
+    protected override void OnCompleteLoad()
     {
-        if (_loaded)
-        {
-            return;
-        }
-
         var count = Count;
         _edges.Complete(count);
         _paths.Trim();
@@ -131,14 +117,13 @@ public sealed class StructOfArraysNodeStore : INodeStore
         ArrayGrowth.Trim(ref _kinds, count);
         ArrayGrowth.Trim(ref _states, count);
         ArrayGrowth.Trim(ref _nodeExecutors, count);
-        _loaded = true;
     }
 
     /// <inheritdoc />
-    public int EdgeCount(int node, EdgeKind kind) => _edges.Get(CheckNode(node), kind, Count).Length;
+    public override int EdgeCount(int node, EdgeKind kind) => _edges.Get(CheckNode(node), kind, Count).Length;
 
     /// <inheritdoc />
-    public int CopyEdges(int node, EdgeKind kind, Span<int> destination)
+    public override int CopyEdges(int node, EdgeKind kind, Span<int> destination)
     {
         var edges = _edges.Get(CheckNode(node), kind, Count);
         edges.CopyTo(destination);
@@ -146,7 +131,7 @@ public sealed class StructOfArraysNodeStore : INodeStore
     }
 
     /// <inheritdoc />
-    public void SetImplicitEdges(int node, ReadOnlySpan<int> dependencies)
+    public override void SetImplicitEdges(int node, ReadOnlySpan<int> dependencies)
     {
         CheckNode(node);
         foreach (var dependency in dependencies)
@@ -158,19 +143,19 @@ public sealed class StructOfArraysNodeStore : INodeStore
     }
 
     /// <inheritdoc />
-    public int GetExecutor(int node) => _nodeExecutors[CheckNode(node)];
+    public override int GetExecutor(int node) => _nodeExecutors[CheckNode(node)];
 
     /// <inheritdoc />
-    public BuilderKind GetBuilder(int executor) => _executors.GetBuilder(executor);
+    public override BuilderKind GetBuilder(int executor) => _executors.GetBuilder(executor);
 
     /// <inheritdoc />
-    public int GetEnvironment(int executor) => _executors.GetEnvironment(executor);
+    public override int GetEnvironment(int executor) => _executors.GetEnvironment(executor);
 
     /// <inheritdoc />
-    public int TargetCount(int executor) => _executors.GetTargets(executor).Length;
+    public override int TargetCount(int executor) => _executors.GetTargets(executor).Length;
 
     /// <inheritdoc />
-    public int CopyTargets(int executor, Span<int> destination)
+    public override int CopyTargets(int executor, Span<int> destination)
     {
         var targets = _executors.GetTargets(executor);
         targets.CopyTo(destination);
@@ -178,31 +163,31 @@ public sealed class StructOfArraysNodeStore : INodeStore
     }
 
     /// <inheritdoc />
-    public NodeState GetState(int node) => (NodeState)_states[CheckNode(node)];
+    public override NodeState GetState(int node) => (NodeState)_states[CheckNode(node)];
 
     /// <inheritdoc />
-    public void SetState(int node, NodeState state) => _states[CheckNode(node)] = (byte)state;
+    public override void SetState(int node, NodeState state) => _states[CheckNode(node)] = (byte)state;
 
     /// <inheritdoc />
-    public NodeInfo GetInfo(int node) => _info.GetInfo(CheckNode(node));
+    public override NodeInfo GetInfo(int node) => _info.GetInfo(CheckNode(node));
 
     /// <inheritdoc />
-    public void SetInfo(int node, NodeInfo info) => _info.SetInfo(CheckNode(node), info);
+    public override void SetInfo(int node, NodeInfo info) => _info.SetInfo(CheckNode(node), info);
 
     /// <inheritdoc />
-    public NodeInfo GetStoredInfo(int node) => _info.GetStoredInfo(CheckNode(node));
+    public override NodeInfo GetStoredInfo(int node) => _info.GetStoredInfo(CheckNode(node));
 
     /// <inheritdoc />
-    public void SetStoredInfo(int node, NodeInfo info) => _info.SetStoredInfo(CheckNode(node), info);
+    public override void SetStoredInfo(int node, NodeInfo info) => _info.SetStoredInfo(CheckNode(node), info);
 
     /// <inheritdoc />
-    public BuildInfo? GetBuildInfo(int node) => _info.GetBuildInfo(CheckNode(node));
+    public override BuildInfo? GetBuildInfo(int node) => _info.GetBuildInfo(CheckNode(node));
 
     /// <inheritdoc />
-    public void SetBuildInfo(int node, BuildInfo info) => _info.SetBuildInfo(CheckNode(node), info);
+    public override void SetBuildInfo(int node, BuildInfo info) => _info.SetBuildInfo(CheckNode(node), info);
 
     /// <inheritdoc />
-    public void ReleaseTargetInfo(int node) => _info.Release(CheckNode(node));
+    public override void ReleaseTargetInfo(int node) => _info.Release(CheckNode(node));
 
     private int CheckNode(int node)
     {
@@ -212,13 +197,5 @@ public sealed class StructOfArraysNodeStore : INodeStore
         }
 
         return node;
-    }
-
-    private void CheckLoading()
-    {
-        if (_loaded)
-        {
-            throw new InvalidOperationException("the graph is loaded: nodes, edges and executors can no longer be added");
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Toolkit.Engine.Graph;
-using Toolkit.Optimizations.Shared;
+using Toolkit.Engine.Graph.Baseline;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.WeakReferences;
 
@@ -9,7 +10,7 @@ namespace Toolkit.Optimizations.WeakReferences;
 /// walking executors) no longer keeps its nodes and everything they reach alive, and each entry is
 /// 4 bytes instead of 8. Costs an id lookup where the baseline followed a reference.
 /// </summary>
-public sealed class WeakReferencesExecutor : StoreExecutor<WeakReferencesNode>
+public sealed class WeakReferencesExecutor : StoreExecutor<BaselineNode>
 {
     /// <summary>Creates an executor for its targets.</summary>
     public WeakReferencesExecutor(int id, BuilderKind builder, int environment, ReadOnlySpan<int> targets)
@@ -38,7 +39,7 @@ public sealed class WeakReferencesExecutor : StoreExecutor<WeakReferencesNode>
     }
 
     /// <inheritdoc />
-    public override void NoteSource(WeakReferencesNode owner, WeakReferencesNode source)
+    public override void NoteSource(BaselineNode owner, BaselineNode source)
     {
         if (Targets[0] == owner.Id)
         {

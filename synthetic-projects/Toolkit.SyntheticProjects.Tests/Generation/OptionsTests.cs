@@ -14,7 +14,7 @@ public sealed class OptionsTests : IDisposable
     [InlineData(10, -1, "--large-files")]
     public void Out_of_range_options_are_refused(int sources, int large, string option)
     {
-        var error = Assert.Throws<ArgumentException>(() => ProjectGenerator.Generate(new GeneratorOptions(ProjectShape.CLibraries, sources, 1, _temp.Path, large)));
+        var error = Assert.Throws<GenerationException>(() => ProjectGenerator.Generate(new GeneratorOptions(ProjectShape.CLibraries, sources, 1, _temp.Path, large)));
         Assert.Contains(option, error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Path));
     }
@@ -25,7 +25,7 @@ public sealed class OptionsTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => ProjectShapes.Parse("diamond"));
         Assert.Contains("'diamond'", error.Message, StringComparison.Ordinal);
         Assert.Contains("c-libraries, deep-chain, wide-fanin", error.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => new GeneratorOptions((ProjectShape)42, 10, 1, _temp.Path).Validate());
+        Assert.Throws<GenerationException>(() => new GeneratorOptions((ProjectShape)42, 10, 1, _temp.Path).Validate());
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class OptionsTests : IDisposable
     {
         Directory.CreateDirectory(_temp.Path);
         File.WriteAllText(_temp.Sub("precious.txt"), "keep me");
-        var error = Assert.Throws<IOException>(() => ProjectGenerator.Generate(new GeneratorOptions(ProjectShape.CLibraries, 10, 1, _temp.Path)));
+        var error = Assert.Throws<GenerationException>(() => ProjectGenerator.Generate(new GeneratorOptions(ProjectShape.CLibraries, 10, 1, _temp.Path)));
         Assert.Contains("not a generated project", error.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(_temp.Sub("precious.txt")));
     }
@@ -72,7 +72,7 @@ public sealed class OptionsTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => GeneratedProjectStamp.Read(_temp.Path));
         Assert.Contains(GeneratedProjectStamp.FileName, error.Message, StringComparison.Ordinal);
         Assert.False(ProjectGenerator.IsUpToDate(new GeneratorOptions(ProjectShape.CLibraries, 10, 1, _temp.Path)));
-        Assert.Throws<IOException>(() => ProjectGenerator.Generate(new GeneratorOptions(ProjectShape.CLibraries, 10, 1, _temp.Path)));
+        Assert.Throws<GenerationException>(() => ProjectGenerator.Generate(new GeneratorOptions(ProjectShape.CLibraries, 10, 1, _temp.Path)));
 
         File.WriteAllText(_temp.Sub(GeneratedProjectStamp.FileName), "{ \"format\": \"toolkit-generated-project\", \"formatVersion\": 99 }");
         Assert.Contains("version 99", Assert.Throws<InvalidDataException>(() => GeneratedProjectStamp.Read(_temp.Path)).Message, StringComparison.Ordinal);

@@ -11,13 +11,14 @@ public static class ManifestTestParser
         var current = "default";
         string? defining = null;
         var number = 0;
+        var ended = 0;
         foreach (var raw in File.ReadLines(path))
         {
             number++;
             var line = raw.TrimEnd('\r');
             if (number == 1)
             {
-                Assert.Equal("toolkit-manifest 1", line);
+                Assert.Equal("toolkit-manifest 2", line);
                 continue;
             }
 
@@ -72,12 +73,16 @@ public static class ManifestTestParser
                 case "TOOLKIT_TOOLS":
                     graph.Aliases["$TOOLKIT_TOOLS"] = [words[2]];
                     break;
+                case "end":
+                    ended = number;
+                    break;
                 default:
                     Assert.Fail($"{path}:{number}: unexpected statement '{words[0]}'");
                     break;
             }
         }
 
+        Assert.True(ended == number, $"{path}: the last line ({number}) is not the closing 'end' (found on line {ended})");
         return graph;
     }
 }

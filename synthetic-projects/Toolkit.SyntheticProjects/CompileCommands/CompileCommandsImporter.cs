@@ -99,6 +99,7 @@ public static class CompileCommandsImporter
             objects++;
         }
 
+        writer.End();
         return (objects, environments.Count);
     }
 

@@ -10,7 +10,7 @@ namespace Toolkit.SyntheticProjects.Generation;
 /// </summary>
 /// <param name="Options">The options the project was generated from.</param>
 /// <param name="Counts">The graph counts.</param>
-/// <param name="FilesWritten">Every file written: sources, headers, manifest, peer build files and generated.json.</param>
+/// <param name="FilesWritten">Every file written: sources, headers, manifest, peer build files, generated.json and generated.files.</param>
 /// <param name="BytesWritten">Total bytes of those files.</param>
 /// <param name="Elapsed">Wall time of the generation.</param>
 public sealed record GenerationResult(GeneratorOptions Options, GraphCounts Counts, long FilesWritten, long BytesWritten, TimeSpan Elapsed)

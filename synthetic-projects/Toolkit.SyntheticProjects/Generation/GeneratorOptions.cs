@@ -32,32 +32,32 @@ public sealed record GeneratorOptions(
     /// </summary>
     public const int MaxLargeFiles = 1_000;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the option that is wrong.</summary>
+    /// <summary>Throws <see cref="GenerationException"/> naming the option that is wrong.</summary>
     public void Validate()
     {
         if (!Enum.IsDefined(Shape))
         {
-            throw new ArgumentException($"--shape: unknown shape {(int)Shape}; valid shapes: {string.Join(", ", ProjectShapes.ValidNames)}", nameof(Shape));
+            throw new GenerationException($"--shape: unknown shape {(int)Shape}; valid shapes: {string.Join(", ", ProjectShapes.ValidNames)}");
         }
 
         if (Sources is < MinSources or > MaxSources)
         {
-            throw new ArgumentException($"--sources: {Sources} is out of range; it must be between {MinSources:N0} and {MaxSources:N0}", nameof(Sources));
+            throw new GenerationException($"--sources: {Sources} is out of range; it must be between {MinSources:N0} and {MaxSources:N0}");
         }
 
         if (LargeFiles < 0)
         {
-            throw new ArgumentException($"--large-files: {LargeFiles} is negative; it must be 0 or more", nameof(LargeFiles));
+            throw new GenerationException($"--large-files: {LargeFiles} is negative; it must be 0 or more");
         }
 
         if (LargeFiles > MaxLargeFiles)
         {
-            throw new ArgumentException($"--large-files: {LargeFiles} is more than {MaxLargeFiles} (each file is {ProjectGenerator.LargeFileBytes / (1 << 20)} MiB)", nameof(LargeFiles));
+            throw new GenerationException($"--large-files: {LargeFiles} is more than {MaxLargeFiles} (each file is {ProjectGenerator.LargeFileBytes / (1 << 20)} MiB)");
         }
 
         if (string.IsNullOrWhiteSpace(OutputDirectory))
         {
-            throw new ArgumentException("--out: an output directory is required", nameof(OutputDirectory));
+            throw new GenerationException("--out: an output directory is required");
         }
     }
 

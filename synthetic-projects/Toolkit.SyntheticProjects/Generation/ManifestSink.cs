@@ -5,8 +5,9 @@ namespace Toolkit.SyntheticProjects.Generation;
 /// <summary>
 /// Writes the engine's <c>toolkit.manifest</c> through <see cref="ManifestWriter"/>: one named
 /// environment per directory (CPPPATH = the directory and include/), Object and Library
-/// statements, the program, <c>alias all: bin/app</c> and <c>default bin/app</c>. Headers are
-/// not listed: the engine finds them by scanning.
+/// statements, the program, <c>alias all: bin/app</c>, <c>default bin/app</c> and the closing
+/// <c>end</c> (written last, so an interrupted generation leaves a manifest the engine refuses as
+/// truncated). Headers are not listed: the engine finds them by scanning.
 /// </summary>
 internal sealed class ManifestSink(string root) : IProjectSink
 {
@@ -54,6 +55,7 @@ internal sealed class ManifestSink(string root) : IProjectSink
         _writer.Build([program.ProgramPath], "Program", program.LinkInputs);
         _writer.Alias("all", [program.ProgramPath]);
         _writer.Default([program.ProgramPath]);
+        _writer.End();
     }
 
     public void Dispose() => _writer.Dispose();

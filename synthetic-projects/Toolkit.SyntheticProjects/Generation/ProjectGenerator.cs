@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Toolkit.Engine.Manifest;
 using Toolkit.SyntheticProjects.Peers;
 
 namespace Toolkit.SyntheticProjects.Generation;
@@ -19,8 +20,15 @@ public static class ProjectGenerator
     /// </summary>
     public const int LargeFileBytes = 8 << 20;
 
-    /// <summary>Bumped whenever the generated tree changes for the same options, so stamps of older trees stop matching.</summary>
-    public const int GeneratorVersion = 1;
+    /// <summary>The listing of what a generation wrote (see <see cref="GeneratedFilesWriter"/>), in the project root.</summary>
+    public const string ListingFileName = "generated.files";
+
+    /// <summary>
+    /// Bumped whenever the generated tree changes for the same options, so stamps of older trees stop
+    /// matching. 2: the manifest ends with 'end' (format version 2) and generated.files lists the tree;
+    /// the files themselves are those of version 1, which <see cref="OutputDirectory"/> relies on.
+    /// </summary>
+    public const int GeneratorVersion = 2;
 
     /// <summary>
     /// Directories planned and written per batch: enough work to keep every core busy between
@@ -34,6 +42,9 @@ public static class ProjectGenerator
     /// process-wide lock on every draw.
     /// </summary>
     private static readonly ParallelOptions Workers = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>The build descriptions written into the root, one per sink.</summary>
+    private static readonly string[] DescriptionFiles = [ManifestWriter.FileName, MakefileSink.Name, NinjaSink.Name, SConstructSink.Name];
 
     /// <summary>True when <paramref name="options"/>'s output directory already holds a complete project generated from the same options by this version.</summary>
     public static bool IsUpToDate(GeneratorOptions options)
@@ -51,9 +62,9 @@ public static class ProjectGenerator
 
     /// <summary>
     /// Generates the project. The output directory must be absent, empty, or an earlier generated
-    /// project (one with a readable generated.json), which is replaced. Throws
-    /// <see cref="ArgumentException"/> for bad options and <see cref="IOException"/> for an output
-    /// directory it refuses to overwrite.
+    /// project, of which exactly the files listed in its generated.files are deleted first (see
+    /// <see cref="OutputDirectory"/>). Throws <see cref="GenerationException"/> for bad options and for
+    /// an output directory it refuses to write into; nothing is deleted then.
     /// </summary>
     public static GenerationResult Generate(GeneratorOptions options, IProgress<GenerationProgress>? progress = null)
     {
@@ -61,7 +72,8 @@ public static class ProjectGenerator
         var stopwatch = Stopwatch.StartNew();
         var plan = ProjectPlan.Create(options);
         var root = Path.GetFullPath(options.OutputDirectory);
-        PrepareOutput(root);
+        OutputDirectory.Prepare(root, DescriptionFiles);
+        using var listing = new GeneratedFilesWriter(root, DescriptionFiles);
         GeneratedProjectStamp.For(options, complete: false, counts: null).Write(root);
 
         var counter = new GraphCounter();
@@ -72,6 +84,7 @@ public static class ProjectGenerator
         {
             using (var writer = new DirectoryWriter(root))
             {
+                listing.Claim(ProjectPlan.SharedDirectory);
                 Directory.CreateDirectory(Path.Combine(root, ProjectPlan.SharedDirectory));
                 foreach (var header in plan.SharedHeaders)
                 {
@@ -79,6 +92,7 @@ public static class ProjectGenerator
                 }
 
                 counter.Shared(plan.SharedHeaders);
+                listing.Shared(plan.SharedHeaders);
                 foreach (var sink in sinks)
                 {
                     sink.Begin(plan);
@@ -88,14 +102,15 @@ public static class ProjectGenerator
                 bytes += writer.Bytes;
             }
 
-            var pending = StartBatch(plan, root, 0);
+            var pending = StartBatch(plan, root, 0, listing);
             for (var first = 0; first < plan.DirectoryCount; first += BatchDirectories)
             {
                 var (plans, batchFiles, batchBytes) = pending.GetAwaiter().GetResult();
                 var next = first + BatchDirectories;
-                pending = next < plan.DirectoryCount ? StartBatch(plan, root, next) : pending;
+                pending = next < plan.DirectoryCount ? StartBatch(plan, root, next, listing) : pending;
                 foreach (var directory in plans)
                 {
+                    listing.Directory(directory);
                     counter.Directory(directory);
                     foreach (var sink in sinks)
                     {
@@ -111,9 +126,11 @@ public static class ProjectGenerator
             var large = plan.PlanLargeDirectory();
             if (large is not null)
             {
+                listing.Claim(large.Name);
                 var (largeFiles, largeBytes) = WriteLarge(root, large);
                 files += largeFiles;
                 bytes += largeBytes;
+                listing.Directory(large);
                 counter.Directory(large);
                 foreach (var sink in sinks)
                 {
@@ -122,6 +139,7 @@ public static class ProjectGenerator
             }
 
             var program = plan.PlanProgram();
+            listing.Claim(ProjectPlan.BinDirectory);
             using (var writer = new DirectoryWriter(root))
             {
                 Directory.CreateDirectory(Path.Combine(root, ProjectPlan.BinDirectory));
@@ -131,6 +149,7 @@ public static class ProjectGenerator
             }
 
             counter.Program(program);
+            listing.Program(program);
             foreach (var sink in sinks)
             {
                 sink.Program(program);
@@ -153,14 +172,25 @@ public static class ProjectGenerator
         var counts = counter.Counts();
         bytes += GeneratedProjectStamp.For(options, complete: true, counts).Write(root);
         files++;
+        listing.End();
+        files++;
+        bytes += new FileInfo(Path.Combine(root, GeneratedFilesWriter.FileName)).Length;
         progress?.Report(new GenerationProgress(plan.DirectoryCount, plan.DirectoryCount, files, bytes));
         return new GenerationResult(options, counts, files, bytes, stopwatch.Elapsed);
     }
 
-    private static Task<(DirectoryPlan[] Plans, long Files, long Bytes)> StartBatch(ProjectPlan plan, string root, int first) =>
-        Task.Run(() =>
+    /// <summary>Claims a batch of directories in the listing (before any is created), then plans and writes them in parallel.</summary>
+    private static Task<(DirectoryPlan[] Plans, long Files, long Bytes)> StartBatch(ProjectPlan plan, string root, int first, GeneratedFilesWriter listing)
+    {
+        var count = Math.Min(BatchDirectories, plan.DirectoryCount - first);
+        for (var i = 0; i < count; i++)
         {
-            var plans = new DirectoryPlan[Math.Min(BatchDirectories, plan.DirectoryCount - first)];
+            listing.Claim(plan.DirectoryName(first + i));
+        }
+
+        return Task.Run(() =>
+        {
+            var plans = new DirectoryPlan[count];
             long files = 0;
             long bytes = 0;
             Parallel.For(
@@ -182,6 +212,7 @@ public static class ProjectGenerator
                 });
             return (plans, files, bytes);
         });
+    }
 
     private static (long Files, long Bytes) WriteLarge(string root, DirectoryPlan large)
     {
@@ -195,42 +226,5 @@ public static class ProjectGenerator
             Interlocked.Add(ref bytes, length);
         });
         return (files, bytes);
-    }
-
-    private static void PrepareOutput(string root)
-    {
-        if (File.Exists(root))
-        {
-            throw new IOException($"--out: {root} is a file, not a directory");
-        }
-
-        if (!Directory.Exists(root))
-        {
-            Directory.CreateDirectory(root);
-            return;
-        }
-
-        if (!Directory.EnumerateFileSystemEntries(root).Any())
-        {
-            return;
-        }
-
-        GeneratedProjectStamp? stamp;
-        try
-        {
-            stamp = GeneratedProjectStamp.Read(root);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new IOException($"--out: {root} is not empty and its {GeneratedProjectStamp.FileName} is unreadable ({e.Message}); refusing to overwrite it", e);
-        }
-
-        if (stamp is null)
-        {
-            throw new IOException($"--out: {root} is not empty and holds no {GeneratedProjectStamp.FileName}, so it is not a generated project; refusing to overwrite it");
-        }
-
-        Directory.Delete(root, recursive: true);
-        Directory.CreateDirectory(root);
     }
 }

@@ -47,6 +47,8 @@ internal static class ImportManifestWriter
             writer.Default([.. ordered.Select(id => names[id]!)]);
         }
 
+        writer.End();
+
         return new WrittenManifest(root, ordered.Count, counts.Edges, counts.Dependencies, counts.CompileItems, [.. ordered.Select(id => nodes[id].ProjectPath).Distinct(ManifestPaths.Comparer)]);
     }
 

@@ -82,6 +82,7 @@ internal static class NinjaManifestWriter
             writer.Default([.. defaults.Select(path => ManifestName(path, graph.Edges[graph.Producers[path]]))]);
         }
 
+        writer.End();
         return root;
     }
 

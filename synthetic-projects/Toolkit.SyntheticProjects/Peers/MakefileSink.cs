@@ -12,7 +12,10 @@ internal sealed class MakefileSink(string root) : IProjectSink
 {
     private readonly StreamWriter _writer = PeerText.Create(Path.Combine(root, "Makefile"));
 
-    public string FileName => "Makefile";
+    /// <summary>The file this sink writes.</summary>
+    public const string Name = "Makefile";
+
+    public string FileName => Name;
 
     public void Begin(ProjectPlan plan)
     {

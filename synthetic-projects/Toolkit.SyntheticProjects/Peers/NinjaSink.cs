@@ -12,7 +12,10 @@ internal sealed class NinjaSink(string root) : IProjectSink
 {
     private readonly StreamWriter _writer = PeerText.Create(Path.Combine(root, "build.ninja"));
 
-    public string FileName => "build.ninja";
+    /// <summary>The file this sink writes.</summary>
+    public const string Name = "build.ninja";
+
+    public string FileName => Name;
 
     public void Begin(ProjectPlan plan)
     {

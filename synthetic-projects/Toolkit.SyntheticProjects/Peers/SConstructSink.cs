@@ -12,7 +12,10 @@ internal sealed class SConstructSink(string root) : IProjectSink
 {
     private readonly StreamWriter _writer = PeerText.Create(Path.Combine(root, "SConstruct"));
 
-    public string FileName => "SConstruct";
+    /// <summary>The file this sink writes.</summary>
+    public const string Name = "SConstruct";
+
+    public string FileName => Name;
 
     public void Begin(ProjectPlan plan)
     {

@@ -2,6 +2,8 @@ using Toolkit.Harness.Reporting.Pages;
 using Toolkit.Harness.Reporting.Statistics;
 using Toolkit.Harness.Results;
 
+using Toolkit.Optimizations;
+
 namespace Toolkit.Harness.Reporting.Charts;
 
 /// <summary>

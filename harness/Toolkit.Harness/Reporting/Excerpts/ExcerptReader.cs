@@ -1,3 +1,5 @@
+using Toolkit.Optimizations;
+
 namespace Toolkit.Harness.Reporting.Excerpts;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class ExcerptReader
     private const string CloseMarker = "// end excerpt";
 
     /// <summary>Finds <paramref name="reference"/> in <paramref name="source"/>.</summary>
-    public static Excerpt Read(IExcerptSource source, ExcerptRef reference)
+    public static Excerpt Read(IExcerptSource source, SourceRegion reference)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(reference);
@@ -82,6 +84,6 @@ public static class ExcerptReader
         return new Excerpt(reference, string.Join("\n", shown), null, docLeftOut, leftOut);
     }
 
-    private static Excerpt NotFound(ExcerptRef reference, string reason) =>
+    private static Excerpt NotFound(SourceRegion reference, string reason) =>
         new(reference, null, $"excerpt not found: {reference.Name} in {reference.File} ({reason})", false, 0);
 }

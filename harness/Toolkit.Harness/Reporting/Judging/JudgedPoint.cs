@@ -17,16 +17,17 @@ public sealed record JudgedPoint(int Sources, int LargeFiles, ScaleAnalysis Anal
     public long Nodes => Analysis.NodesAt(Sources);
 
     /// <summary>Every point of a results file: its ordinary sizes ascending, then the large-files point if any.</summary>
-    public static IReadOnlyList<JudgedPoint> All(Results.ScaleResults results)
+    public static IReadOnlyList<JudgedPoint> All(Results.ScaleResults results, Optimizations.VariantFactory? variants = null)
     {
         ArgumentNullException.ThrowIfNull(results);
+        variants ??= Optimizations.VariantFactory.Default;
         var ordinary = ResultsViews.Ordinary(results);
-        var analysis = new ScaleAnalysis(ordinary);
+        var analysis = new ScaleAnalysis(ordinary, variants);
         var processes = new ProcessAnalysis(ordinary);
         var points = analysis.Sizes.Select(s => new JudgedPoint(s, 0, analysis, processes)).ToList();
         if (ResultsViews.LargeFiles(results) is { } large)
         {
-            var largeAnalysis = new ScaleAnalysis(large);
+            var largeAnalysis = new ScaleAnalysis(large, variants);
             points.AddRange(largeAnalysis.Sizes.Select(s => new JudgedPoint(s, ResultsViews.LargeFileCount(results), largeAnalysis, new ProcessAnalysis(large))));
         }
 

@@ -1,6 +1,8 @@
 using Toolkit.Harness.Results;
 using Toolkit.Harness.Reporting.Statistics;
 
+using Toolkit.Optimizations;
+
 namespace Toolkit.Harness.Reporting.Judging;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Toolkit.Optimizations;
+
 namespace Toolkit.Harness.Reporting.Judging;
 
 /// <summary>A technique's verdicts at every point, the one its headline uses, and where the verdict changes with size.</summary>

@@ -4,6 +4,8 @@ using Toolkit.Harness.Reporting.Judging;
 using Toolkit.Harness.Reporting.Statistics;
 using Toolkit.Harness.Results;
 
+using Toolkit.Optimizations;
+
 namespace Toolkit.Harness.Reporting.Pages;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Toolkit.Harness.Reporting.Judging;
 using Toolkit.Harness.Results;
+using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Reporting.Pages;
 
@@ -10,16 +11,22 @@ namespace Toolkit.Harness.Reporting.Pages;
 /// </summary>
 public sealed class PageModel
 {
-    /// <summary>Indexes and judges <paramref name="results"/>.</summary>
+    /// <summary>Indexes and judges <paramref name="results"/> with the project's variants.</summary>
     public PageModel(ScaleResults results)
+        : this(results, VariantFactory.Default)
+    {
+    }
+
+    /// <summary>Indexes and judges <paramref name="results"/>, ordering and describing variants by <paramref name="variants"/>.</summary>
+    public PageModel(ScaleResults results, VariantFactory variants)
     {
         ArgumentNullException.ThrowIfNull(results);
         Results = results;
         var ordinary = ResultsViews.Ordinary(results);
-        Analysis = new ScaleAnalysis(ordinary);
+        Analysis = new ScaleAnalysis(ordinary, variants);
         Processes = new ProcessAnalysis(ordinary);
-        Points = JudgedPoint.All(results);
-        Verdicts = Analysis.Optimizations.ToDictionary(v => v, v => TechniqueJudge.Across(Points, v, TechniqueText.JudgedBy(v)), StringComparer.Ordinal);
+        Points = JudgedPoint.All(results, variants);
+        Verdicts = Analysis.Optimizations.ToDictionary(v => v, v => TechniqueJudge.Across(Points, v, TechniqueText.JudgedBy(Analysis, v)), StringComparer.Ordinal);
     }
 
     /// <summary>The results file.</summary>

@@ -3,6 +3,8 @@ using Toolkit.Harness.Reporting.Charts;
 using Toolkit.Harness.Reporting.Statistics;
 using Toolkit.Harness.Results;
 
+using Toolkit.Optimizations;
+
 namespace Toolkit.Harness.Reporting.Pages;
 
 /// <summary>
@@ -60,7 +62,7 @@ public static class ReadmePage
         page.Append("- [Reducing memory: the optimizations ranked, and what combining them gives](reduce-memory.md)\n");
         foreach (var v in model.Analysis.Optimizations)
         {
-            page.Append($"- [{TechniqueText.Title(v)}](recommendations/{v}.md)\n");
+            page.Append($"- [{TechniqueText.Title(model.Analysis, v)}](recommendations/{v}.md)\n");
         }
 
         page.Append($"- Every median and interval as BenchmarkDotNet exports them: [markdown]({ExportWriter.MarkdownFile}), [CSV]({ExportWriter.CsvFile}), [JSON]({ExportWriter.JsonFile})\n");

@@ -3,6 +3,8 @@ using Toolkit.Harness.Reporting.Excerpts;
 using Toolkit.Harness.Reporting.Judging;
 using Toolkit.Harness.Reporting.Statistics;
 
+using Toolkit.Optimizations;
+
 namespace Toolkit.Harness.Reporting.Pages;
 
 /// <summary>
@@ -17,10 +19,10 @@ public static class RecommendationPage
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(links);
-        var technique = TechniqueText.Find(variant);
+        var technique = TechniqueText.Find(model.Analysis, variant);
         var verdicts = model.Verdicts[variant];
         var page = new StringBuilder();
-        page.Append($"# {TechniqueText.Title(variant)}\n\n");
+        page.Append($"# {TechniqueText.Title(model.Analysis, variant)}\n\n");
         page.Append($"**Verdict:** {verdicts.Judged?.Text ?? "not measured beside baseline"}.\n\n");
         page.Append($"At each point: {verdicts.SizeSummary()}.\n\n");
         page.Append($"Variant `{variant}`, judged by {Describe(verdicts.Metric, model.LargeFilesPoint is not null)}. [All results](../README.md) · [Where the memory goes](../memory.md#{variant}) · [Reducing memory](../reduce-memory.md) · [Scaling](../scaling.md)\n\n");
@@ -28,7 +30,11 @@ public static class RecommendationPage
         if (technique is not null)
         {
             page.Append("## Before and after\n\n");
-            AppendExcerpt(page, "Before", ScaleAnalysis.BaselineName, ExcerptReader.Read(excerpts, technique.Before), links);
+            foreach (var region in technique.Before)
+            {
+                AppendExcerpt(page, "Before", ScaleAnalysis.BaselineName, ExcerptReader.Read(excerpts, region), links);
+            }
+
             AppendExcerpt(page, "After", variant, ExcerptReader.Read(excerpts, technique.After), links);
         }
 

@@ -1,0 +1,39 @@
+namespace Toolkit.Introspection.Heap;
+
+/// <summary>One generation (or the large, pinned or frozen heap): its objects, its free space (SOS's "Free" rows) and how fragmented it is.</summary>
+public sealed record HeapGenerationRow(string Generation, long Objects, long Bytes, long FreeObjects, long FreeBytes)
+{
+    /// <summary>Free bytes as a share of the generation's used and free bytes.</summary>
+    public double FragmentationPercent => HeapFormat.Percent(FreeBytes, Bytes + FreeBytes);
+
+    /// <summary>Per generation, from the graph's objects and its segments' free space; empty when the file has no segments.</summary>
+    public static IReadOnlyList<HeapGenerationRow> Compute(HeapGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (graph.Segments.Count == 0)
+        {
+            return [];
+        }
+        var objects = new long[256];
+        var bytes = new long[256];
+        var freeObjects = new long[256];
+        var freeBytes = new long[256];
+        for (int id = 0; id < graph.ObjectCount; id++)
+        {
+            if (graph.IsExcluded(id))
+            {
+                continue;
+            }
+            int g = (int)graph.Generation(id);
+            objects[g]++;
+            bytes[g] += graph.Size(id);
+        }
+        foreach (var s in graph.Segments)
+        {
+            freeObjects[(int)s.Generation] += s.FreeObjects;
+            freeBytes[(int)s.Generation] += s.FreeBytes;
+        }
+        return Enumerable.Range(0, 256).Where(g => objects[g] + freeObjects[g] > 0)
+            .Select(g => new HeapGenerationRow(((HeapGeneration)g).ToString(), objects[g], bytes[g], freeObjects[g], freeBytes[g])).ToList();
+    }
+}

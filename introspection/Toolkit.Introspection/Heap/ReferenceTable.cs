@@ -1,0 +1,58 @@
+namespace Toolkit.Introspection.Heap;
+
+/// <summary>
+/// References in compressed sparse row form: for object i, its targets are
+/// <c>targets[start[i]..start[i+1]]</c>, with one field ordinal byte each when fields are kept.
+/// 4 bytes per object plus 4 (5 with fields) per reference, no object per edge. The same shape
+/// holds children (with fields) and parents (the reverse, without).
+/// </summary>
+public sealed class ReferenceTable
+{
+    private readonly int[] _start;
+    private readonly int[] _targets;
+    private readonly byte[]? _fields;
+
+    internal ReferenceTable(int[] start, int[] targets, byte[]? fields)
+    {
+        _start = start;
+        _targets = targets;
+        _fields = fields;
+    }
+
+    public int ObjectCount => _start.Length - 1;
+
+    public long Count => _targets.LongLength;
+
+    public long MemoryBytes => _start.LongLength * 4 + _targets.LongLength * 4 + (_fields?.LongLength ?? 0);
+
+    public ReadOnlySpan<int> Of(int id) => _targets.AsSpan(_start[id], _start[id + 1] - _start[id]);
+
+    /// <summary>Field ordinal (1-based; 0 = none) of reference number <paramref name="position"/> of <paramref name="id"/>.</summary>
+    public int FieldOrdinal(int id, int position) => _fields is null ? HeapFileFormat.NoField : _fields[_start[id] + position];
+
+    /// <summary>The reverse table (who references each object), without fields: two passes over the references.</summary>
+    public ReferenceTable Reverse()
+    {
+        int n = ObjectCount;
+        var start = new int[n + 1];
+        foreach (int target in _targets)
+        {
+            start[target + 1]++;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            start[i + 1] += start[i];
+        }
+        var sources = new int[_targets.Length];
+        var fill = new int[n];
+        Array.Copy(start, fill, n);
+        for (int id = 0; id < n; id++)
+        {
+            for (int e = _start[id]; e < _start[id + 1]; e++)
+            {
+                sources[fill[_targets[e]]++] = id;
+            }
+        }
+        return new ReferenceTable(start, sources, null);
+    }
+}

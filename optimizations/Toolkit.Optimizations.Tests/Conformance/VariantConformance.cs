@@ -1,0 +1,106 @@
+using System.Text;
+using Toolkit.Engine.Build;
+using Toolkit.Engine.Graph;
+
+namespace Toolkit.Optimizations.Tests.Conformance;
+
+/// <summary>
+/// The conformance suite, the one for every variant: each variant of a <see cref="VariantFactory"/> against
+/// the baseline, on every project of <see cref="ConformanceProjects"/> (generator shapes and hand-made feature
+/// projects), through the same steps: full build, null build, header edit, touch, source change, deleted
+/// output, added source, a failure with -k and its fix, a final null build. After loading and after every
+/// step, the store must answer every query of the seam alike (<see cref="StoreAssert"/>), and the same
+/// actions must run with the same command lines, errors and results, leaving the same files and
+/// byte-identical signature databases. Every failure names the variant, the project and the step.
+/// </summary>
+public static class VariantConformance
+{
+    /// <summary>(variant, project) for every variant of <paramref name="variants"/> but the baseline, on every project.</summary>
+    public static TheoryData<string, string> Cases(VariantFactory variants)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        var data = new TheoryData<string, string>();
+        foreach (var variant in variants.Names.Where(n => n != BaselineVariant.VariantName))
+        {
+            foreach (var project in ConformanceProjects.Names)
+            {
+                data.Add(variant, project);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Runs <paramref name="variant"/> and the baseline through the edit sequence on the named project.</summary>
+    public static void Check(IMemoryVariant variant, string projectName)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        var project = ConformanceProjects.Get(projectName);
+        var baseline = new ConformanceRun(new BaselineVariant(), project.Tree);
+        var other = new ConformanceRun(variant, project.Tree);
+        var context = $"variant '{variant.Name}' on {project.Name}";
+
+        SameGraph(baseline, other, $"{context}, after loading");
+        Step("full build", baseline, other, run => run.Build(), context, expectWork: true);
+        Step("null build", baseline, other, run => run.Build(), context, expectWork: false);
+        Step("edit a header", baseline, other, run => { Append(run, project.Header, "/* edited */\n"); return run.Build(); }, context, expectWork: true);
+        Step("touch a source", baseline, other, run => { run.Files.Touch(project.Source); return run.Build(); }, context, expectWork: false);
+        Step("change a source", baseline, other, run => { Append(run, project.Source, "int conformance_extra(void) { return 1; }\n"); return run.Build(); }, context, expectWork: true);
+        Step("delete an output", baseline, other, run => { run.Files.Delete(FindObject(run, project.Source)); return run.Build(); }, context, expectWork: true);
+        Step("add a source", baseline, other, run => { project.AddSource(run); return run.Build(); }, context, expectWork: true);
+        SameGraph(baseline, other, $"{context}, after adding a source");
+        Step("a failing source with -k", baseline, other, run => { Append(run, project.Source, "#error conformance\n"); return run.Build(keepGoing: true); }, context, expectWork: true);
+        Step("the fix", baseline, other, run =>
+        {
+            run.Files.WriteText(project.Source, run.Files.ReadText(project.Source).Replace("#error conformance\n", string.Empty, StringComparison.Ordinal));
+            return run.Build();
+        }, context, expectWork: true);
+        Step("null build at the end", baseline, other, run => run.Build(), context, expectWork: false);
+    }
+
+    private static void Step(string name, ConformanceRun baseline, ConformanceRun other, Func<ConformanceRun, StepOutcome> step, string context, bool expectWork)
+    {
+        var expected = step(baseline);
+        var actual = step(other);
+        var where = $"{context}, step '{name}'";
+        var didWork = expected.Executed.Count > 0 || expected.Result.Failed > 0;
+        Assert.True(expectWork == didWork, $"{where}: the baseline {(expectWork ? "ran and failed nothing" : "ran " + expected.Executed.Count + " actions")}; the step does not test what it should");
+        Assert.True(expected.Executed.SequenceEqual(actual.Executed), $"{where}: ran [{string.Join(", ", actual.Executed.Take(8))}...] ({actual.Executed.Count}), baseline ran [{string.Join(", ", expected.Executed.Take(8))}...] ({expected.Executed.Count})");
+        Assert.True(expected.Commands.SequenceEqual(actual.Commands), $"{where}: command lines differ from baseline's");
+        Assert.True(expected.Errors.SequenceEqual(actual.Errors), $"{where}: errors [{string.Join(" | ", actual.Errors)}], baseline [{string.Join(" | ", expected.Errors)}]");
+        Assert.True(expected.Result == actual.Result with { Elapsed = expected.Result.Elapsed }, $"{where}: result {actual.Result}, baseline {expected.Result}");
+        Assert.True(expected.StoredBeforeBuild.SequenceEqual(actual.StoredBeforeBuild), $"{where}: the stored infos applied from the database differ from baseline's");
+        Assert.True(expected.Files.SequenceEqual(actual.Files), $"{where}: the files on disk differ from baseline's");
+        Assert.True(expected.Database.AsSpan().SequenceEqual(actual.Database), $"{where}: the signature database differs from baseline's ({actual.Database.Length} bytes against {expected.Database.Length})");
+        StoreAssert.SameBuildState(expected.Project.Graph.Store, actual.Project.Graph.Store, where);
+    }
+
+    private static void SameGraph(ConformanceRun baseline, ConformanceRun other, string context)
+    {
+        var a = baseline.Open(new NullBuildReporter());
+        var b = other.Open(new NullBuildReporter());
+        StoreAssert.SameGraph(a.Graph.Store, b.Graph.Store, context);
+        Assert.True(a.Graph.DefaultTargets.SequenceEqual(b.Graph.DefaultTargets), $"{context}: default targets differ");
+        Assert.True(a.DatabaseStatus == b.DatabaseStatus, $"{context}: database status {b.DatabaseStatus}, baseline {a.DatabaseStatus}");
+    }
+
+    private static void Append(ConformanceRun run, string path, string text) =>
+        run.Files.WriteAllBytes(path, [.. run.Files.ReadAllBytes(path), .. Encoding.UTF8.GetBytes(text)]);
+
+    private static string FindObject(ConformanceRun run, string source)
+    {
+        var graph = run.Open(new NullBuildReporter()).Graph;
+        var store = graph.Store;
+        var sourceId = store.FindNode(source);
+        for (var node = 0; node < store.Count; node++)
+        {
+            if (store.GetExecutor(node) >= 0 && graph.GetEdges(node, EdgeKind.Sources).Contains(sourceId))
+            {
+                return store.GetPath(node);
+            }
+        }
+
+        throw new InvalidOperationException($"no object is built from {source}");
+    }
+
+}
