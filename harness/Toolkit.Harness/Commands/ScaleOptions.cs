@@ -20,6 +20,7 @@ public sealed class ScaleOptions
         ArgumentNullException.ThrowIfNull(variants);
         _factory = variants;
         Variants = CommonOptions.Variants(variants, "'all' or a comma-separated list of variants measured at every size (baseline is always measured: savings are against it)", allowAll: true);
+        Variants.DefaultValueFactory = _ => ScaleRequest.DefaultVariants;
         VariantsAt = new("--variants-at")
         {
             Description = "At this size measure only these variants (repeatable), e.g. 1M=baseline,optimized",
@@ -143,7 +144,7 @@ public sealed class ScaleOptions
         ArgumentNullException.ThrowIfNull(parse);
         var given = (Option option) => parse.GetResult(option) is { Implicit: false };
         var sources = reference && !given(Sources) ? ReferenceRun.Sources : parse.GetRequiredValue(Sources);
-        var variants = given(Variants) ? parse.GetRequiredValue(Variants) : reference ? _factory.Names : ScaleRequest.DefaultVariants;
+        var variants = !given(Variants) && reference ? _factory.Names : parse.GetRequiredValue(Variants);
         var variantsAt = given(VariantsAt) ? parse.GetRequiredValue(VariantsAt) : reference ? ReferenceRun.VariantsAt : new Dictionary<int, IReadOnlyList<string>>();
         var peersAt = given(PeersAt) ? parse.GetRequiredValue(PeersAt) : reference ? ReferenceRun.PeersAt : new Dictionary<int, IReadOnlyList<string>>();
         var engine = parse.GetValue(Engine);
