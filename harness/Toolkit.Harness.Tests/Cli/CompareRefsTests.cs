@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Toolkit.Harness.Measuring;
 using Xunit.Abstractions;
@@ -30,14 +29,14 @@ public sealed class CompareRefsTests(ITestOutputHelper log) : IDisposable
 
         var repository = Path.Join(_temp, "engine-repo");
         Directory.CreateDirectory(repository);
-        Git(repository, "init", "--quiet", "--initial-branch=main");
+        ExternalProgram.Run(repository, "git", "init", "--quiet", "--initial-branch=main");
         File.WriteAllText(Path.Join(repository, "engine.sh"), "#!/bin/sh\n# A tiny engine: DIR --variant NAME -j N [-n]\nexit 0\n");
-        Git(repository, "add", "engine.sh");
-        Git(repository, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "engine");
-        Git(repository, "checkout", "--quiet", "-b", "big");
+        ExternalProgram.Run(repository, "git", "add", "engine.sh");
+        ExternalProgram.Run(repository, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "engine");
+        ExternalProgram.Run(repository, "git", "checkout", "--quiet", "-b", "big");
         File.WriteAllText(Path.Join(repository, "engine.sh"), "#!/bin/sh\n# The same engine, holding 64 MiB at once\ndd if=/dev/zero of=/dev/null bs=64M count=1 2>/dev/null\n");
-        Git(repository, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-am", "a bigger engine");
-        Git(repository, "checkout", "--quiet", "main");
+        ExternalProgram.Run(repository, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-am", "a bigger engine");
+        ExternalProgram.Run(repository, "git", "checkout", "--quiet", "main");
 
         var report = Path.Join(_temp, "report.json");
         var (code, stdout, stderr) = ToolkitProcess.Run(
@@ -60,8 +59,8 @@ public sealed class CompareRefsTests(ITestOutputHelper log) : IDisposable
         }
 
         Assert.Contains("toolkit: regression: dryRunPeakRssBytes", stderr, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, Git(repository, "status", "--porcelain"));
-        Assert.Single(Git(repository, "worktree", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(string.Empty, ExternalProgram.Run(repository, "git", "status", "--porcelain"));
+        Assert.Single(ExternalProgram.Run(repository, "git", "worktree", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -75,25 +74,9 @@ public sealed class CompareRefsTests(ITestOutputHelper log) : IDisposable
 
         var repository = Path.Join(_temp, "empty-repo");
         Directory.CreateDirectory(repository);
-        Git(repository, "init", "--quiet");
+        ExternalProgram.Run(repository, "git", "init", "--quiet");
         var (code, _, stderr) = ToolkitProcess.Run(_temp, "compare", "--refs", "nope,also-nope", "--repository", repository);
         Assert.Equal(ExitCodes.UserError, code);
         Assert.StartsWith("toolkit: error: --refs: 'nope' is not a commit in ", stderr, StringComparison.Ordinal);
-    }
-
-    private static string Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
-        return output;
     }
 }

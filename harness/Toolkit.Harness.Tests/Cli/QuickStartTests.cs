@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Toolkit.Harness.Scaling;
 using Xunit.Abstractions;
@@ -34,15 +33,15 @@ public sealed class QuickStartTests(ITestOutputHelper log) : IDisposable
         Assert.Equal("scale", arguments[0]);
 
         var clone = Path.Join(_temp, "clone");
-        Run(_temp, "git", "clone", "--quiet", "--no-hardlinks", root, clone);
-        Assert.Equal(string.Empty, Run(clone, "git", "status", "--porcelain"));
+        ExternalProgram.Run(_temp, "git", "clone", "--quiet", "--no-hardlinks", root, clone);
+        Assert.Equal(string.Empty, ExternalProgram.Run(clone, "git", "status", "--porcelain"));
 
         var (code, stdout, stderr) = ToolkitProcess.Run(clone, [.. arguments, "--sources", "10", "--variants", "baseline", "--no-peers", "--repeat", "1", "--warmup", "0", "--large-files", "0", "--projects", Path.Join(_temp, "projects")]);
         Assert.True(code == 0, stderr + stdout);
         Assert.Contains($"toolkit: measuring into {Path.Join(clone, ReferenceRun.LocalDirectory)}/", stdout, StringComparison.Ordinal);
         var written = Assert.Single(Directory.GetDirectories(Path.Join(clone, ReferenceRun.LocalDirectory)));
         Assert.True(File.Exists(Path.Join(written, "README.md")));
-        Assert.Equal(string.Empty, Run(clone, "git", "status", "--porcelain", "--ignored=no"));
+        Assert.Equal(string.Empty, ExternalProgram.Run(clone, "git", "status", "--porcelain", "--ignored=no"));
     }
 
     private static string FirstCommand(string readme)
@@ -50,22 +49,6 @@ public sealed class QuickStartTests(ITestOutputHelper log) : IDisposable
         var start = readme.IndexOf("```sh\n", StringComparison.Ordinal);
         Assert.True(start >= 0, "the README has no ```sh block");
         return readme[(start + 6)..].Split('\n')[0].Trim();
-    }
-
-    private static string Run(string directory, string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)}: {error.Result}");
-        return output;
     }
 
     private static string RepositoryRoot([CallerFilePath] string here = "")

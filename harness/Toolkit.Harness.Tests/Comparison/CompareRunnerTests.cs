@@ -179,6 +179,33 @@ public sealed class CompareRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Verdicts_of_two_runs_are_set_side_by_side_and_counted()
+    {
+        var fixture = Reporting.ReportingFiles.FixtureJson;
+        var same = new StringWriter();
+        Assert.Equal(ExitCodes.Success, CompareRunner.Run(new CompareRequest { FileA = fixture, FileB = fixture, Verdicts = true, Format = ComparisonFormat.Json }, same, TextWriter.Null));
+        var json = JsonDocument.Parse(same.ToString()).RootElement;
+        Assert.Equal(json.GetProperty("verdicts").GetInt32(), json.GetProperty("verdictsAgreeing").GetInt32());
+        Assert.Equal((7 * 3) + 2, json.GetProperty("verdicts").GetInt32());
+
+        // A second run in which slots saves nothing: its verdict at every size, and its memory change, disagree.
+        var results = ResultsFile.Read(fixture);
+        var baseline = results.Runs.Where(r => r.Variant == "baseline").ToDictionary(r => (r.Sources, r.LargeFiles, r.Repetition), r => r.Footprint);
+        var rerun = results with { Runs = results.Runs.Select(r => r.Variant == "slots" ? r with { Footprint = baseline[(r.Sources, r.LargeFiles, r.Repetition)] with { Variant = "slots" } } : r).ToArray() };
+        var other = Path.Combine(_directory, "rerun.json");
+        ResultsFile.Write(other, rerun);
+        var text = new StringWriter();
+        Assert.Equal(ExitCodes.Success, CompareRunner.Run(new CompareRequest { FileA = fixture, FileB = other, Verdicts = true }, text, TextWriter.Null));
+        Assert.Contains("verdicts: 20 of 23 agree", text.ToString(), StringComparison.Ordinal);
+        var rows = new StringWriter();
+        CompareRunner.Run(new CompareRequest { FileA = fixture, FileB = other, Verdicts = true, Format = ComparisonFormat.Json }, rows, TextWriter.Null);
+        var disagreeing = JsonDocument.Parse(rows.ToString()).RootElement.GetProperty("rows").EnumerateArray().Where(r => !r.GetProperty("agree").GetBoolean()).ToArray();
+        Assert.All(disagreeing, r => Assert.Equal("slots", r.GetProperty("variant").GetString()));
+        Assert.Equal(3, disagreeing.Count(r => r.GetProperty("figure").GetString() == "verdict"));
+        Assert.Equal(3, disagreeing.Count(r => r.GetProperty("figure").GetString() == "memory"));
+    }
+
+    [Fact]
     public void Unknown_variants_are_refused_before_measuring()
     {
         var error = Assert.Throws<ComparisonException>(() => CompareRunner.Run(new CompareRequest { Variants = ["baseline", "no-such-variant"], ProjectsDirectory = _directory }, TextWriter.Null, TextWriter.Null));
