@@ -44,6 +44,31 @@ public sealed class QuickStartTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(string.Empty, ExternalProgram.Run(clone, "git", "status", "--porcelain", "--ignored=no"));
     }
 
+    [Fact]
+    public void Only_scale_reference_run_from_the_root_rewrites_the_committed_results()
+    {
+        var root = RepositoryRoot();
+        if (Harness.Measuring.ProcessMeasurer.FindOnPath("git") is null || (!Directory.Exists(Path.Join(root, ".git")) && !File.Exists(Path.Join(root, ".git"))))
+        {
+            log.WriteLine("skipped: needs git and a git checkout");
+            return;
+        }
+
+        var clone = Path.Join(_temp, "clone");
+        ExternalProgram.Run(_temp, "git", "clone", "--quiet", "--no-hardlinks", root, clone);
+        string[] small = ["--sources", "10", "--variants", "baseline", "--no-peers", "--repeat", "1", "--warmup", "0", "--large-files", "0", "--projects", Path.Join(_temp, "projects")];
+
+        var (elsewhere, _, error) = ToolkitProcess.Run(Path.Join(clone, "docs"), ["scale", "--reference", .. small]);
+        Assert.Equal(ExitCodes.UserError, elsewhere);
+        Assert.Contains("--reference rewrites the committed reference run in results/", error, StringComparison.Ordinal);
+
+        var (code, stdout, stderr) = ToolkitProcess.Run(clone, ["scale", "--reference", .. small]);
+        Assert.True(code == 0, stderr + stdout);
+        var json = Assert.Single(Directory.GetFiles(Path.Join(clone, ReferenceRun.Directory), "scale-*.json"));
+        Assert.Contains(Path.GetFileName(json), ExternalProgram.Run(clone, "git", "status", "--porcelain"), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Join(clone, ReferenceRun.LocalDirectory)));
+    }
+
     private static string FirstCommand(string readme)
     {
         var start = readme.IndexOf("```sh\n", StringComparison.Ordinal);
