@@ -37,9 +37,20 @@ public static class ScaleCommand
 
             UserPaths.RequireOutputDirectory(outDirectory, "--out");
             var request = options.Request(parse, reference);
+            var existed = outDirectory.Exists;
             UserPaths.Io("--out " + outDirectory, () => outDirectory.Create());
             Output.Line($"toolkit: measuring into {outDirectory.FullName}");
-            var results = Run(request, cancellation);
+            ScaleResults results;
+            try
+            {
+                results = Run(request, cancellation);
+            }
+            catch when (!existed && !outDirectory.EnumerateFileSystemInfos().Any())
+            {
+                outDirectory.Delete(); // a run that measured nothing leaves no empty folder behind
+                throw;
+            }
+
             var file = Path.Join(outDirectory.FullName, $"scale-{ProjectShapes.Name(request.Shape)}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
             ResultsFile.Write(file, results);
             if (reference)

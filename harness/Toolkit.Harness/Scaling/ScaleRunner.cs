@@ -149,6 +149,16 @@ public sealed class ScaleRunner
             wanted.Add((request.Sources.Min(), request.LargeFiles, hashing, []));
         }
 
+        // A missing engine program is found before anything is generated.
+        var engines = request.Tools?.OfType<EngineTool>().ToArray() ?? [new EngineTool(request.Engine, BaselineVariant.VariantName, request.EngineStandIns)];
+        foreach (var engine in engines.DistinctBy(e => e.Name))
+        {
+            if (engine.WhySkipped() is { } engineProblem)
+            {
+                throw new MeasurementException($"cannot measure the engine as a whole process: {engineProblem}");
+            }
+        }
+
         var step = 0;
         foreach (var (sources, largeFiles, variants, peers) in wanted)
         {
@@ -180,14 +190,6 @@ public sealed class ScaleRunner
                 else
                 {
                     tools.Add(peer);
-                }
-            }
-
-            foreach (var engine in tools.OfType<EngineTool>().DistinctBy(e => e.Name))
-            {
-                if (engine.WhySkipped() is { } engineProblem)
-                {
-                    throw new MeasurementException($"cannot measure the engine as a whole process: {engineProblem}");
                 }
             }
 
