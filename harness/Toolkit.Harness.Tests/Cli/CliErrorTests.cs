@@ -60,7 +60,7 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("report --from {temp}/missing.json --out {temp}/r", "{temp}/missing.json: does not exist")]
     [InlineData("report --from /dev/zero --out {temp}/r", "/dev/zero: is a character device, not a file")]
     [InlineData("compare {temp}/truncated.json {temp}/truncated.json", "{temp}/truncated.json: not valid JSON (line 1")]
-    [InlineData("compare {temp}/truncated.json", "give two results files (A.json B.json) or --variants X,Y; got 1 files")]
+    [InlineData("compare {temp}/truncated.json", "give two results files (A.json B.json), --variants X,Y or --refs A,B; got 1 files")]
     [InlineData("compare --variants baseline", "--variants: give exactly two variants, as X,Y; got 1")]
     [InlineData("compare --variants baseline,slots --threshold -1", "compare: --threshold: -1 must be 0 or more")]
     [InlineData("import-msbuild {temp}/nowhere --out {temp}/i", "import-msbuild: input '{temp}/nowhere' does not exist")]

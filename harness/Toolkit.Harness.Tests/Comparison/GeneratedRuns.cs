@@ -37,20 +37,27 @@ internal static class GeneratedRuns
         DryRun = false,
     };
 
-    /// <summary>A results file with <paramref name="count"/> runs of "baseline" at 1k sources, each scaled by shift times a small seeded noise.</summary>
+    /// <summary>
+    /// A results file with <paramref name="count"/> counted runs (and one slow warm-up run) of "baseline" at
+    /// 1k sources, footprints and whole-process runs of every operation, each scaled by shift times a small seeded noise.
+    /// </summary>
     public static ScaleResults Results(int seed, int count, double shift)
     {
         var noise = Sample(seed, count, 1, 0.01);
+        var warmup = new RunRecord(1000, "baseline", 0, 0, Footprint("baseline", shift * 3), Warmup: true);
+        var processes = ProcessOperations.All.Select(op => new ProcessRecord(ProcessRecord.EngineTool, "baseline", 1000, 0, op, "toolkit build", null,
+            [new ProcessRun(0, 0, true, (long)(90_000_000 * shift * 2), 2 * shift, 0.1, 0.1), .. noise.Select((n, i) => new ProcessRun(i + 1, i + 1, false, (long)(90_000_000 * shift * n), 0.4 * shift * n, 0.1, 0.1))])).ToArray();
         return new ScaleResults
         {
             SchemaVersion = ScaleResults.CurrentSchemaVersion,
             CreatedUtc = "2026-01-01T00:00:00Z",
             Toolkit = new ToolkitInfo("test", "abc123"),
             Machine = new MachineInfo("cpu", 2, 1 << 30, "linux", "10.0"),
-            Options = new ScaleOptionsRecord("c-libraries", 1, [1000], ["baseline"], count, "none", false),
+            Options = new ScaleOptionsRecord("c-libraries", 1, [1000], ["baseline"], count, "none", false, Warmup: 1),
             Projects = [new ProjectRecord(1000, 1000, 5000, 100, 200, 0.1, false)],
-            Runs = noise.Select((n, i) => new RunRecord(1000, "baseline", i, i, Footprint("baseline", shift * n))).ToArray(),
+            Runs = [warmup, .. noise.Select((n, i) => new RunRecord(1000, "baseline", i + 1, i + 1, Footprint("baseline", shift * n)))],
             Peers = [],
+            Processes = processes,
         };
     }
 }

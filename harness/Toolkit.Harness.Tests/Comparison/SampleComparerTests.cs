@@ -53,7 +53,9 @@ public sealed class SampleComparerTests
     [InlineData(1, 1, true)]
     [InlineData(1, 10, true)]
     [InlineData(3, 3, true)]
-    [InlineData(3, 4, false)]
+    [InlineData(3, 4, true)]
+    [InlineData(3, 5, false)]
+    [InlineData(4, 4, false)]
     [InlineData(5, 5, false)]
     public void Too_few_samples_is_said_rather_than_guessed(int countA, int countB, bool tooFew)
     {

@@ -17,7 +17,7 @@ public sealed class PackagingTests
         using var temp = new TempDirectory();
         string feed = Path.Combine(temp.Path, "feed");
         // A version of its own per run: the NuGet cache never hands back an older package under it.
-        string version = $"0.1.0-test.{Environment.ProcessId}.{DateTime.UtcNow:HHmmssfff}";
+        string version = $"0.1.0-test.{Environment.ProcessId}.t{DateTime.UtcNow:HHmmssfff}"; // "t": a numeric identifier may not start with 0 (before 10:00 UTC it did)
         try
         {
             Pack("introspection/Toolkit.Introspection/Toolkit.Introspection.csproj", feed, version);

@@ -5,8 +5,9 @@ using Toolkit.Harness.Results;
 namespace Toolkit.Harness.Tests.Reporting;
 
 /// <summary>
-/// The pages generated from the fixed fixture (Fixtures/scale-results.json, 8 variants × 3 sizes ×
-/// 3 runs, make and ninja measured, scons skipped) with the fixture's source excerpts must equal the
+/// The pages generated from the fixed fixture (Fixtures/scale-results.json: schema 2, synthetic figures
+/// shaped like a real run, 8 variants × 3 sizes × (1 warm-up + 5 runs), every tool as a whole process,
+/// make, ninja and samurai measured, scons skipped, the large-files point) with the fixture's source excerpts must equal the
 /// committed files under Golden/ byte for byte. To accept a deliberate change, run the tests with
 /// TOOLKIT_UPDATE_GOLDEN=1, which rewrites Golden/, and review the diff before committing.
 /// </summary>

@@ -12,7 +12,7 @@ public sealed class ReportCommandTests
         var output = Path.Combine(dir.Path, "results");
         var exit = Invoke("report", "--from", ReportingFiles.FixtureJson, "--out", output);
         Assert.Equal(0, exit);
-        foreach (var page in new[] { "README.md", "scaling.md", "reduce-memory.md", "recommendations/slots.md", "recommendations/optimized.md", "charts/memory-vs-nodes.svg" })
+        foreach (var page in new[] { "README.md", "scaling.md", "memory.md", "reduce-memory.md", "recommendations/slots.md", "recommendations/optimized.md", "charts/peak-rss-full-build.svg", "charts/managed-heap.svg", "exports/scale-report.csv" })
         {
             Assert.True(File.Exists(Path.Combine(output, page)), page);
         }
@@ -21,6 +21,29 @@ public sealed class ReportCommandTests
         var slots = File.ReadAllText(Path.Combine(output, "recommendations", "slots.md"));
         Assert.Contains("public string AbsolutePath { get; }", slots, StringComparison.Ordinal);
         Assert.Contains("public List<TNode> Sources { get; } = [];", slots, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schema_1_results_file_still_gives_every_page()
+    {
+        using var dir = new TempDirectory();
+        var output = Path.Combine(dir.Path, "results");
+        Assert.Equal(0, Invoke("report", "--from", ReportingFiles.FixtureJsonVersion1, "--out", output));
+        var readme = File.ReadAllText(Path.Combine(output, "README.md"));
+        Assert.Contains("did not measure the engine as a whole process", readme, StringComparison.Ordinal);
+        Assert.Contains("no warm-up run: schema 1", readme, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "charts", "peak-rss-dry-run.svg")));
+        Assert.False(File.Exists(Path.Combine(output, "charts", "peak-rss-null-build.svg")));
+    }
+
+    [Fact]
+    public void Report_writes_beside_the_results_file_unless_told_otherwise()
+    {
+        using var dir = new TempDirectory();
+        var copy = Path.Combine(dir.Path, "scale-c-libraries-1.json");
+        File.Copy(ReportingFiles.FixtureJson, copy);
+        Assert.Equal(0, Invoke("report", "--from", copy));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "README.md")));
     }
 
     [Fact]

@@ -15,6 +15,8 @@ internal static class ReportingFiles
 
     public static string FixtureJson => System.IO.Path.Combine(Directory, "Fixtures", "scale-results.json");
 
+    public static string FixtureJsonVersion1 => System.IO.Path.Combine(Directory, "Fixtures", "scale-results-v1.json");
+
     public static string FixtureSources => System.IO.Path.Combine(Directory, "Fixtures", "sources");
 
     public static string Golden => System.IO.Path.Combine(Directory, "Golden");

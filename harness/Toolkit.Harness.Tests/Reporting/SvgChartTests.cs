@@ -11,30 +11,63 @@ public sealed class SvgChartTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    public static TheoryData<string> Charts => new() { "peak-rss-per-node", "memory-vs-nodes", "time-vs-nodes" };
+    public static TheoryData<string> Charts => new() { "peak-rss-dry-run", "peak-rss-per-node-null-build", "time-full-build", "time-null-build" };
 
     [Theory]
     [MemberData(nameof(Charts))]
-    public void Fixture_charts_parse_have_a_series_per_variant_and_peer_and_points_inside_the_axes(string chart)
+    public void Fixture_charts_parse_have_a_series_per_variant_and_peer_error_bars_and_points_inside_the_axes(string chart)
     {
         using var output = new TempDirectory();
         var results = ResultsFile.Read(ReportingFiles.FixtureJson);
         ReportGenerator.Write(results, output.Path, FixtureExcerpts.FromFixtureDirectory());
         var svg = XDocument.Load(Path.Combine(output.Path, "charts", chart + ".svg"));
 
-        var expected = results.Runs.Select(r => r.Variant).Distinct().Concat(results.Peers.Select(p => p.Tool).Distinct()).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(11, expected.Length);
+        var expected = results.Runs.Select(r => r.Variant).Distinct().Concat(results.Processes!.Where(p => p.Tool != ProcessRecord.EngineTool).Select(p => p.Tool).Distinct()).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(12, expected.Length);
         Assert.Equal(expected, SeriesNames(svg).Order(StringComparer.Ordinal));
         AssertPointsInside(svg);
         Assert.False(string.IsNullOrWhiteSpace(svg.Root!.Element(Svg + "title")?.Value));
         Assert.Equal(expected.Length, svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "legend").Elements(Svg + "text").Count());
 
-        // 8 variants × 3 sizes and 2 measured peers × 3 sizes; scons (skipped) draws nothing.
-        Assert.Equal(30, Points(svg).Count());
+        // 8 variants × 3 sizes and 3 measured peers × 3 sizes; scons (skipped) draws nothing; the large-files point is not an ordinary size.
+        Assert.Equal(33, Points(svg).Count());
         Assert.Empty(SeriesGroup(svg, "scons").Elements(Svg + "circle"));
         Assert.Equal(3, SeriesGroup(svg, "make").Elements(Svg + "circle").Count());
         Assert.NotNull(SeriesGroup(svg, "make").Element(Svg + "polyline")?.Attribute("stroke-dasharray"));
         Assert.Null(SeriesGroup(svg, "baseline").Element(Svg + "polyline")?.Attribute("stroke-dasharray"));
+
+        // Intervals are drawn as error bars around their markers, inside the plot.
+        var bars = svg.Descendants(Svg + "path").Where(p => (string?)p.Attribute("class") == "error-bar").ToArray();
+        Assert.NotEmpty(bars);
+    }
+
+    [Fact]
+    public void The_managed_heap_chart_has_the_variants_only_and_a_note_where_lines_coincide()
+    {
+        using var output = new TempDirectory();
+        var results = ResultsFile.Read(ReportingFiles.FixtureJson);
+        ReportGenerator.Write(results, output.Path, FixtureExcerpts.FromFixtureDirectory());
+        var heap = XDocument.Load(Path.Combine(output.Path, "charts", "managed-heap.svg"));
+        Assert.Equal(results.Runs.Select(r => r.Variant).Distinct().Order(StringComparer.Ordinal), SeriesNames(heap).Order(StringComparer.Ordinal));
+        Assert.Equal(24, Points(heap).Count());
+
+        // In the fixture, optimized's and struct-of-arrays' full-build peak RSS is the same at 100k only: no note;
+        // baseline and chunked-hashing hold the same heap at every size: a note names them.
+        var note = heap.Descendants(Svg + "text").SingleOrDefault(t => (string?)t.Attribute("class") == "note");
+        Assert.NotNull(note);
+        Assert.Contains("baseline", note!.Value, StringComparison.Ordinal);
+        Assert.Contains("chunked-hashing", note.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Coincidence_needs_every_shared_point_within_the_tolerance()
+    {
+        static ChartSeries Series(string name, params double[] y) =>
+            new(name, name, new SeriesStyle("#000000", 1, null), y.Select((v, i) => new ChartPoint(Math.Pow(10, i + 3), v, name)).ToArray());
+        var groups = Coincidence.Find([Series("a", 100, 200), Series("b", 101, 199), Series("c", 100, 260), Series("d", 102, 201)]);
+        var group = Assert.Single(groups);
+        Assert.Equal(["a", "b", "d"], group);
+        Assert.Null(Coincidence.Describe([Series("a", 100), Series("b", 110)]));
     }
 
     [Fact]
@@ -42,7 +75,7 @@ public sealed class SvgChartTests
     {
         using var output = new TempDirectory();
         ReportGenerator.Write(ResultsFile.Read(ReportingFiles.FixtureJson), output.Path, FixtureExcerpts.FromFixtureDirectory());
-        var svg = XDocument.Load(Path.Combine(output.Path, "charts", "memory-vs-nodes.svg"));
+        var svg = XDocument.Load(Path.Combine(output.Path, "charts", "peak-rss-full-build.svg"));
         var xLabels = Axis(svg, "x-axis").Elements(Svg + "text").Where(t => (string?)t.Attribute("class") != "axis-label").Select(t => t.Value).ToArray();
         Assert.Contains("10k", xLabels);
         Assert.Contains("100k", xLabels);
@@ -58,13 +91,17 @@ public sealed class SvgChartTests
     [Fact]
     public void Series_of_a_variant_seen_at_one_size_and_a_peer_at_some_sizes_stay_inside_the_axes()
     {
+        double[] rss = [1e8, 1.01e8, 1.02e8, 1.03e8, 1.04e8];
+        double[] wall = [1, 1.01, 1.02, 1.03, 1.04];
         var results = new ResultsBuilder()
             .Project(100, 250).Project(1000, 2500).Project(10000, 25000)
             .Runs("baseline", 100, [900, 910, 905]).Runs("baseline", 1000, [950, 960, 955]).Runs("baseline", 10000, [980, 990, 985])
             .Runs("my-variant", 1000, [500, 510, 505])
-            .Peer("ninja", 1000, 5_000_000, 0.01).SkippedPeer("ninja", 10000, "timed out").Peer("make", 100, 1_000_000, 0.001)
+            .Engine("baseline", 100, rss, wall).Engine("baseline", 1000, rss, wall).Engine("baseline", 10000, rss, wall).Engine("my-variant", 1000, rss, wall)
+            .Process("ninja", null, 1000, ProcessOperations.DryRun, [5e6, 5.1e6, 5.2e6, 5.3e6], [0.01, 0.011, 0.012, 0.013])
+            .Process("make", null, 100, ProcessOperations.DryRun, [1e6, 1.1e6, 1.2e6, 1.3e6], [0.001, 0.0011, 0.0012, 0.0013])
             .Build();
-        var svg = XDocument.Parse(ScaleCharts.Memory(new ScaleAnalysis(results)).ToSvg());
+        var svg = XDocument.Parse(ScaleCharts.PeakRss(new Harness.Reporting.Pages.PageModel(results), ProcessOperations.DryRun).ToSvg());
         Assert.Equal(["baseline", "my-variant", "make", "ninja"], SeriesNames(svg));
         Assert.Single(SeriesGroup(svg, "my-variant").Elements(Svg + "circle"));
         Assert.Null(SeriesGroup(svg, "my-variant").Element(Svg + "polyline"));

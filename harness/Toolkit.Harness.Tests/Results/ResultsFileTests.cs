@@ -18,7 +18,7 @@ public sealed class ResultsFileTests
         var path = Path.Combine(dir.Path, "r.json");
         ResultsFile.Write(path, results);
         var text = File.ReadAllText(path);
-        Assert.StartsWith("{\n  \"schemaVersion\": 1,\n  \"createdUtc\": ", text, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"schemaVersion\": 2,\n  \"createdUtc\": ", text, StringComparison.Ordinal);
         Assert.Contains("\"peakRssBytes\":", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', text);
         var again = Path.Combine(dir.Path, "again.json");
@@ -43,7 +43,7 @@ public sealed class ResultsFileTests
     [Theory]
     [InlineData("[]", "the top level is not a JSON object")]
     [InlineData("{\"runs\": []}", "no integer 'schemaVersion'")]
-    [InlineData("{\"schemaVersion\": 2}", "schemaVersion 2 is newer than this toolkit reads (1)")]
+    [InlineData("{\"schemaVersion\": 3}", "schemaVersion 3 is newer than this toolkit reads (2)")]
     [InlineData("{\"schemaVersion\": 0}", "schemaVersion 0 is not a valid version")]
     public void Wrong_top_level_or_version_is_refused(string json, string expected)
     {
@@ -90,6 +90,11 @@ public sealed class ResultsFileTests
     [InlineData("peers[0].runs", "is empty but the peer was not skipped")]
     [InlineData("peers[0].tool", "is not a tool name")]
     [InlineData("peers[1]", "a second record of make at 1000 sources")]
+    [InlineData("processes[0].operation", "is not one of dry-run, full-build, null-build")]
+    [InlineData("processes[0].runs", "is empty but the tool was not skipped")]
+    [InlineData("processes[0].runs[1].peakRssBytes", "must be positive")]
+    [InlineData("processes[1]", "a second record of toolkit baseline dry-run at 1000 sources")]
+    [InlineData("runs[2].sources", "no project of 1000 sources with 3 large files")]
     public void Bad_values_are_named_with_their_path(string at, string expected)
     {
         var error = Edit(root =>
@@ -97,22 +102,27 @@ public sealed class ResultsFileTests
             switch (at)
             {
                 case "runs[2].footprint.nodes": root["runs"]![2]!["footprint"]!["nodes"] = 0; break;
-                case "runs[2].sources": root["runs"]![2]!["sources"] = 7; break;
+                case "runs[2].sources" when !expected.Contains("large", StringComparison.Ordinal): root["runs"]![2]!["sources"] = 7; break;
                 case "runs[2].variant": root["runs"]![2]!["variant"] = "../../etc/evil"; break;
                 case "runs[2].footprint.loadSeconds": root["runs"]![2]!["footprint"]!["loadSeconds"] = -1.0; break;
                 case "projects[1].nodes": root["projects"]![1]!["nodes"] = -5; break;
                 case "peers[0].runs": root["peers"]![0]!["runs"] = new JsonArray(); break;
                 case "peers[0].tool": root["peers"]![0]!["tool"] = "make; rm"; break;
                 case "peers[1]": root["peers"]![1]!["sources"] = 1000; break;
+                case "processes[0].operation": root["processes"]![0]!["operation"] = "clean"; break;
+                case "processes[0].runs": root["processes"]![0]!["runs"] = new JsonArray(); break;
+                case "processes[0].runs[1].peakRssBytes": root["processes"]![0]!["runs"]![1]!["peakRssBytes"] = 0; break;
+                case "processes[1]": root["processes"]![1]!["operation"] = "dry-run"; break;
+                case "runs[2].sources" when expected.Contains("large", StringComparison.Ordinal): root["runs"]![2]!["largeFiles"] = 3; root["runs"]![2]!["sources"] = 1000; break;
             }
-        });
+        }, at.StartsWith("peers", StringComparison.Ordinal) ? ReportingFiles.FixtureJsonVersion1 : ReportingFiles.FixtureJson);
         Assert.StartsWith($"bad.json: {at}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
-    private static ResultsFileException Edit(Action<JsonNode> edit)
+    private static ResultsFileException Edit(Action<JsonNode> edit, string? fixture = null)
     {
-        var root = JsonNode.Parse(File.ReadAllText(ReportingFiles.FixtureJson))!;
+        var root = JsonNode.Parse(File.ReadAllText(fixture ?? ReportingFiles.FixtureJson))!;
         edit(root);
         return Parse(root.ToJsonString());
     }

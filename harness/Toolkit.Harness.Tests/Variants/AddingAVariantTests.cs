@@ -53,7 +53,7 @@ public sealed class AddingAVariantTests
     {
         var root = Program.CreateRootCommand(_variants);
         Assert.Equal(_variants.Names, root.Parse(["scale", "--variants", "all"]).GetValue<IReadOnlyList<string>>("--variants"));
-        Assert.Equal(_variants.Names, root.Parse(["scale"]).GetValue<IReadOnlyList<string>>("--variants"));
+        Assert.Equal(Harness.Scaling.ScaleRequest.DefaultVariants, root.Parse(["scale"]).GetValue<IReadOnlyList<string>>("--variants"));
         Assert.Equal([Name], root.Parse(["scale", "--variants", Name]).GetValue<IReadOnlyList<string>>("--variants"));
         var unknown = Assert.Single(root.Parse(["scale", "--variants", "nonsense"]).Errors);
         Assert.Contains(Name, unknown.Message, StringComparison.Ordinal);

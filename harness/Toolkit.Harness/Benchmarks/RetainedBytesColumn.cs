@@ -45,7 +45,7 @@ public sealed class RetainedBytesColumn : IColumn
 
     /// <inheritdoc />
     public string Legend => _perNode
-        ? "Live managed bytes the benchmark's graph keeps, per node"
+        ? "Live managed bytes the benchmark's graph keeps, per node, after loading (no build): the scale pages' after-load figure, in brackets; their headline figure is after loading and building (docs/measuring.md#two-retained-figures)"
         : "Live managed bytes the benchmark's graph keeps (after full compacting GCs), in bytes";
 
     /// <summary>The record of a benchmark case, or null.</summary>

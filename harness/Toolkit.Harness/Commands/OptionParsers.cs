@@ -1,5 +1,6 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Toolkit.Harness.Measuring;
 using Toolkit.Optimizations;
 using Toolkit.SyntheticProjects.Generation;
 
@@ -94,6 +95,59 @@ public static class OptionParsers
 
         return variants.FindUnknown(names) is { } unknown ? Fail<IReadOnlyList<string>>(result, $"{option}: {unknown}") : names;
     };
+
+    /// <summary>
+    /// Repeated <c>SIZE=NAME[,NAME...]</c> values (<c>--variants-at 1M=baseline,optimized</c>): each size a
+    /// count as <see cref="Count"/>, each name checked by <paramref name="findUnknown"/> (null when all are known).
+    /// </summary>
+    public static Func<ArgumentResult, IReadOnlyDictionary<int, IReadOnlyList<string>>> SizeLists(string option, Func<IReadOnlyList<string>, string?> findUnknown) => result =>
+    {
+        var map = new Dictionary<int, IReadOnlyList<string>>();
+        foreach (var token in result.Tokens.Select(t => t.Value))
+        {
+            var equals = token.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || !CountParser.TryParse(token[..equals], out var size))
+            {
+                return Fail<IReadOnlyDictionary<int, IReadOnlyList<string>>>(result, $"{option}: '{token}' is not SIZE=NAME[,NAME...] (e.g. {option} 1M=baseline,optimized)");
+            }
+
+            var names = token[(equals + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+            if (findUnknown(names) is { } unknown)
+            {
+                return Fail<IReadOnlyDictionary<int, IReadOnlyList<string>>>(result, $"{option}: {unknown}");
+            }
+
+            map[size] = names;
+        }
+
+        return map;
+    };
+
+    /// <summary>A comma-separated list of peer names, or <c>all</c> or <c>none</c>.</summary>
+    public static IReadOnlyList<string> Peers(ArgumentResult result)
+    {
+        var text = Token(result);
+        if (text == "all")
+        {
+            return PeerTool.Names;
+        }
+
+        if (text == "none")
+        {
+            return [];
+        }
+
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        return FindUnknownPeer(names) is { } unknown ? Fail<IReadOnlyList<string>>(result, "--peers: " + unknown) : names;
+    }
+
+    /// <summary>Null when every name is a peer; otherwise the message naming the first unknown one.</summary>
+    public static string? FindUnknownPeer(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var unknown = names.FirstOrDefault(n => PeerTool.Find(n) is null);
+        return unknown is null ? null : $"unknown peer '{unknown}'; valid peers: {string.Join(", ", PeerTool.Names)} (or all, none)";
+    }
 
     private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
 

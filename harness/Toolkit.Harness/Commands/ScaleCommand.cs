@@ -4,7 +4,6 @@ using Spectre.Console;
 using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Reporting;
-using Toolkit.Harness.Reporting.Excerpts;
 using Toolkit.Harness.Results;
 using Toolkit.Harness.Scaling;
 using Toolkit.Harness.Terminal;
@@ -14,69 +13,88 @@ using Toolkit.SyntheticProjects.Generation;
 namespace Toolkit.Harness.Commands;
 
 /// <summary>
-/// <c>toolkit scale</c>: the main job. Measures how memory and time grow with the graph for every
-/// variant (and the peers), writes one JSON results file and the pages generated from it.
+/// <c>toolkit scale</c>: the main job. Measures every variant and peer as a whole process (dry run, full
+/// build, null build) and every variant's managed heap, at each size, and writes one JSON results file and
+/// the pages generated from it: into a new folder under results/local/ by default, into the committed
+/// results/ only with <c>--reference</c>.
 /// </summary>
 public static class ScaleCommand
 {
     /// <summary>Creates the verb.</summary>
-    public static Command Create(VariantFactory variantList)
+    public static Command Create(VariantFactory variants)
     {
-        var sources = CommonOptions.SourcesList("Sizes, in sources, comma-separated (e.g. 1k,10k,100k)", ScaleRequest.DefaultSources);
-        var variants = CommonOptions.Variants(variantList, "'all' or a comma-separated list of variants (baseline is always measured: savings are against it)", allowAll: true);
-        variants.DefaultValueFactory = _ => variantList.Names;
-        variants.ShowDefaultAs("all");
-        var shape = CommonOptions.Shape("The generated projects' shape");
-        var seed = CommonOptions.Seed("The generator's seed");
-        var repeat = CommonOptions.Repeat("Fresh processes per (variant, size)", ScaleRequest.DefaultRepeat);
-        var noPeers = new Option<bool>("--no-peers") { Description = $"Do not measure the peers ({string.Join(", ", PeerTool.All.Select(t => t.Name))}); by default each is measured when it is on PATH" };
-        var output = CommonOptions.OutDirectory("Where to write the results file and the pages", "results");
-        var projects = CommonOptions.Projects("Where generated projects are kept and reused");
-        var dryRun = CommonOptions.DryRun("Measure dry runs instead of full builds");
-        var command = new Command("scale", "Measure memory and time against graph size for every variant and the peers; write results JSON and pages")
-        {
-            sources, variants, shape, seed, repeat, noPeers, output, projects, dryRun,
-        };
+        var options = new ScaleOptions(variants);
+        var command = new Command("scale", "Measure memory and time against graph size for the engine's variants and the peers, as whole processes and in the managed heap; write results JSON and pages");
+        options.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
-            var outDirectory = parse.GetRequiredValue(output);
-            UserPaths.RequireOutputDirectory(outDirectory, "--out");
-            UserPaths.Io("--out " + outDirectory, () => outDirectory.Create());
-            var request = new ScaleRequest
+            var reference = parse.GetValue(options.Reference);
+            var outDirectory = parse.GetValue(options.Out) ?? new DirectoryInfo(reference ? ReferenceRun.Directory : ReferenceRun.LocalRunDirectory(DateTime.UtcNow));
+            if (reference)
             {
-                Sources = [.. parse.GetRequiredValue(sources).Distinct()],
-                Variants = WithBaseline(parse.GetRequiredValue(variants)),
-                Shape = parse.GetValue(shape),
-                Seed = parse.GetValue(seed),
-                Repeat = parse.GetValue(repeat),
-                Peers = !parse.GetValue(noPeers),
-                DryRun = parse.GetValue(dryRun),
-                ProjectsDirectory = parse.GetRequiredValue(projects).FullName,
-            };
-            var results = Run(request, cancellation);
+                RequireRepositoryRoot(outDirectory);
+            }
+
+            UserPaths.RequireOutputDirectory(outDirectory, "--out");
+            var request = options.Request(parse, reference);
+            var existed = outDirectory.Exists;
+            UserPaths.Io("--out " + outDirectory, () => outDirectory.Create());
+            Output.Line($"toolkit: measuring into {outDirectory.FullName}");
+            ScaleResults results;
+            try
+            {
+                results = Run(request, cancellation);
+            }
+            catch when (!existed && !outDirectory.EnumerateFileSystemInfos().Any())
+            {
+                outDirectory.Delete(); // a run that measured nothing leaves no empty folder behind
+                throw;
+            }
+
             var file = Path.Join(outDirectory.FullName, $"scale-{ProjectShapes.Name(request.Shape)}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
             ResultsFile.Write(file, results);
-            var pages = UserPaths.Io("--out " + outDirectory, () => ReportGenerator.Write(results, outDirectory.FullName, new EmbeddedSourceExcerpts(), variantList));
+            if (reference)
+            {
+                RemoveOlderResults(outDirectory.FullName, file);
+            }
+
+            var pages = UserPaths.Io("--out " + outDirectory, () => ReportGenerator.Write(results, outDirectory.FullName, variants));
             Output.Line($"toolkit: wrote {file}");
             Output.Line($"toolkit: wrote {pages.Count} pages and charts in {outDirectory.FullName} (start at {Path.Join(outDirectory.FullName, "README.md")})");
             return Task.FromResult(ExitCodes.Success);
         });
         return command.WithExamples(
             "toolkit scale",
-            "toolkit scale --sources 1k,10k,100k --repeat 5 --out results",
-            "toolkit scale --variants slots,interning --sources 10k --no-peers -n");
+            "toolkit scale --sources 1k,10k,100k --variants all --out /tmp/run1",
+            "toolkit scale --variants slots,interning --sources 10k --no-peers --large-files 0",
+            "toolkit scale --reference --sources 1k,10k,100k,1M");
     }
 
-    /// <summary>Every saving is measured against the baseline, so it is measured even when not asked for.</summary>
-    private static List<string> WithBaseline(IReadOnlyList<string> names)
+    /// <summary>--reference rewrites the committed results/: only from the repository root, so it cannot write a stray results/ elsewhere.</summary>
+    private static void RequireRepositoryRoot(DirectoryInfo outDirectory)
     {
-        var list = names.ToList();
-        if (!list.Contains(BaselineVariant.VariantName))
+        var root = Path.GetFullPath(Environment.CurrentDirectory);
+        if (!File.Exists(Path.Join(root, ReferenceRun.RootMarker)))
         {
-            list.Insert(0, BaselineVariant.VariantName);
+            throw new UsageException($"--reference rewrites the committed reference run in {ReferenceRun.Directory}/ of the repository: run it from the repository root (the folder with {ReferenceRun.RootMarker}); {root} is not");
         }
 
-        return list;
+        if (!string.Equals(Path.GetFullPath(outDirectory.FullName), Path.Join(root, ReferenceRun.Directory), StringComparison.Ordinal))
+        {
+            throw new UsageException($"--reference writes {ReferenceRun.Directory}/ and nowhere else; drop --out, or drop --reference to write {outDirectory}");
+        }
+    }
+
+    /// <summary>The reference run keeps one results file: the one just written.</summary>
+    private static void RemoveOlderResults(string directory, string keep)
+    {
+        foreach (var older in Directory.EnumerateFiles(directory, "scale-*.json"))
+        {
+            if (!string.Equals(Path.GetFullPath(older), Path.GetFullPath(keep), StringComparison.Ordinal))
+            {
+                File.Delete(older);
+            }
+        }
     }
 
     private static ScaleResults Run(ScaleRequest request, CancellationToken cancellation)

@@ -1,7 +1,10 @@
 namespace Toolkit.Harness.Comparison;
 
 /// <summary>One metric of one case, compared.</summary>
-/// <param name="Metric">The metric.</param>
-/// <param name="Case">The case.</param>
+/// <param name="Sample">What was compared.</param>
 /// <param name="Result">The statistics and the verdict.</param>
-public sealed record ComparisonRow(ComparisonMetric Metric, ComparisonCase Case, SampleComparison Result);
+public sealed record ComparisonRow(ComparisonSample Sample, SampleComparison Result)
+{
+    /// <summary>The metric.</summary>
+    public ComparisonMetric Metric => Sample.Metric;
+}

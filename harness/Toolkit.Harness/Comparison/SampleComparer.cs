@@ -1,143 +1,83 @@
-using Perfolizer;
 using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.QuantileEstimators;
-using Perfolizer.Mathematics.SignificanceTesting.Base;
-using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
-using Perfolizer.Metrology;
+using Toolkit.Harness.Reporting.Judging;
+using Toolkit.Harness.Reporting.Statistics;
 
 namespace Toolkit.Harness.Comparison;
 
 /// <summary>
-/// Compares two samples of one metric with Perfolizer. Medians are Harrell-Davis estimates, each with
-/// its confidence interval; the ratio B/A gets the interval [lowB/highA, highB/lowA], each median's
-/// interval taken at sqrt(level) so that both cover together with at least the stated level. The
-/// verdict comes from two one-sided Mann-Whitney tests against a relative threshold t: "worse" when B
-/// is shown larger than A·(1+t) (for a metric where smaller is better), "better" when A is shown larger
-/// than B·(1+t), "same" otherwise. When the samples are so small that even complete separation cannot
-/// give a p-value below alpha (1 / C(n+m, n) &gt;= alpha, e.g. 3 against 3 at 0.05), the verdict is
-/// "too few samples" instead of a guess.
+/// Compares two samples of one metric. The verdict is read from one interval only, the exact 95%
+/// Mann-Whitney interval of B/A on the log scale (<see cref="ChangeRule"/>, the same rule as the
+/// pages'): "worse" when it lies wholly beyond the threshold on the worse side, "better" on the better
+/// side, "same" when it lies within ±threshold, "no measurable difference" otherwise, "too few runs"
+/// when the samples cannot give an interval (3 against 3). So a verdict never contradicts the interval
+/// printed beside it. The one-sided p-values are the rank tests of "B/A beyond the threshold" that the
+/// interval inverts (p below 0.025 exactly when the interval excludes that side). Medians are
+/// Harrell-Davis estimates (Perfolizer), for display.
 /// </summary>
 public sealed class SampleComparer
 {
-    /// <summary>Default significance level of each one-sided test.</summary>
-    public const double DefaultAlpha = 0.05;
-
-    /// <summary>Default confidence level of the ratio's interval.</summary>
-    public const double DefaultConfidence = 0.95;
-
-    /// <summary>
-    /// Smallest sample for a Harrell-Davis interval: with one value there is no spread to estimate.
-    /// </summary>
-    private const int MinSampleForInterval = 2;
-
-    private readonly Threshold _threshold;
-    private readonly double _alpha;
-    private readonly ConfidenceLevel _medianLevel;
+    /// <summary>Significance level of each one-sided test: the 95% two-sided interval leaves 2.5% on each side.</summary>
+    public const double DefaultAlpha = (1 - ShiftInterval.Confidence) / 2;
 
     /// <summary>Creates a comparer with a relative threshold in percent (0 or more).</summary>
-    public SampleComparer(double thresholdPercent, double alpha = DefaultAlpha, double confidence = DefaultConfidence)
+    public SampleComparer(double thresholdPercent)
     {
         if (!(thresholdPercent >= 0) || double.IsInfinity(thresholdPercent))
         {
             throw new ArgumentException($"threshold: {thresholdPercent}% is not a percentage of 0 or more", nameof(thresholdPercent));
         }
 
-        if (!(alpha is > 0 and < 1) || !(confidence is > 0 and < 1))
-        {
-            throw new ArgumentException($"alpha ({alpha}) and confidence ({confidence}) must be between 0 and 1");
-        }
-
         ThresholdPercent = thresholdPercent;
-        _threshold = thresholdPercent == 0 ? Threshold.Zero : new Threshold(PercentValue.Of(thresholdPercent));
-        _alpha = alpha;
-        _medianLevel = new ConfidenceLevel(Math.Sqrt(confidence));
     }
 
     /// <summary>The relative threshold, percent.</summary>
     public double ThresholdPercent { get; }
 
-    /// <summary>
-    /// True when samples of these sizes can never give a p-value below alpha: the smallest one-sided
-    /// Mann-Whitney p-value, reached when the samples do not overlap at all, is 1 / C(n+m, n).
-    /// </summary>
-    public bool TooFew(int countA, int countB)
-    {
-        if (countA < MinSampleForInterval || countB < MinSampleForInterval)
-        {
-            return true;
-        }
-
-        // C(n+m, n) grows fast; stop as soon as it exceeds 1/alpha.
-        var combinations = 1.0;
-        var small = Math.Min(countA, countB);
-        var total = countA + countB;
-        for (var i = 1; i <= small && combinations * _alpha <= 1; i++)
-        {
-            combinations = combinations * (total - small + i) / i;
-        }
-
-        return 1 / combinations >= _alpha;
-    }
+    /// <summary>True when samples of these sizes can never give an interval at 95%.</summary>
+    public bool TooFew(int countA, int countB) => !ShiftInterval.CanDecide(countA, countB);
 
     /// <summary>Compares A (reference) and B (candidate).</summary>
     public SampleComparison Compare(IReadOnlyList<double> a, IReadOnlyList<double> b, bool smallerIsBetter)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var (medianA, lowA, highA) = Median(a);
-        var (medianB, lowB, highB) = Median(b);
-        var ratio = medianA != 0 ? medianB / medianA : double.NaN;
-        var ratioLower = lowA > 0 && highA > 0 && lowB >= 0 ? lowB / highA : double.NaN;
-        var ratioUpper = lowA > 0 && highA > 0 && lowB >= 0 ? highB / lowA : double.NaN;
-        var pWorse = double.NaN;
-        var pBetter = double.NaN;
-        Verdict verdict;
-        if (TooFew(a.Count, b.Count))
+        var medianA = Median(a);
+        var medianB = Median(b);
+        var positive = a.Count > 0 && b.Count > 0 && a.All(v => v > 0) && b.All(v => v > 0);
+        if (!positive)
         {
-            verdict = Verdict.TooFewSamples;
-        }
-        else
-        {
-            var sampleA = new Sample(a.ToArray());
-            var sampleB = new Sample(b.ToArray());
-            var (larger, smaller) = smallerIsBetter ? (sampleB, sampleA) : (sampleA, sampleB);
-            pWorse = MannWhitneyTest.Instance.GetPValue(larger, smaller, AlternativeHypothesis.Greater, _threshold);
-            pBetter = MannWhitneyTest.Instance.GetPValue(smaller, larger, AlternativeHypothesis.Greater, _threshold);
-            verdict = pWorse < _alpha ? Verdict.Worse : pBetter < _alpha ? Verdict.Better : Verdict.Same;
+            // A ratio needs positive values (an empty sample, a zero count): nothing can be claimed.
+            var ratio = medianA != 0 ? medianB / medianA : double.NaN;
+            return new SampleComparison(a.Count, b.Count, medianA, medianB, ratio, double.NaN, double.NaN, double.NaN, double.NaN, a.Count == 0 || b.Count == 0 || TooFew(a.Count, b.Count) ? Verdict.TooFewSamples : Verdict.NoMeasurableDifference);
         }
 
-        return new SampleComparison
+        var threshold = ThresholdPercent / 100;
+        var change = ChangeRule.Judge(a, b, threshold);
+        var shift = Math.Log(1 + threshold);
+        var pLarger = ShiftInterval.PValueAbove(a, b, shift, logarithmic: true);
+        var pSmaller = ShiftInterval.PValueAbove(b, a, shift, logarithmic: true);
+        var verdict = change.Kind switch
         {
-            CountA = a.Count,
-            CountB = b.Count,
-            MedianA = medianA,
-            MedianB = medianB,
-            Ratio = ratio,
-            RatioLower = ratioLower,
-            RatioUpper = ratioUpper,
-            PWorse = pWorse,
-            PBetter = pBetter,
-            Verdict = verdict,
+            ChangeKind.TooFewRuns => Verdict.TooFewSamples,
+            ChangeKind.WithinThreshold => Verdict.Same,
+            ChangeKind.Larger => smallerIsBetter ? Verdict.Worse : Verdict.Better,
+            ChangeKind.Smaller => smallerIsBetter ? Verdict.Better : Verdict.Worse,
+            _ => Verdict.NoMeasurableDifference,
         };
+        return new SampleComparison(
+            a.Count,
+            b.Count,
+            medianA,
+            medianB,
+            change.Ratio.Value,
+            change.Ratio.HasInterval ? change.Ratio.Lower : double.NaN,
+            change.Ratio.HasInterval ? change.Ratio.Upper : double.NaN,
+            smallerIsBetter ? pLarger : pSmaller,
+            smallerIsBetter ? pSmaller : pLarger,
+            verdict);
     }
 
-    private (double Median, double Lower, double Upper) Median(IReadOnlyList<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return (double.NaN, double.NaN, double.NaN);
-        }
-
-        var sample = new Sample(values.ToArray());
-        var median = HarrellDavisQuantileEstimator.Instance.Quantile(sample, Probability.Median);
-        if (values.Count < MinSampleForInterval)
-        {
-            return (median, double.NaN, double.NaN);
-        }
-
-        var interval = HarrellDavisQuantileEstimator.Instance
-            .QuantileConfidenceIntervalEstimator(sample, Probability.Median)
-            .ConfidenceInterval(_medianLevel);
-        return (median, interval.Lower, interval.Upper);
-    }
+    private static double Median(IReadOnlyList<double> values) =>
+        values.Count == 0 ? double.NaN : HarrellDavisQuantileEstimator.Instance.Quantile(new Perfolizer.Sample(values.ToArray()), Probability.Median);
 }

@@ -1,17 +1,20 @@
 namespace Toolkit.Harness.Comparison;
 
-/// <summary>What <c>toolkit compare</c> concludes about one metric of B against A.</summary>
+/// <summary>What <c>toolkit compare</c> concludes about one metric of B against A, read from the interval of B/A alone.</summary>
 public enum Verdict
 {
-    /// <summary>The difference is within noise or within the relative threshold.</summary>
+    /// <summary>The whole interval lies within ±threshold: no difference larger than the threshold.</summary>
     Same,
 
-    /// <summary>B is better than A beyond the threshold, and the test says it is not noise.</summary>
+    /// <summary>The whole interval lies beyond the threshold on the better side.</summary>
     Better,
 
-    /// <summary>B is worse than A beyond the threshold, and the test says it is not noise.</summary>
+    /// <summary>The whole interval lies beyond the threshold on the worse side: a regression.</summary>
     Worse,
 
-    /// <summary>Too few runs for the test to ever reach significance; no verdict is guessed.</summary>
+    /// <summary>Too few runs for an interval at 95% (fewer than 4 against 4): no verdict is guessed.</summary>
     TooFewSamples,
+
+    /// <summary>The interval holds no change, or straddles the threshold: nothing is claimed.</summary>
+    NoMeasurableDifference,
 }

@@ -9,7 +9,7 @@ namespace Toolkit.Harness.Measuring;
 /// <summary>
 /// Runs <c>toolkit footprint DIR --variant V --json</c> in a fresh child process and parses its
 /// record, so that every measurement starts from an empty heap and a cold JIT (docs/measuring.md).
-/// The child is this same toolkit: its apphost when that is what runs, else <c>dotnet toolkit.dll</c>.
+/// The child is this same toolkit (<see cref="ToolkitLauncher"/>).
 /// A child that refused the project for a user's error (exit code 1) gives a <see cref="MeasurementException"/>
 /// with the child's error line; any other failure is a bug: an <see cref="InvalidOperationException"/>
 /// with the exit code, the command line and the end of the child's stderr.
@@ -36,20 +36,13 @@ public sealed class FootprintChildRunner
     public string CommandLine => string.Join(' ', new[] { _fileName }.Concat(_leadingArguments));
 
     /// <summary>A runner that starts this toolkit again.</summary>
-    public static FootprintChildRunner ForThisToolkit()
-    {
-        var assembly = typeof(FootprintChildRunner).Assembly.Location;
-        var process = Environment.ProcessPath;
-        var apphost = Path.ChangeExtension(assembly, OperatingSystem.IsWindows() ? ".exe" : null);
-        if (process is not null && string.Equals(Path.GetFullPath(process), Path.GetFullPath(apphost), StringComparison.Ordinal))
-        {
-            return new FootprintChildRunner(process, []);
-        }
+    public static FootprintChildRunner ForThisToolkit() => For(ToolkitLauncher.ThisToolkit());
 
-        var host = process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet"
-            ? process
-            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } fromCli ? fromCli : "dotnet";
-        return new FootprintChildRunner(host, [assembly]);
+    /// <summary>A runner that starts the toolkit <paramref name="launcher"/> names.</summary>
+    public static FootprintChildRunner For(ToolkitLauncher launcher)
+    {
+        ArgumentNullException.ThrowIfNull(launcher);
+        return new FootprintChildRunner(launcher.FileName, launcher.LeadingArguments);
     }
 
     /// <summary>Measures <paramref name="variant"/> on the project in <paramref name="projectDir"/> in a fresh process.</summary>

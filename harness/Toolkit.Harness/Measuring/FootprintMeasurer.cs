@@ -8,6 +8,8 @@ namespace Toolkit.Harness.Measuring;
 /// Measures one variant on one project in this process, as docs/measuring.md describes: full blocking
 /// compacting collections before loading, after loading and after building, with the graph kept alive,
 /// the difference being what the graph retains; then a null build (open again, build, nothing to run).
+/// Before each phase's measuring collections it reads the GC's own account of the heap
+/// (<see cref="GcProbe"/>): size, free space and committed memory after the program's last collection.
 /// Run it in a fresh process per measurement (toolkit scale does): what ran before in the same
 /// process changes the heap's fixed part and the JIT's state.
 /// </summary>
@@ -25,28 +27,17 @@ public static class FootprintMeasurer
             Project.Open(directory, EngineSettings.Baseline, new NullBuildReporter { KeepCommands = false }).Clean();
         }
 
+        var runtimeRss = ProcessMemory.ResidentBytes();
         var before = LiveHeap();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var pauseBefore = GC.GetTotalPauseDuration();
 
-        var clock = Stopwatch.StartNew();
+        var load = PhaseCounters.Start();
         var project = Project.Open(directory, variant.CreateSettings(), new NullBuildReporter { KeepCommands = false });
-        var loadSeconds = clock.Elapsed.TotalSeconds;
-        var allocatedByLoad = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var gcDuringLoad = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var pauseDuringLoad = GC.GetTotalPauseDuration();
+        load.Stop();
         var afterLoad = LiveHeap();
 
-        var allocatedBeforeBuild = GC.GetTotalAllocatedBytes(precise: true);
-        var gcBeforeBuild = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var pauseBeforeBuild = GC.GetTotalPauseDuration();
-        clock.Restart();
+        var build = PhaseCounters.Start();
         var result = project.Build(null, new BuildOptions { Jobs = jobs, DryRun = dryRun }, project.CreateExecutor());
-        var buildSeconds = clock.Elapsed.TotalSeconds;
-        var allocatedByBuild = GC.GetTotalAllocatedBytes(precise: true) - allocatedBeforeBuild;
-        var gcAfterBuild = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var pauseAfterBuild = GC.GetTotalPauseDuration();
+        build.Stop();
         if (!result.Succeeded)
         {
             throw new MeasurementException($"the measured build of '{directory}' failed ({result.Failed} failed); a footprint of a failed build would mislead");
@@ -59,7 +50,7 @@ public static class FootprintMeasurer
         GC.KeepAlive(project);
         project = null;
 
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         var again = Project.Open(directory, variant.CreateSettings(), new NullBuildReporter { KeepCommands = false });
         var nullResult = again.Build(null, new BuildOptions { Jobs = jobs, DryRun = dryRun }, again.CreateExecutor());
         var nullSeconds = clock.Elapsed.TotalSeconds;
@@ -77,18 +68,25 @@ public static class FootprintMeasurer
             RetainedBytesAfterBuild = afterBuild - before,
             BytesPerNode = (afterBuild - before) / (double)Math.Max(1, nodes),
             BytesPerNodeAfterLoad = (afterLoad - before) / (double)Math.Max(1, nodes),
-            AllocatedBytes = allocatedByLoad + allocatedByBuild,
+            AllocatedBytes = load.Allocated + build.Allocated,
             PeakRssBytes = ProcessMemory.PeakResidentBytes(),
             RssBytes = rss,
-            Gen0Collections = gcDuringLoad.Item1 - gcBefore.Item1 + (gcAfterBuild.Item1 - gcBeforeBuild.Item1),
-            Gen1Collections = gcDuringLoad.Item2 - gcBefore.Item2 + (gcAfterBuild.Item2 - gcBeforeBuild.Item2),
-            Gen2Collections = gcDuringLoad.Item3 - gcBefore.Item3 + (gcAfterBuild.Item3 - gcBeforeBuild.Item3),
-            GcPauseSeconds = (pauseDuringLoad - pauseBefore + (pauseAfterBuild - pauseBeforeBuild)).TotalSeconds,
-            LoadSeconds = loadSeconds,
-            BuildSeconds = buildSeconds,
+            Gen0Collections = load.Gen0 + build.Gen0,
+            Gen1Collections = load.Gen1 + build.Gen1,
+            Gen2Collections = load.Gen2 + build.Gen2,
+            GcPauseSeconds = (load.Pause + build.Pause).TotalSeconds,
+            LoadSeconds = load.Seconds,
+            BuildSeconds = build.Seconds,
             ActionsRun = result.Executed,
             NullBuildSeconds = nullSeconds,
             DryRun = dryRun,
+            RuntimeRssBytes = runtimeRss,
+            LiveHeapBeforeBytes = before,
+            AllocatedBytesByLoad = load.Allocated,
+            AllocatedBytesByBuild = build.Allocated,
+            LoadGc = load.Gc,
+            BuildGc = build.Gc,
+            GcMode = GcProbe.Mode(),
         };
     }
 

@@ -1,3 +1,5 @@
+using Toolkit.Harness.Results;
+
 namespace Toolkit.Harness.Measuring;
 
 /// <summary>
@@ -63,4 +65,29 @@ public sealed record FootprintRecord
 
     /// <summary>True when the measured build was a dry run.</summary>
     public required bool DryRun { get; init; }
+
+    /// <summary>
+    /// The runtime's fixed cost: the process's resident set (VmRSS) when the measurement starts, before
+    /// the project is read: the .NET runtime, the JIT-compiled toolkit code, its own managed heap.
+    /// Null in results of schema 1.
+    /// </summary>
+    public long? RuntimeRssBytes { get; init; }
+
+    /// <summary>The live managed heap before the project is read (the toolkit's own objects); null in schema 1.</summary>
+    public long? LiveHeapBeforeBytes { get; init; }
+
+    /// <summary>Bytes allocated while loading (garbage included); null in schema 1.</summary>
+    public long? AllocatedBytesByLoad { get; init; }
+
+    /// <summary>Bytes allocated while building; null in schema 1.</summary>
+    public long? AllocatedBytesByBuild { get; init; }
+
+    /// <summary>The GC heap at the end of loading, before the measuring collections; null in schema 1.</summary>
+    public GcSnapshot? LoadGc { get; init; }
+
+    /// <summary>The GC heap at the end of the measured build, before the measuring collections; null in schema 1.</summary>
+    public GcSnapshot? BuildGc { get; init; }
+
+    /// <summary>How the GC was configured ("workstation, non-concurrent, conserve memory 0"); null in schema 1.</summary>
+    public string? GcMode { get; init; }
 }

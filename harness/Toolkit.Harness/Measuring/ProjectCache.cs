@@ -15,9 +15,13 @@ public static class ProjectCache
     /// <summary>The default <c>--projects</c>: one folder in the temporary directory, shared by scale and compare.</summary>
     public static string DefaultDirectory => Path.Join(Path.GetTempPath(), "toolkit-projects");
 
-    /// <summary>The generator options of the project of <paramref name="shape"/>, <paramref name="sources"/> and <paramref name="seed"/> in <paramref name="projectsDirectory"/>.</summary>
-    public static GeneratorOptions Options(string projectsDirectory, ProjectShape shape, int sources, int seed) =>
-        new(shape, sources, seed, Path.Join(Path.GetFullPath(projectsDirectory), string.Create(CultureInfo.InvariantCulture, $"{ProjectShapes.Name(shape)}-{sources}-seed{seed}")));
+    /// <summary>
+    /// The generator options of the project of <paramref name="shape"/>, <paramref name="sources"/>,
+    /// <paramref name="seed"/> and <paramref name="largeFiles"/> in <paramref name="projectsDirectory"/>
+    /// (SHAPE-SOURCES-seedSEED, with -largeK when it has large files).
+    /// </summary>
+    public static GeneratorOptions Options(string projectsDirectory, ProjectShape shape, int sources, int seed, int largeFiles = 0) =>
+        new(shape, sources, seed, Path.Join(Path.GetFullPath(projectsDirectory), string.Create(CultureInfo.InvariantCulture, $"{ProjectShapes.Name(shape)}-{sources}-seed{seed}{(largeFiles > 0 ? $"-large{largeFiles}" : string.Empty)}")), largeFiles);
 
     /// <summary>
     /// Reuses the project <paramref name="options"/> describe or generates it. <paramref name="readStamp"/>

@@ -1,5 +1,4 @@
 using System.Text;
-using Toolkit.Harness.Reporting.Charts;
 using Toolkit.Harness.Reporting.Excerpts;
 using Toolkit.Harness.Reporting.Pages;
 using Toolkit.Harness.Results;
@@ -8,30 +7,43 @@ using Toolkit.Optimizations;
 namespace Toolkit.Harness.Reporting;
 
 /// <summary>
-/// Writes the results pages from a results file alone: README.md, scaling.md, reduce-memory.md,
-/// recommendations/VARIANT.md per optimization and the SVG charts under charts/. The same results
-/// (and the same source excerpts) always give the same bytes: no clock, ordinal ordering, invariant
-/// numbers, UTF-8 without BOM, LF line ends.
+/// Writes the results pages from a results file alone: README.md, scaling.md, memory.md,
+/// reduce-memory.md, recommendations/VARIANT.md per optimization, the SVG charts under charts/ and the
+/// exports under exports/. The same results (and the same source excerpts) always give the same
+/// bytes: no clock, ordinal ordering, invariant numbers, UTF-8 without BOM, LF line ends.
 /// </summary>
 public static class ReportGenerator
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes the pages into <paramref name="outputDirectory"/>, quoting the sources embedded in the toolkit; returns the files written, in writing order.</summary>
+    /// <summary>Writes the pages into <paramref name="outputDirectory"/>, quoting the sources embedded in the toolkit and linking the docs of the repository above the folder; returns the files written, in writing order.</summary>
     public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory) =>
-        Write(results, outputDirectory, new EmbeddedSourceExcerpts());
+        Write(results, outputDirectory, VariantFactory.Default);
 
-    /// <summary>Writes the pages of the project's variants, quoting source from <paramref name="excerpts"/>.</summary>
+    /// <summary>As <see cref="Write(ScaleResults, string)"/>, with the variants of <paramref name="variants"/>.</summary>
+    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, VariantFactory variants) =>
+        Write(results, outputDirectory, new EmbeddedSourceExcerpts(), PageLinks.For(outputDirectory), variants);
+
+    /// <summary>Writes the pages, quoting source from <paramref name="excerpts"/>, with the committed layout's links (results/ one level below the root).</summary>
     public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts) =>
-        Write(results, outputDirectory, excerpts, VariantFactory.Default);
+        Write(results, outputDirectory, excerpts, new PageLinks());
 
-    /// <summary>Writes the pages, ordering and describing variants by <paramref name="variants"/> and quoting source from <paramref name="excerpts"/>.</summary>
-    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts, VariantFactory variants)
+    /// <summary>Writes the pages of <paramref name="variants"/>, quoting source from <paramref name="excerpts"/>, with the committed layout's links.</summary>
+    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts, VariantFactory variants) =>
+        Write(results, outputDirectory, excerpts, new PageLinks(), variants);
+
+    /// <summary>Writes the pages of the project's variants, quoting source from <paramref name="excerpts"/> and linking as <paramref name="links"/> says.</summary>
+    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts, PageLinks links) =>
+        Write(results, outputDirectory, excerpts, links, VariantFactory.Default);
+
+    /// <summary>Writes the pages, ordering and describing variants by <paramref name="variants"/>, quoting source from <paramref name="excerpts"/> and linking as <paramref name="links"/> says.</summary>
+    public static IReadOnlyList<string> Write(ScaleResults results, string outputDirectory, IExcerptSource excerpts, PageLinks links, VariantFactory variants)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(excerpts);
+        ArgumentNullException.ThrowIfNull(links);
         ResultsValidator.Validate(results, "results");
-        var analysis = new ScaleAnalysis(results, variants);
+        var model = new PageModel(results, variants);
         var written = new List<string>();
         void Emit(string relative, string text)
         {
@@ -41,17 +53,24 @@ public static class ReportGenerator
             written.Add(path);
         }
 
-        Emit("charts/peak-rss-per-node.svg", ScaleCharts.PeakRssPerNode(analysis).ToSvg());
-        Emit("charts/memory-vs-nodes.svg", ScaleCharts.Memory(analysis).ToSvg());
-        Emit("charts/time-vs-nodes.svg", ScaleCharts.Time(analysis).ToSvg());
-        Emit("README.md", ReadmePage.Render(analysis, "charts/peak-rss-per-node.svg"));
-        Emit("scaling.md", ScalingPage.Render(analysis, "charts/memory-vs-nodes.svg", "charts/time-vs-nodes.svg"));
-        Emit("reduce-memory.md", ReduceMemoryPage.Render(analysis));
-        foreach (var variant in analysis.Optimizations)
+        foreach (var (file, chart) in ScalingPage.Charts(model))
         {
-            Emit($"recommendations/{variant}.md", RecommendationPage.Render(analysis, variant, excerpts));
+            Emit(file, chart.ToSvg());
         }
 
+        Emit("README.md", ReadmePage.Render(model, links));
+        Emit("scaling.md", ScalingPage.Render(model, links));
+        Emit("memory.md", MemoryPage.Render(model, links));
+        Emit("reduce-memory.md", ReduceMemoryPage.Render(model));
+        foreach (var variant in model.Analysis.Optimizations)
+        {
+            Emit($"recommendations/{variant}.md", RecommendationPage.Render(model, variant, excerpts, links));
+        }
+
+        var rows = ExportWriter.Rows(results);
+        Emit(ExportWriter.CsvFile, ExportWriter.Csv(rows));
+        Emit(ExportWriter.MarkdownFile, ExportWriter.Markdown(rows, results));
+        Emit(ExportWriter.JsonFile, ExportWriter.Json(rows, results));
         return written;
     }
 }

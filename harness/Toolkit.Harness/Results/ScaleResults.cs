@@ -7,8 +7,12 @@ namespace Toolkit.Harness.Results;
 /// </summary>
 public sealed record ScaleResults
 {
-    /// <summary>The schema version this toolkit writes; readers refuse newer ones.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// The schema version this toolkit writes; readers refuse newer ones and read older ones.
+    /// 2 added warm-up runs, the large-files point, the GC snapshots of each phase and
+    /// <see cref="Processes"/> (every tool as a whole process: dry run, full build, null build).
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>Schema version of this file.</summary>
     public required int SchemaVersion { get; init; }
@@ -31,6 +35,12 @@ public sealed record ScaleResults
     /// <summary>Every run of every variant at every size, in the order they ran.</summary>
     public required IReadOnlyList<RunRecord> Runs { get; init; }
 
-    /// <summary>Peer build tools measured (or skipped, with the reason).</summary>
+    /// <summary>Schema 1: the peers' dry runs (or why they were skipped); written empty by schema 2.</summary>
     public required IReadOnlyList<PeerRecord> Peers { get; init; }
+
+    /// <summary>
+    /// Schema 2: every tool (the engine's variants and the peers) doing every operation as a whole
+    /// process, measured from outside; null in a schema-1 file.
+    /// </summary>
+    public IReadOnlyList<ProcessRecord>? Processes { get; init; }
 }

@@ -1,22 +1,26 @@
 using System.Globalization;
-using Toolkit.Engine.Build;
 using Toolkit.Harness.Measuring;
 using Toolkit.Harness.Results;
+using Toolkit.Optimizations;
 using Toolkit.SyntheticProjects.Generation;
 
 namespace Toolkit.Harness.Scaling;
 
 /// <summary>
-/// The scaling benchmark (docs/measuring.md): generates each project once (<see cref="ProjectCache"/>:
-/// reused while its generated.json matches), then measures every (variant, size) in a fresh child process per run,
-/// repeated and interleaved (each repetition walks the variants in a rotated order, so drift in the
-/// machine hits all variants alike), then the peers' dry runs under GNU time on the cleaned trees.
+/// The scaling benchmark (docs/measuring.md). Generates each project once (<see cref="ProjectCache"/>),
+/// then, in rounds, measures every tool at every point: each engine variant as a whole process
+/// (dry run on a clean tree, full build, null build, from outside with <see cref="ProcessMeasurer"/>)
+/// and in a fresh <c>toolkit footprint</c> child (managed heap); each peer as a whole process the same
+/// way, with the stand-in compiler and archiver first on PATH. The first <see cref="ScaleRequest.Warmup"/>
+/// rounds are warm-ups, recorded but not counted; within a round the tools at a point run in the order
+/// of a Williams design row (<see cref="RunOrder"/>), so no tool is always first and drift falls on all
+/// alike. A peer that fails at a point is recorded as skipped there with its error; an engine failure stops the run.
 /// </summary>
 public sealed class ScaleRunner
 {
     private readonly FootprintChildRunner _children;
 
-    /// <summary>Creates a runner that starts children with <paramref name="children"/>.</summary>
+    /// <summary>Creates a runner that starts footprint children with <paramref name="children"/>.</summary>
     public ScaleRunner(FootprintChildRunner children)
     {
         _children = children;
@@ -25,79 +29,54 @@ public sealed class ScaleRunner
     /// <summary>Runs the whole benchmark.</summary>
     public ScaleResults Run(ScaleRequest request, IScaleProgress progress, CancellationToken cancellation)
     {
-        var projects = new List<ProjectRecord>();
-        var directories = new Dictionary<int, string>();
-        var peerTools = request.Peers ? PeerTool.All : [];
-        var peersAvailable = peerTools.Where(t => PeerMeasurer.WhySkipped(t) is null).ToList();
-        var steps = request.Sources.Count + (request.Sources.Count * request.Variants.Count * request.Repeat) + (request.Sources.Count * peersAvailable.Count * request.Repeat);
-        var step = 0;
-
-        foreach (var sources in request.Sources)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var options = ProjectCache.Options(request.ProjectsDirectory, request.Shape, sources, request.Seed);
-            progress.Step($"generating {ProjectShapes.Name(request.Shape)} {sources:N0} sources", ++step, steps);
-            var project = ProjectCache.Ensure(options);
-            var counts = project.Counts;
-            projects.Add(new ProjectRecord(sources, counts.Nodes, counts.Edges, counts.Headers, counts.DerivedFiles, project.GenerateSeconds, project.Reused));
-            if (project.Reused)
-            {
-                progress.Note($"reusing the project generated earlier in {project.Directory}");
-            }
-
-            directories[sources] = project.Directory;
-        }
-
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        var points = Prepare(request, progress, cancellation);
+        var standIns = StandInTools.Directory();
         var runs = new List<RunRecord>();
+        var log = new ProcessLog();
+        foreach (var point in points)
+        {
+            foreach (var (peer, reason) in point.Skipped)
+            {
+                progress.Note($"skipping {peer.Name} at {point.Label}: {reason}");
+                foreach (var operation in ProcessOperations.All)
+                {
+                    log.Skip(peer.Name, null, point.Sources, point.LargeFiles, operation, peer.Describe(operation, request.Jobs), reason);
+                }
+            }
+        }
+
+        var rounds = request.Warmup + request.Repeat;
+        var steps = points.Sum(p => p.Tools.Count) * rounds;
+        var step = 0;
         var sequence = 0;
-        for (var repetition = 0; repetition < request.Repeat; repetition++)
+        for (var round = 0; round < rounds; round++)
         {
-            foreach (var sources in request.Sources)
+            var repetition = round + 1 - request.Warmup;
+            for (var p = 0; p < points.Count; p++)
             {
-                for (var i = 0; i < request.Variants.Count; i++)
+                var point = points[p];
+                foreach (var index in RunOrder.Row(point.Tools.Count, round + p))
                 {
-                    var variant = request.Variants[(i + repetition) % request.Variants.Count];
-                    progress.Step($"{sources:N0} sources, {variant}, run {repetition + 1} of {request.Repeat}", ++step, steps);
-                    var footprint = _children.Run(directories[sources], variant, request.DryRun, clean: !request.DryRun, cancellation);
-                    runs.Add(new RunRecord(sources, variant, repetition, sequence++, footprint));
+                    cancellation.ThrowIfCancellationRequested();
+                    var tool = point.Tools[index];
+                    var what = repetition <= 0 ? "warm-up" : $"run {repetition} of {request.Repeat}";
+                    progress.Step($"{point.Label}, {tool.Label}, {what}", ++step, steps);
+                    if (log.IsSkipped(tool.Name, tool.Variant, point.Sources, point.LargeFiles))
+                    {
+                        continue;
+                    }
+
+                    var unit = new ScaleTurn(point, tool, repetition, standIns, request.Jobs);
+                    MeasureProcesses(unit, log, progress, ref sequence, cancellation);
+                    if (tool is EngineTool { Footprint: true } engine && !log.IsSkipped(tool.Name, tool.Variant, point.Sources, point.LargeFiles))
+                    {
+                        point.Tree.Clean();
+                        var footprint = _children.Run(point.Tree.Directory, engine.Variant, request.DryRun, clean: false, cancellation);
+                        runs.Add(new RunRecord(point.Sources, engine.Variant, repetition, sequence++, footprint, repetition <= 0, point.LargeFiles));
+                    }
                 }
-            }
-        }
-
-        if (peersAvailable.Count > 0)
-        {
-            // The variants' runs leave each tree built; the peers see it clean, as a first build would.
-            foreach (var directory in directories.Values)
-            {
-                Project.Open(directory, EngineSettings.Baseline, new NullBuildReporter { KeepCommands = false }).Clean();
-            }
-        }
-
-        var peers = new List<PeerRecord>();
-        foreach (var tool in peerTools)
-        {
-            var skipped = PeerMeasurer.WhySkipped(tool);
-            if (skipped is not null)
-            {
-                progress.Note($"skipping {tool.Name}: {skipped}");
-            }
-
-            foreach (var sources in request.Sources)
-            {
-                if (skipped is not null)
-                {
-                    peers.Add(new PeerRecord(tool.Name, sources, tool.CommandLine, skipped, []));
-                    continue;
-                }
-
-                var peerRuns = new List<PeerRun>();
-                for (var repetition = 0; repetition < request.Repeat; repetition++)
-                {
-                    progress.Step($"{sources:N0} sources, {tool.CommandLine}, run {repetition + 1} of {request.Repeat}", ++step, steps);
-                    peerRuns.Add(PeerMeasurer.Run(tool, directories[sources], cancellation));
-                }
-
-                peers.Add(new PeerRecord(tool.Name, sources, tool.CommandLine, null, peerRuns));
             }
         }
 
@@ -107,10 +86,144 @@ public sealed class ScaleRunner
             CreatedUtc = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             Toolkit = MachineProbe.Toolkit(),
             Machine = MachineProbe.Describe(),
-            Options = new ScaleOptionsRecord(ProjectShapes.Name(request.Shape), request.Seed, request.Sources, request.Variants, request.Repeat, request.Peers ? "auto" : "none", request.DryRun),
-            Projects = projects,
+            Options = Options(request),
+            Projects = points.Select(Record).ToArray(),
             Runs = runs,
-            Peers = peers,
+            Peers = [],
+            Processes = log.Records(),
         };
+    }
+
+    /// <summary>The variants that hash files differently from baseline: the ones the large-files point is for.</summary>
+    public static IReadOnlyList<string> HashingVariants(IReadOnlyList<string> variants)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        var factory = VariantFactory.Default;
+        var baseline = factory.Get(BaselineVariant.VariantName).CreateSettings().Hasher.GetType();
+        return variants.Where(v => v == BaselineVariant.VariantName || factory.Find(v) is { } variant && variant.CreateSettings().Hasher.GetType() != baseline).ToArray();
+    }
+
+    /// <summary>True when a variant judged by peak RSS (chunked hashing, which only large files show) is among <paramref name="variants"/>.</summary>
+    public static bool JudgedByPeakRss(IReadOnlyList<string> variants)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        return variants.Any(v => VariantFactory.Default.Find(v)?.Technique?.JudgedBy == MemoryMetric.PeakRssPerNode);
+    }
+
+    /// <summary>One dry run, full build and null build of a tool at a point, from a clean tree.</summary>
+    private static void MeasureProcesses(ScaleTurn unit, ProcessLog log, IScaleProgress progress, ref int sequence, CancellationToken cancellation)
+    {
+        var (point, tool) = (unit.Point, unit.Tool);
+        point.Tree.Clean();
+        foreach (var operation in ProcessOperations.All)
+        {
+            var (fileName, arguments) = tool.Command(operation, point.Tree.Directory, unit.Jobs);
+            var described = tool.Describe(operation, unit.Jobs);
+            ProcessMeasurement measured;
+            try
+            {
+                measured = ProcessMeasurer.Run(fileName, arguments, point.Tree.Directory, unit.StandIns, cancellation);
+            }
+            catch (MeasurementException exception) when (tool is PeerTool)
+            {
+                progress.Note($"{tool.Name} failed at {point.Label}; it is skipped there: {exception.Message}");
+                foreach (var each in ProcessOperations.All)
+                {
+                    log.Skip(tool.Name, null, point.Sources, point.LargeFiles, each, tool.Describe(each, unit.Jobs), "failed: " + exception.Message);
+                }
+
+                return;
+            }
+
+            var run = new ProcessRun(unit.Repetition, sequence++, unit.Repetition <= 0, measured.PeakRssBytes, measured.WallSeconds, measured.UserSeconds, measured.SystemSeconds);
+            log.Add(tool.Name, tool.Variant, point.Sources, point.LargeFiles, operation, described, run);
+        }
+    }
+
+    private static List<ScalePoint> Prepare(ScaleRequest request, IScaleProgress progress, CancellationToken cancellation)
+    {
+        var points = new List<ScalePoint>();
+        var wanted = request.Sources.Select(s => (Sources: s, LargeFiles: 0, Variants: request.VariantsOf(s), Peers: request.PeersOf(s))).ToList();
+        if (request.Tools is null && request.LargeFiles > 0 && request.Sources.Count > 0 && JudgedByPeakRss(request.Variants) && HashingVariants(request.Variants) is { Count: > 1 } hashing)
+        {
+            wanted.Add((request.Sources.Min(), request.LargeFiles, hashing, []));
+        }
+
+        // A missing engine program is found before anything is generated.
+        var engines = request.Tools?.OfType<EngineTool>().ToArray() ?? [new EngineTool(request.Engine, BaselineVariant.VariantName, request.EngineStandIns)];
+        foreach (var engine in engines.DistinctBy(e => e.Name))
+        {
+            if (engine.WhySkipped() is { } engineProblem)
+            {
+                throw new MeasurementException($"cannot measure the engine as a whole process: {engineProblem}");
+            }
+        }
+
+        var step = 0;
+        foreach (var (sources, largeFiles, variants, peers) in wanted)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var options = ProjectCache.Options(request.ProjectsDirectory, request.Shape, sources, request.Seed, largeFiles);
+            progress.Step($"generating {options.ToCommandLine()}", ++step, wanted.Count);
+            var project = ProjectCache.Ensure(options);
+            if (project.Reused)
+            {
+                progress.Note($"reusing the project generated earlier in {project.Directory}");
+            }
+
+            var tools = request.Tools is { } given ? [.. given] : new List<MeasuredTool>(variants.Select(v => new EngineTool(request.Engine, v, request.EngineStandIns)));
+            var skipped = new List<(PeerTool, string)>();
+            if (largeFiles == 0)
+            {
+                foreach (var left in request.Peers.Except(peers).Select(PeerTool.Find).OfType<PeerTool>())
+                {
+                    skipped.Add((left, $"not measured at {CountParser.Format(sources)} sources (--peers-at {CountParser.Format(sources)}={string.Join(',', peers)})"));
+                }
+            }
+
+            foreach (var peer in peers.Select(name => PeerTool.Find(name) ?? throw new MeasurementException($"--peers: unknown peer '{name}'; valid peers: {string.Join(", ", PeerTool.Names)}")))
+            {
+                if (peer.WhySkipped() is { } reason)
+                {
+                    skipped.Add((peer, reason));
+                }
+                else
+                {
+                    tools.Add(peer);
+                }
+            }
+
+            points.Add(new ScalePoint(sources, largeFiles, project, new BuildTree(project.Directory), tools, skipped));
+        }
+
+        return points;
+    }
+
+    private static ProjectRecord Record(ScalePoint point)
+    {
+        var counts = point.Project.Counts;
+        return new ProjectRecord(point.Sources, counts.Nodes, counts.Edges, counts.Headers, counts.DerivedFiles, point.Project.GenerateSeconds, point.Project.Reused, point.LargeFiles);
+    }
+
+    private static ScaleOptionsRecord Options(ScaleRequest request)
+    {
+        static string Key(int sources) => sources.ToString(CultureInfo.InvariantCulture);
+        var peers = request.Peers.Count == 0 ? "none" : request.Peers.SequenceEqual(PeerTool.Names) ? "auto" : string.Join(',', request.Peers);
+        return new ScaleOptionsRecord(
+            ProjectShapes.Name(request.Shape),
+            request.Seed,
+            request.Sources,
+            request.Variants,
+            request.Repeat,
+            peers,
+            request.DryRun,
+            request.Warmup,
+            "williams",
+            request.Engine.CommandLine,
+            request.EngineStandIns ? "stand-ins" : "builtin",
+            request.Jobs,
+            request.LargeFiles,
+            request.VariantsAt.ToDictionary(p => Key(p.Key), p => p.Value),
+            request.PeersAt.ToDictionary(p => Key(p.Key), p => p.Value));
     }
 }

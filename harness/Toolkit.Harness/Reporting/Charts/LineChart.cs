@@ -7,7 +7,8 @@ namespace Toolkit.Harness.Reporting.Charts;
 /// A log-log line chart as a small hand-written SVG: a white background (readable in dark mode), a
 /// title and description for screen readers, a framed plot area (<c>rect class="plot-area"</c>),
 /// decade ticks and labels on both axes, grid lines, one <c>g class="series"</c> per series with
-/// a polyline and a marker per point (hover text in each marker's <c>title</c>), and a legend to
+/// a polyline, an error bar per point that has an interval (<c>path class="error-bar"</c>) and a
+/// marker per point (hover text in each marker's <c>title</c>), an optional note under the plot, and a legend to
 /// the right. Coordinates have one decimal, numbers are invariant, so the same data gives the same bytes.
 /// </summary>
 public sealed class LineChart
@@ -24,6 +25,9 @@ public sealed class LineChart
     private const double PlotBottom = 400;
     private const double LegendLeft = 634;
     private const double LegendRowHeight = 22;
+    /// <summary>Half the width of an error bar's caps.</summary>
+    private const double ErrorCap = 4;
+
     private const string FontStack = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
     /// <summary>The chart's title (shown and read by screen readers).</summary>
@@ -44,6 +48,9 @@ public sealed class LineChart
     /// <summary>Formats a y tick.</summary>
     public Func<double, string> YTick { get; init; } = Format.Short;
 
+    /// <summary>A line under the plot (e.g. which lines coincide), or null.</summary>
+    public string? Note { get; init; }
+
     /// <summary>The lines, in legend order.</summary>
     public required IReadOnlyList<ChartSeries> Series { get; init; }
 
@@ -52,7 +59,7 @@ public sealed class LineChart
     {
         var points = Series.SelectMany(s => s.Points).Where(p => p.X > 0 && p.Y > 0 && double.IsFinite(p.X) && double.IsFinite(p.Y)).ToArray();
         var x = points.Length == 0 ? new LogScale(1, 10, PlotLeft, PlotRight) : new LogScale(points.Min(p => p.X), points.Max(p => p.X), PlotLeft, PlotRight);
-        var y = points.Length == 0 ? new LogScale(1, 10, PlotBottom, PlotTop) : new LogScale(points.Min(p => p.Y), points.Max(p => p.Y), PlotBottom, PlotTop);
+        var y = points.Length == 0 ? new LogScale(1, 10, PlotBottom, PlotTop) : new LogScale(points.Min(p => p.HasErrorBar ? Math.Min(p.Y, p.Lower!.Value) : p.Y), points.Max(p => p.HasErrorBar ? Math.Max(p.Y, p.Upper!.Value) : p.Y), PlotBottom, PlotTop);
         var svg = new StringBuilder();
         svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-labelledby=\"title desc\" font-family=\"{FontStack}\" font-size=\"12\">\n");
         svg.Append($"<title id=\"title\">{Escape(Title)}</title>\n");
@@ -66,6 +73,11 @@ public sealed class LineChart
         }
 
         AppendLegend(svg);
+        if (Note is not null)
+        {
+            svg.Append($"<text class=\"note\" x=\"{C(PlotLeft)}\" y=\"{C(Height - 14)}\" fill=\"#555555\">{Escape(Note)}</text>\n");
+        }
+
         if (points.Length == 0)
         {
             svg.Append($"<text x=\"{C((PlotLeft + PlotRight) / 2)}\" y=\"{C((PlotTop + PlotBottom) / 2)}\" text-anchor=\"middle\" fill=\"#666666\">no data</text>\n");
@@ -131,6 +143,14 @@ public sealed class LineChart
         {
             var coordinates = string.Join(" ", drawn.Select(p => $"{C(x.Map(p.X))},{C(y.Map(p.Y))}"));
             svg.Append($"<polyline points=\"{coordinates}\" fill=\"none\" stroke=\"{style.Colour}\" stroke-width=\"{C(style.Width)}\"{dash} stroke-linejoin=\"round\"/>\n");
+        }
+
+        foreach (var point in drawn.Where(p => p.HasErrorBar))
+        {
+            // The interval as a vertical bar with caps, under the marker.
+            var px = x.Map(point.X);
+            var (top, bottom) = (C(y.Map(point.Upper!.Value)), C(y.Map(point.Lower!.Value)));
+            svg.Append($"<path class=\"error-bar\" d=\"M{C(px)} {top}V{bottom}M{C(px - ErrorCap)} {top}H{C(px + ErrorCap)}M{C(px - ErrorCap)} {bottom}H{C(px + ErrorCap)}\" stroke=\"{style.Colour}\" stroke-width=\"1.2\" fill=\"none\"/>\n");
         }
 
         var fill = style.Dash is null ? style.Colour : "#ffffff";

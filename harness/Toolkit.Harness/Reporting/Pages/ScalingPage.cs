@@ -1,117 +1,109 @@
 using System.Text;
+using Toolkit.Harness.Reporting.Charts;
 using Toolkit.Harness.Reporting.Statistics;
-using Toolkit.Optimizations;
+using Toolkit.Harness.Results;
 
 namespace Toolkit.Harness.Reporting.Pages;
 
 /// <summary>
-/// results/scaling.md: memory and time against nodes (charts and the tables behind them), and the
-/// growth per extra node of each variant and peer, with why growth is the like-with-like comparison.
+/// results/scaling.md: for each operation on its own (like with like), peak RSS and time against
+/// nodes (charts with intervals as error bars and tables), and the growth of peak RSS per extra node,
+/// where each tool's fixed cost cancels; then the engine's managed heap against nodes.
 /// </summary>
 public static class ScalingPage
 {
     /// <summary>The page's text.</summary>
-    public static string Render(ScaleAnalysis analysis, string memoryChart, string timeChart)
+    public static string Render(PageModel model, PageLinks links)
     {
-        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(links);
         var page = new StringBuilder();
         page.Append("# Scaling: memory and time against nodes\n\n");
-        page.Append(PageText.Provenance(analysis.Results)).Append(" [Back to the results](README.md).\n\n");
+        page.Append(PageText.Provenance(model.Results)).Append(" [Back to the results](README.md).\n\n");
         page.Append("## Comparing like with like\n\n");
-        page.Append("The engine's variants are measured in two ways: the live managed heap the graph holds (exact, after full compacting collections) and the whole process's peak resident memory (VmHWM). ");
-        page.Append("The peers (make, ninja, scons) can only be measured the second way. Peak RSS includes a fixed cost that has nothing to do with the graph: the .NET runtime and JIT for the engine, the interpreter for SCons, the program itself for make and ninja. ");
-        page.Append("Dividing peak RSS by the node count therefore flatters large projects and punishes runtimes with a big start-up.\n\n");
-        page.Append("The fair comparison is the **growth per extra node**: the rise of peak RSS between two sizes divided by the rise in nodes, (RSS₂ − RSS₁) / (nodes₂ − nodes₁). The fixed cost cancels, and what remains is what each tool spends on each node of its graph. ");
-        page.Append("It is computed the same way for the peers and for the engine's variants (from their peak RSS), and shown beside the engine's managed-heap growth, which is normally below its peak-RSS growth (RSS also holds the garbage collector's free space and the allocations of loading). ");
-        page.Append("Node counts are the project's own (the generator's count at that size) for every tool.\n\n");
+        page.Append(PageText.LikeWithLike(model.Results)).Append("\n\n");
+        page.Append("Peak RSS includes a fixed cost that has nothing to do with the graph: the .NET runtime and JIT for the engine, the interpreter for SCons, the program itself for make, ninja and samurai. ");
+        page.Append("Peak RSS per node therefore flatters large projects and punishes runtimes with a big start-up; the **growth per extra node**, (RSS₂ − RSS₁) / (nodes₂ − nodes₁), cancels the fixed cost and leaves what each tool spends on each node. Node counts are the project's own for every tool. ");
         page.Append(PageText.IntervalMethod).Append("\n\n");
-
-        page.Append("## Memory against nodes\n\n");
-        page.Append($"![Peak RSS against nodes, log-log, one line per variant and peer]({memoryChart})\n\n");
-        page.Append("### Peak RSS (median of the runs)\n\n");
-        page.Append(MarkdownTable.Render(SizeHeaders(analysis, "series"), Rows(analysis,
-            (v, s) => Format.Megabytes(analysis.MedianPeakRss(v, s)),
-            (p, s) => ScaleAnalysis.MedianPeakRss(p, s) is double rss ? Format.Megabytes(rss) : Missing(p, s))));
-        page.Append("\n### Growth of peak RSS per extra node (bytes)\n\n");
-        page.Append(GrowthTable(analysis,
-            (v, s) => analysis.MedianPeakRss(v, s),
-            (p, s) => ScaleAnalysis.MedianPeakRss(p, s),
-            Format.PerNode));
-        page.Append("\n### Managed heap of the engine's variants\n\n");
-        page.Append("Retained bytes per node after loading and building (median and interval), and the growth of the retained bytes per extra node.\n\n");
-        page.Append(MarkdownTable.Render(SizeHeaders(analysis, "variant"), analysis.Variants.Select(v =>
-            (IReadOnlyList<string>)[v, .. analysis.Sizes.Select(s => analysis.Has(v, s) ? Format.PerNode(analysis.Memory(v, s, MemoryMetric.RetainedAfterBuild)) : "not run")])));
-        page.Append('\n');
-        page.Append(GrowthTable(analysis,
-            (v, s) => Bootstrap.Median(analysis.Sample(v, s, r => r.RetainedBytesAfterBuild)),
-            null,
-            Format.PerNode));
-
-        page.Append("\n## Time against nodes\n\n");
-        page.Append("For the engine: the time to open the project (read the manifest, scan includes, apply the signature database), the part of a build that grows with the graph. For the peers: the wall time of the dry run (`make -n`, `ninja -n`, `scons -n`), which parses the build description, builds the graph and decides what is out of date.\n\n");
-        page.Append($"![Time against nodes, log-log, one line per variant and peer]({timeChart})\n\n");
-        page.Append("### Time (median of the runs)\n\n");
-        page.Append(MarkdownTable.Render(SizeHeaders(analysis, "series"), Rows(analysis,
-            (v, s) => Format.Seconds(analysis.MedianTime(v, s, TimeMetric.Load)),
-            (p, s) => ScaleAnalysis.MedianWallSeconds(p, s) is double t ? Format.Seconds(t) : Missing(p, s))));
-        page.Append("\n### Growth of time per extra node (microseconds)\n\n");
-        page.Append(GrowthTable(analysis,
-            (v, s) => analysis.MedianTime(v, s, TimeMetric.Load),
-            ScaleAnalysis.MedianWallSeconds,
-            Format.Microseconds));
-
-        var skipped = analysis.Peers.SelectMany(p => p.BySize.Where(b => b.Value.SkippedBecause is not null).OrderBy(b => b.Key).Select(b => (p.Tool, Sources: b.Key, Reason: b.Value.SkippedBecause!))).ToArray();
-        if (skipped.Length > 0)
+        foreach (var operation in ReadmePage.Ordered(model.Operations))
         {
-            page.Append("\n## Peers not measured\n\n");
-            foreach (var group in skipped.GroupBy(s => (s.Tool, s.Reason)))
-            {
-                page.Append($"- {group.Key.Tool} at {string.Join(", ", group.Select(s => Format.Count(s.Sources)))} sources: {group.Key.Reason}\n");
-            }
+            page.Append($"## {ReadmePage.Heading(operation)}\n\n");
+            Chart(page, ScaleCharts.PeakRss(model, operation), ScaleCharts.FileName("peak-rss", operation));
+            Chart(page, ScaleCharts.Time(model, operation), ScaleCharts.FileName("time", operation));
+            page.Append("### Peak RSS and time (medians, 95% intervals)\n\n");
+            page.Append(ProcessTables.Absolute(model, operation));
+            page.Append("\n### Growth of peak RSS per extra node (bytes)\n\n");
+            page.Append(ProcessTables.Growth(model, operation)).Append('\n');
         }
 
+        page.Append("## Managed heap of the engine's variants\n\n");
+        Chart(page, ScaleCharts.ManagedHeap(model), ScaleCharts.ManagedHeapFile);
+        page.Append("Growth of the retained managed heap per extra node (bytes): the graph's own cost, without the runtime, the garbage or the free space.\n\n");
+        page.Append(ManagedGrowth(model)).Append('\n');
+        Skipped(page, model);
         return page.ToString();
     }
 
-    private static string[] SizeHeaders(ScaleAnalysis analysis, string first) =>
-        [first, .. analysis.Sizes.Select(s => PageText.SizeHeader(analysis, s))];
-
-    private static IEnumerable<IReadOnlyList<string>> Rows(ScaleAnalysis analysis, Func<string, int, string> variant, Func<PeerSeries, int, string> peer) =>
-        analysis.Variants.Select(v => (IReadOnlyList<string>)[v, .. analysis.Sizes.Select(s => analysis.Has(v, s) ? variant(v, s) : "not run")])
-            .Concat(analysis.Peers.Select(p => (IReadOnlyList<string>)[p.Tool + " (peer)", .. analysis.Sizes.Select(s => peer(p, s))]));
-
-    private static string Missing(PeerSeries peer, int sources) =>
-        peer.BySize.TryGetValue(sources, out var record) && record.SkippedBecause is not null ? "skipped" : "not run";
-
-    private static string GrowthTable(ScaleAnalysis analysis, Func<string, int, double> variant, Func<PeerSeries, int, double?>? peer, Func<double, string> format)
+    /// <summary>Every chart file of the page and the README, with the chart drawn into it.</summary>
+    public static IEnumerable<(string File, LineChart Chart)> Charts(PageModel model)
     {
-        var pairs = analysis.Sizes.Zip(analysis.Sizes.Skip(1)).ToArray();
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var operation in model.Operations)
+        {
+            yield return (ScaleCharts.FileName("peak-rss", operation), ScaleCharts.PeakRss(model, operation));
+            yield return (ScaleCharts.FileName("peak-rss-per-node", operation), ScaleCharts.PeakRssPerNode(model, operation));
+            yield return (ScaleCharts.FileName("time", operation), ScaleCharts.Time(model, operation));
+        }
+
+        yield return (ScaleCharts.ManagedHeapFile, ScaleCharts.ManagedHeap(model));
+    }
+
+    private static void Chart(StringBuilder page, LineChart chart, string file)
+    {
+        page.Append($"![{chart.Title} against nodes, log-log, one line per variant and peer, error bars = 95% intervals]({file})\n\n");
+        if (chart.Note is { } note)
+        {
+            page.Append(note).Append(" One may hide the other in the chart.\n\n");
+        }
+    }
+
+    private static string ManagedGrowth(PageModel model)
+    {
+        var a = model.Analysis;
+        var pairs = model.Sizes.Zip(model.Sizes.Skip(1)).ToArray();
         if (pairs.Length == 0)
         {
             return "One size only: growth needs two.\n";
         }
 
-        var headers = new[] { "series" }.Concat(pairs.Select(p => $"{Format.Count(analysis.NodesAt(p.First))} → {Format.Count(analysis.NodesAt(p.Second))} nodes")).ToArray();
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (var v in analysis.Variants)
+        var headers = new[] { "variant" }.Concat(pairs.Select(p => $"{Format.Count(a.NodesAt(p.First))} → {Format.Count(a.NodesAt(p.Second))} nodes")).ToArray();
+        return MarkdownTable.Render(headers, model.Variants.Select(v => (IReadOnlyList<string>)[v, .. pairs.Select(p =>
         {
-            rows.Add([v, .. pairs.Select(p => analysis.Has(v, p.First) && analysis.Has(v, p.Second) ? Step(analysis, p, variant(v, p.First), variant(v, p.Second), format) : "–")]);
-        }
-
-        if (peer is not null)
-        {
-            foreach (var p in analysis.Peers)
+            if (!a.Has(v, p.First) || !a.Has(v, p.Second))
             {
-                rows.Add([p.Tool + " (peer)", .. pairs.Select(pair => peer(p, pair.First) is double a && peer(p, pair.Second) is double b ? Step(analysis, pair, a, b, format) : "–")]);
+                return "–";
             }
-        }
 
-        return MarkdownTable.Render(headers, rows);
+            var steps = Growth.Steps([(a.NodesAt(p.First), Bootstrap.Median(a.Sample(v, p.First, r => r.RetainedBytesAfterBuild))), (a.NodesAt(p.Second), Bootstrap.Median(a.Sample(v, p.Second, r => r.RetainedBytesAfterBuild)))]);
+            return steps.Count == 1 ? Format.PerNode(steps[0].PerNode) : "–";
+        })]));
     }
 
-    private static string Step(ScaleAnalysis analysis, (int First, int Second) pair, double from, double to, Func<double, string> format)
+    private static void Skipped(StringBuilder page, PageModel model)
     {
-        var steps = Growth.Steps([(analysis.NodesAt(pair.First), from), (analysis.NodesAt(pair.Second), to)]);
-        return steps.Count == 1 ? format(steps[0].PerNode) : "–";
+        var skipped = model.Processes.Peers
+            .SelectMany(p => model.Sizes.Select(s => (Peer: p, Sources: s, Reason: model.Processes.SkippedBecause(p, s, ProcessOperations.DryRun) ?? model.Processes.SkippedBecause(p, s, ProcessOperations.NullBuild))))
+            .Where(s => s.Reason is not null)
+            .ToArray();
+        if (skipped.Length == 0)
+        {
+            return;
+        }
+
+        page.Append("## Peers not measured\n\n");
+        foreach (var group in skipped.GroupBy(s => (s.Peer, s.Reason)))
+        {
+            page.Append($"- {group.Key.Peer} at {string.Join(", ", group.Select(s => Format.Count(s.Sources)))} sources: {group.Key.Reason}\n");
+        }
     }
 }

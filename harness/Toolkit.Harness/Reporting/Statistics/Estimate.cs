@@ -11,4 +11,7 @@ public readonly record struct Estimate(double Value, double Lower, double Upper,
 
     /// <summary>True when the interval lies wholly below zero.</summary>
     public bool IsBelowZero => Upper < 0;
+
+    /// <summary>False when there were too few runs for an interval at the level: it then runs to infinity and excludes nothing.</summary>
+    public bool HasInterval => double.IsFinite(Lower) && double.IsFinite(Upper);
 }
