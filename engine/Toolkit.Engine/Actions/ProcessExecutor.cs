@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Toolkit.Engine.FileSystem;
 
 namespace Toolkit.Engine.Actions;
 
@@ -12,6 +13,7 @@ namespace Toolkit.Engine.Actions;
 public sealed class ProcessExecutor(string rootDirectory, CancellationToken cancellation = default) : IActionExecutor
 {
     private readonly string _root = rootDirectory;
+    private readonly OutputDirectories _outputDirectories = new(rootDirectory);
 
     /// <inheritdoc />
     public string Name => "process";
@@ -29,11 +31,7 @@ public sealed class ProcessExecutor(string rootDirectory, CancellationToken canc
 
         foreach (var target in request.Targets)
         {
-            var directory = Path.GetDirectoryName(Path.Join(_root, target));
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
+            _outputDirectories.Ensure(Path.GetDirectoryName(Path.Join(_root, target)) ?? string.Empty);
         }
 
         var start = new ProcessStartInfo("/bin/sh")

@@ -4,11 +4,13 @@ namespace Toolkit.Engine.FileSystem;
 public sealed class DiskFileSystem : IFileSystem
 {
     private readonly string _root;
+    private readonly OutputDirectories _outputDirectories;
 
     /// <summary>Creates a file system whose relative paths resolve under <paramref name="root"/>.</summary>
     public DiskFileSystem(string root)
     {
         _root = Path.GetFullPath(root);
+        _outputDirectories = new OutputDirectories(_root);
     }
 
     /// <summary>The absolute project root.</summary>
@@ -47,7 +49,11 @@ public sealed class DiskFileSystem : IFileSystem
     {
         var full = FullPath(path);
         var directory = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(directory))
+        if (!Path.IsPathRooted(path))
+        {
+            _outputDirectories.Ensure(directory ?? string.Empty);
+        }
+        else if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);
         }
@@ -77,6 +83,11 @@ public sealed class DiskFileSystem : IFileSystem
         var full = FullPath(path);
         if (File.Exists(full))
         {
+            if (!Path.IsPathRooted(path))
+            {
+                _outputDirectories.Ensure(Path.GetDirectoryName(full) ?? string.Empty); // exists: only checks that it is inside the project
+            }
+
             File.Delete(full);
         }
     }
