@@ -10,7 +10,7 @@ namespace Toolkit.Harness.Reporting;
 /// </summary>
 public sealed class ProcessAnalysis
 {
-    private static readonly string[] KnownPeers = ["make", "ninja", "samurai", "scons"];
+    private static readonly IReadOnlyList<string> KnownPeers = Measuring.PeerTool.Names; // the one list of peers, in its order
 
     private readonly Dictionary<(string Tool, string? Variant, int Sources, string Operation), ProcessRecord> _records = [];
 

@@ -16,7 +16,7 @@ public sealed class ScaleAnalysis
     /// <summary>The name every saving and ratio is measured against.</summary>
     public const string BaselineName = BaselineVariant.VariantName;
 
-    private static readonly string[] KnownPeers = ["make", "ninja", "scons"];
+    private static readonly IReadOnlyList<string> KnownPeers = PeerTool.Names; // the one list of peers, in its order
 
     private readonly Dictionary<(string Variant, int Sources), List<FootprintRecord>> _runs = [];
     private readonly Dictionary<int, ProjectRecord> _projects;
