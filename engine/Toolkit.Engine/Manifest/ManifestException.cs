@@ -5,7 +5,7 @@ public sealed class ManifestException : UserErrorException
 {
     /// <summary>Creates the error for a place in a file.</summary>
     public ManifestException(string file, int line, string problem)
-        : base($"{file}:{line}: {problem}")
+        : base(line > 0 ? $"{file}:{line}: {problem}" : $"{file}: {problem}")
     {
         File = file;
         Line = line;

@@ -77,83 +77,13 @@ public static class ProjectGenerator
         GeneratedProjectStamp.For(options, complete: false, counts: null).Write(root);
 
         var counter = new GraphCounter();
-        long files = 0;
-        long bytes = 0;
+        var tally = new Tally();
         IProjectSink[] sinks = [new ManifestSink(root), new MakefileSink(root), new NinjaSink(root), new SConstructSink(root)];
         try
         {
-            using (var writer = new DirectoryWriter(root))
-            {
-                listing.Claim(ProjectPlan.SharedDirectory);
-                Directory.CreateDirectory(Path.Combine(root, ProjectPlan.SharedDirectory));
-                foreach (var header in plan.SharedHeaders)
-                {
-                    writer.Header(header);
-                }
-
-                counter.Shared(plan.SharedHeaders);
-                listing.Shared(plan.SharedHeaders);
-                foreach (var sink in sinks)
-                {
-                    sink.Begin(plan);
-                }
-
-                files += writer.Files;
-                bytes += writer.Bytes;
-            }
-
-            var pending = StartBatch(plan, root, 0, listing);
-            for (var first = 0; first < plan.DirectoryCount; first += BatchDirectories)
-            {
-                var (plans, batchFiles, batchBytes) = pending.GetAwaiter().GetResult();
-                var next = first + BatchDirectories;
-                pending = next < plan.DirectoryCount ? StartBatch(plan, root, next, listing) : pending;
-                foreach (var directory in plans)
-                {
-                    listing.Directory(directory);
-                    counter.Directory(directory);
-                    foreach (var sink in sinks)
-                    {
-                        sink.Directory(directory);
-                    }
-                }
-
-                files += batchFiles;
-                bytes += batchBytes;
-                progress?.Report(new GenerationProgress(first + plans.Length, plan.DirectoryCount, files, bytes));
-            }
-
-            var large = plan.PlanLargeDirectory();
-            if (large is not null)
-            {
-                listing.Claim(large.Name);
-                var (largeFiles, largeBytes) = WriteLarge(root, large);
-                files += largeFiles;
-                bytes += largeBytes;
-                listing.Directory(large);
-                counter.Directory(large);
-                foreach (var sink in sinks)
-                {
-                    sink.Directory(large);
-                }
-            }
-
-            var program = plan.PlanProgram();
-            listing.Claim(ProjectPlan.BinDirectory);
-            using (var writer = new DirectoryWriter(root))
-            {
-                Directory.CreateDirectory(Path.Combine(root, ProjectPlan.BinDirectory));
-                writer.Main(program);
-                files += writer.Files;
-                bytes += writer.Bytes;
-            }
-
-            counter.Program(program);
-            listing.Program(program);
-            foreach (var sink in sinks)
-            {
-                sink.Program(program);
-            }
+            WriteShared(plan, root, listing, counter, sinks, tally);
+            WriteDirectories(plan, root, listing, counter, sinks, tally, progress);
+            WriteLargeAndProgram(plan, root, listing, counter, sinks, tally);
         }
         finally
         {
@@ -165,18 +95,95 @@ public static class ProjectGenerator
 
         foreach (var sink in sinks)
         {
-            files++;
-            bytes += new FileInfo(Path.Combine(root, sink.FileName)).Length;
+            tally.Add(1, new FileInfo(Path.Combine(root, sink.FileName)).Length);
         }
 
         var counts = counter.Counts();
-        bytes += GeneratedProjectStamp.For(options, complete: true, counts).Write(root);
-        files++;
+        tally.Add(1, GeneratedProjectStamp.For(options, complete: true, counts).Write(root));
         listing.End();
-        files++;
-        bytes += new FileInfo(Path.Combine(root, GeneratedFilesWriter.FileName)).Length;
-        progress?.Report(new GenerationProgress(plan.DirectoryCount, plan.DirectoryCount, files, bytes));
-        return new GenerationResult(options, counts, files, bytes, stopwatch.Elapsed);
+        tally.Add(1, new FileInfo(Path.Combine(root, GeneratedFilesWriter.FileName)).Length);
+        progress?.Report(new GenerationProgress(plan.DirectoryCount, plan.DirectoryCount, tally.Files, tally.Bytes));
+        return new GenerationResult(options, counts, tally.Files, tally.Bytes, stopwatch.Elapsed);
+    }
+
+    /// <summary>The shared headers, then the head of every build description.</summary>
+    private static void WriteShared(ProjectPlan plan, string root, GeneratedFilesWriter listing, GraphCounter counter, IProjectSink[] sinks, Tally tally)
+    {
+        using var writer = new DirectoryWriter(root);
+        listing.Claim(ProjectPlan.SharedDirectory);
+        Directory.CreateDirectory(Path.Combine(root, ProjectPlan.SharedDirectory));
+        foreach (var header in plan.SharedHeaders)
+        {
+            writer.Header(header);
+        }
+
+        counter.Shared(plan.SharedHeaders);
+        listing.Shared(plan.SharedHeaders);
+        foreach (var sink in sinks)
+        {
+            sink.Begin(plan);
+        }
+
+        tally.Add(writer.Files, writer.Bytes);
+    }
+
+    /// <summary>The library directories, a batch written in parallel while the previous one is described.</summary>
+    private static void WriteDirectories(ProjectPlan plan, string root, GeneratedFilesWriter listing, GraphCounter counter, IProjectSink[] sinks, Tally tally, IProgress<GenerationProgress>? progress)
+    {
+        var pending = StartBatch(plan, root, 0, listing);
+        for (var first = 0; first < plan.DirectoryCount; first += BatchDirectories)
+        {
+            var (plans, batchFiles, batchBytes) = pending.GetAwaiter().GetResult();
+            var next = first + BatchDirectories;
+            pending = next < plan.DirectoryCount ? StartBatch(plan, root, next, listing) : pending;
+            foreach (var directory in plans)
+            {
+                Describe(directory, listing, counter, sinks);
+            }
+
+            tally.Add(batchFiles, batchBytes);
+            progress?.Report(new GenerationProgress(first + plans.Length, plan.DirectoryCount, tally.Files, tally.Bytes));
+        }
+    }
+
+    /// <summary>The <c>--large-files</c> directory, when asked for, and the program.</summary>
+    private static void WriteLargeAndProgram(ProjectPlan plan, string root, GeneratedFilesWriter listing, GraphCounter counter, IProjectSink[] sinks, Tally tally)
+    {
+        var large = plan.PlanLargeDirectory();
+        if (large is not null)
+        {
+            listing.Claim(large.Name);
+            var (largeFiles, largeBytes) = WriteLarge(root, large);
+            tally.Add(largeFiles, largeBytes);
+            Describe(large, listing, counter, sinks);
+        }
+
+        var program = plan.PlanProgram();
+        listing.Claim(ProjectPlan.BinDirectory);
+        using (var writer = new DirectoryWriter(root))
+        {
+            Directory.CreateDirectory(Path.Combine(root, ProjectPlan.BinDirectory));
+            writer.Main(program);
+            tally.Add(writer.Files, writer.Bytes);
+        }
+
+        counter.Program(program);
+        listing.Program(program);
+        foreach (var sink in sinks)
+        {
+            sink.Program(program);
+        }
+    }
+
+    /// <summary>A written directory listed, counted and put into every build description.</summary>
+    private static void Describe(DirectoryPlan directory, GeneratedFilesWriter listing, GraphCounter counter, IProjectSink[] sinks)
+    {
+        listing.Directory(directory);
+        counter.Directory(directory);
+        foreach (var sink in sinks)
+        {
+            sink.Directory(directory);
+        }
     }
 
     /// <summary>Claims a batch of directories in the listing (before any is created), then plans and writes them in parallel.</summary>
@@ -226,5 +233,19 @@ public static class ProjectGenerator
             Interlocked.Add(ref bytes, length);
         });
         return (files, bytes);
+    }
+
+    /// <summary>Files and bytes written so far.</summary>
+    private sealed class Tally
+    {
+        public long Files { get; private set; }
+
+        public long Bytes { get; private set; }
+
+        public void Add(long files, long bytes)
+        {
+            Files += files;
+            Bytes += bytes;
+        }
     }
 }
