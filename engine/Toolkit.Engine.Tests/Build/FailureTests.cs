@@ -36,6 +36,21 @@ public sealed class FailureTests
     }
 
     [Fact]
+    public void An_error_inside_an_if_block_is_not_taken_as_gcc_compiles_it_and_one_after_it_is()
+    {
+        var project = SmallProject.Create();
+        project.Files.WriteText("lib_b/b1.c", "#if 0\n#error never\n#endif\n#ifndef HAVE_X\n#  ifdef Y\n#  endif\n#error guarded\n#endif\nint b1(void) { return 1; }\n");
+
+        var (guarded, _) = project.Build();
+
+        Assert.True(guarded.Succeeded);
+        project.Files.WriteText("lib_b/b1.c", "#if 0\n#error never\n#endif\n#error taken\n");
+        var (failed, _) = project.Build();
+        Assert.False(failed.Succeeded);
+        Assert.Contains(project.LastReporter.Errors, e => e.Contains("lib_b/b1.c:4: error: taken", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Keep_going_builds_everything_that_does_not_depend_on_the_failure()
     {
         var project = SmallProject.Create();

@@ -40,6 +40,31 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
+    public void Paths_the_shell_would_split_or_expand_are_quoted_as_one_word_and_plain_ones_are_not()
+    {
+        var global = ConstructionEnvironment.CreateDefault();
+        string[] targets = ["my dir/it's.o"];
+        string[] sources = ["my  file.c", "a$b.c", "caf\u00e9/x.c"];
+        Assert.Equal("cc -c -o 'my dir/it'\\''s.o' 'my  file.c' 'a$b.c' caf\u00e9/x.c", global.Substitute("$CCCOM", new ActionPaths(targets, sources)));
+    }
+
+    [Fact]
+    public void A_quoted_path_reaches_the_shell_as_one_argument()
+    {
+        var global = ConstructionEnvironment.CreateDefault();
+        string[] targets = ["out"];
+        string[] sources = ["my  file.c", "it's", "$HOME"];
+        var line = global.Substitute("printf '[%s]' $SOURCES", new ActionPaths(targets, sources));
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(line);
+        using var shell = System.Diagnostics.Process.Start(start)!;
+        var output = shell.StandardOutput.ReadToEnd();
+        shell.WaitForExit();
+        Assert.Equal("[my  file.c][it's][$HOME]", output);
+    }
+
+    [Fact]
     public void Plain_and_braced_names_expand()
     {
         var env = Env(("CC", "gcc"), ("OPT", "-O"));

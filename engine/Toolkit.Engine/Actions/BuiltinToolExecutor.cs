@@ -7,7 +7,10 @@ namespace Toolkit.Engine.Actions;
 /// The default tool: deterministic and hermetic. Instead of compiling it writes, for each target, a
 /// small text that records the command line and the signature of every input, so an output changes
 /// exactly when a real compiler's output could. Copy copies bytes. Like a compiler, Object fails on a
-/// source line starting with <c>#error</c> and names the file and line. Fast: no process is started.
+/// source line starting with <c>#error</c> outside every <c>#if</c> block and names the file and line;
+/// inside one it is not taken, since whether a compiler reaches it depends on macros this tool does not
+/// evaluate, and real code guards its configuration checks that way (<c>#ifndef HAVE_X / #error</c>,
+/// <c>#if 0</c>), which gcc compiles. Fast: no process is started.
 /// </summary>
 public sealed class BuiltinToolExecutor : IActionExecutor
 {
@@ -50,12 +53,21 @@ public sealed class BuiltinToolExecutor : IActionExecutor
     {
         var line = 1;
         var start = 0;
+        var depth = 0; // open #if, #ifdef and #ifndef blocks
         for (var i = 0; i <= source.Length; i++)
         {
             if (i == source.Length || source[i] == (byte)'\n')
             {
                 var text = source.AsSpan(start, i - start).TrimStart(" \t"u8);
-                if (text.StartsWith("#error"u8))
+                if (text.StartsWith("#if"u8))
+                {
+                    depth++;
+                }
+                else if (text.StartsWith("#endif"u8))
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (depth == 0 && text.StartsWith("#error"u8))
                 {
                     return $"{path}:{line}: error: {Encoding.UTF8.GetString(text[6..]).Trim()}";
                 }

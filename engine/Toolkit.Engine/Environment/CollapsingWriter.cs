@@ -54,6 +54,24 @@ internal ref struct CollapsingWriter
         }
     }
 
+    /// <summary>Appends text as it is, white space included (a quoted word), after a pending separator.</summary>
+    public void AppendVerbatim(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        if (_pendingSpace)
+        {
+            _destination[_length++] = ' ';
+            _pendingSpace = false;
+        }
+
+        text.CopyTo(_destination[_length..]);
+        _length += text.Length;
+    }
+
     /// <summary>Marks a word boundary: the next text appended is separated by one space.</summary>
     public void Separate() => _pendingSpace = _length > 0;
 

@@ -50,9 +50,9 @@ internal sealed class CompiledTemplate
         {
             upperBound += segment.Slot switch
             {
-                PathSlot.Target => paths.Targets.IsEmpty ? 0 : paths.Targets[0].Length,
+                PathSlot.Target => paths.Targets.IsEmpty ? 0 : ShellQuote.Length(paths.Targets[0]),
                 PathSlot.Targets => JoinedLength(paths.Targets),
-                PathSlot.Source => paths.Sources.IsEmpty ? 0 : paths.Sources[0].Length,
+                PathSlot.Source => paths.Sources.IsEmpty ? 0 : ShellQuote.Length(paths.Sources[0]),
                 PathSlot.Sources => JoinedLength(paths.Sources),
                 _ => 0,
             };
@@ -105,7 +105,7 @@ internal sealed class CompiledTemplate
         var length = paths.Length;
         foreach (var path in paths)
         {
-            length += path.Length;
+            length += ShellQuote.Length(path);
         }
 
         return length;
@@ -115,7 +115,7 @@ internal sealed class CompiledTemplate
     {
         if (!paths.IsEmpty)
         {
-            writer.Append(paths[0]);
+            ShellQuote.Append(ref writer, paths[0]);
         }
     }
 
@@ -128,7 +128,7 @@ internal sealed class CompiledTemplate
                 writer.Separate();
             }
 
-            writer.Append(paths[i]);
+            ShellQuote.Append(ref writer, paths[i]);
         }
     }
 }

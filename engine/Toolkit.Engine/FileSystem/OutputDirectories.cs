@@ -29,22 +29,30 @@ public sealed class OutputDirectories(string root)
             return;
         }
 
-        var existing = fullDirectory;
+        var realRoot = _realRoot ??= Resolve(_root).Real;
+        var (existing, real) = Resolve(fullDirectory);
+        if (!IsInside(real, realRoot))
+        {
+            var relative = Path.GetRelativePath(_root, existing).Replace('\\', '/');
+            throw new IOException($"'{relative}' leads to '{RealPath(existing)}' through a symbolic link, outside the project '{realRoot}'; no output is written outside the project");
+        }
+
+        Directory.CreateDirectory(fullDirectory);
+        _checked.TryAdd(fullDirectory, 0);
+    }
+
+    /// <summary>The deepest existing part of <paramref name="path"/>, and the path with that part's links resolved.</summary>
+    private static (string Existing, string Real) Resolve(string path)
+    {
+        var existing = path;
         while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { Length: > 0 } parent)
         {
             existing = parent;
         }
 
-        var realRoot = _realRoot ??= RealPath(_root);
+        var rest = Path.GetRelativePath(existing, path);
         var real = RealPath(existing);
-        if (!IsInside(real, realRoot))
-        {
-            var relative = Path.GetRelativePath(_root, existing).Replace('\\', '/');
-            throw new IOException($"'{relative}' leads to '{real}' through a symbolic link, outside the project '{realRoot}'; no output is written outside the project");
-        }
-
-        Directory.CreateDirectory(fullDirectory);
-        _checked.TryAdd(fullDirectory, 0);
+        return (existing, rest == "." ? real : Path.Join(real, rest));
     }
 
     private static bool IsInside(string path, string root) =>
