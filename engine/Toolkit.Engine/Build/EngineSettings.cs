@@ -39,8 +39,20 @@ public sealed class EngineSettings
     /// <summary>The exact scan mode's compiler probe; null runs the compiler (<see cref="GccCompilerProbe"/>).</summary>
     public ICompilerProbe? CompilerProbe { get; init; }
 
+    /// <summary>
+    /// True (the default) to keep the conservative scanner's results between builds in the dependency log
+    /// (<c>.toolkit.deps</c>), so an open reads only the files whose stamp changed; false (<c>--no-deps-log</c>)
+    /// reads every file and leaves the log alone.
+    /// </summary>
+    public bool DependencyLog { get; init; } = true;
+
     /// <summary>A copy of these settings with the scan mode set (every other seam unchanged).</summary>
-    public EngineSettings WithScanMode(ScanMode? mode) => new()
+    public EngineSettings WithScanMode(ScanMode? mode) => Copy(mode, DependencyLog);
+
+    /// <summary>A copy of these settings with the dependency log on or off (every other seam unchanged).</summary>
+    public EngineSettings WithDependencyLog(bool enabled) => Copy(ScanMode, enabled);
+
+    private EngineSettings Copy(ScanMode? mode, bool dependencyLog) => new()
     {
         StoreFactory = StoreFactory,
         Hasher = Hasher,
@@ -48,5 +60,6 @@ public sealed class EngineSettings
         ReleaseScannerAfterLoad = ReleaseScannerAfterLoad,
         ScanMode = mode,
         CompilerProbe = CompilerProbe,
+        DependencyLog = dependencyLog,
     };
 }

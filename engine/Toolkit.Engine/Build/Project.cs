@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Toolkit.Engine.Actions;
 using Toolkit.Engine.Database;
+using Toolkit.Engine.Dependencies;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
 using Toolkit.Engine.Manifest;
@@ -24,6 +25,7 @@ public sealed class Project
     private readonly IBuildReporter _reporter;
     private FileStamp _databaseStamp = FileStamp.Unknown;
     private bool _databaseApplied;
+    private PayloadWriter? _pendingDependencyLog;
 
     private Project(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, CIncludeScanner? scanner)
     {
@@ -45,6 +47,15 @@ public sealed class Project
 
     /// <summary>What loading the database found (Ok, Missing, Damaged).</summary>
     public CheckedFileStatus DatabaseStatus { get; private set; }
+
+    /// <summary>What loading the dependency log found; null when it was not used (<c>--no-deps-log</c>, or the exact scan mode).</summary>
+    public CheckedFileStatus? DependencyLogStatus { get; private set; }
+
+    /// <summary>With the dependency log: files whose includes came from the log without being read.</summary>
+    public int FilesFromDependencyLog { get; private set; }
+
+    /// <summary>With the dependency log: files read and parsed because their stamp changed or the log did not hold them.</summary>
+    public int FilesParsed { get; private set; }
 
     /// <summary>Time to read the manifest.</summary>
     public TimeSpan ReadTime { get; private set; }
@@ -106,8 +117,10 @@ public sealed class Project
         phaseDone?.Invoke(LoadPhase.ManifestRead, graph);
 
         clock.Restart();
-        var scanner = ScanPhase.CreateScanner(graph, fileSystem, settings, reporter);
+        var logged = DependencyLogPhase.Start(graph, fileSystem, settings, reporter, out var logStatus);
+        var scanner = ScanPhase.CreateScanner(graph, fileSystem, settings, reporter, logged);
         ScanPhase.Run(graph, scanner, fileSystem);
+        var pendingLog = logged?.Finish();
         graph.Store.CompleteLoad();
         var scanTime = clock.Elapsed;
         phaseDone?.Invoke(LoadPhase.Scanned, graph);
@@ -117,6 +130,10 @@ public sealed class Project
         {
             ReadTime = readTime,
             ScanTime = scanTime,
+            DependencyLogStatus = logStatus,
+            FilesFromDependencyLog = logged?.Reused ?? 0,
+            FilesParsed = logged?.Parsed ?? 0,
+            _pendingDependencyLog = pendingLog,
         };
         project.ApplyDatabase();
         project.DatabaseTime = clock.Elapsed;
@@ -173,6 +190,7 @@ public sealed class Project
         {
             if (!options.DryRun)
             {
+                SaveDependencyLog();
                 TrySaveDatabase(); // what finished is kept, but a failing save must not hide the real error
             }
 
@@ -181,6 +199,7 @@ public sealed class Project
 
         if (!options.DryRun)
         {
+            SaveDependencyLog();
             SaveDatabaseOrFail();
         }
 
@@ -189,7 +208,7 @@ public sealed class Project
 
     /// <summary>
     /// Removes every file a build statement writes (targets and side effects), the engine's temporary
-    /// files and the signature database, as <c>scons -c</c>; returns how many built files were removed.
+    /// files, the signature database and the dependency log, as <c>scons -c</c>; returns how many built files were removed.
     /// </summary>
     public int Clean()
     {
@@ -255,6 +274,7 @@ public sealed class Project
 
         RemoveStaleTemporaryFiles(graph, fileSystem);
         fileSystem.Delete(DatabaseFileName);
+        fileSystem.Delete(DependencyLog.FileName);
         return removed;
     }
 
@@ -283,6 +303,16 @@ public sealed class Project
     /// <summary>The project's lock on disk; null for a project on another file system (tests in memory).</summary>
     private ProjectLock? Lock(string what, bool wait, CancellationToken cancellation) =>
         FileSystem is DiskFileSystem disk ? ProjectLock.Acquire(disk.Root, what, wait, _reporter.Warning, cancellation) : null;
+
+    /// <summary>Writes the dependency log this open's scan left, if it changed (never twice, never on -n).</summary>
+    private void SaveDependencyLog()
+    {
+        if (_pendingDependencyLog is { } payload)
+        {
+            _pendingDependencyLog = null;
+            DependencyLogPhase.Save(FileSystem, payload, _reporter);
+        }
+    }
 
     private void SaveDatabaseOrFail()
     {

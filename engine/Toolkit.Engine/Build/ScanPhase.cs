@@ -34,9 +34,10 @@ public static class ScanPhase
     /// <summary>
     /// The scanner for <paramref name="graph"/>: its mode from <paramref name="settings"/> (a <c>--scan-mode</c>)
     /// or else the manifest's <see cref="ModeVariable"/>, files named against the graph's root, the nodes the
-    /// build writes treated as present, warnings to <paramref name="reporter"/>.
+    /// build writes treated as present, warnings to <paramref name="reporter"/>, parses cached in <paramref name="cache"/>
+    /// (null: a new one from the settings' factory).
     /// </summary>
-    public static CIncludeScanner CreateScanner(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter)
+    public static CIncludeScanner CreateScanner(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, IScanCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(settings);
@@ -50,7 +51,7 @@ public static class ScanPhase
             CompilerProbe = settings.CompilerProbe,
             Warning = message => reporter.Warning("scan: " + message),
         };
-        return new CIncludeScanner(fileSystem, settings.ScanCacheFactory(), options);
+        return new CIncludeScanner(fileSystem, cache ?? settings.ScanCacheFactory(), options);
     }
 
     /// <summary>The mode the manifest asks for; an unknown value is an error naming the variable and the manifest.</summary>

@@ -28,6 +28,7 @@ public static class BuildCommand
         var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
         var scanMode = new Option<string?>("--scan-mode") { Description = "The include scanner: conservative (every #if branch counts, as SCons) or exact (the preprocessor evaluated as the compiler does); default: the manifest's TOOLKIT_SCAN, else conservative" };
         scanMode.AcceptOnlyFromAmong("conservative", "exact");
+        var noDepsLog = CommonOptions.NoDependencyLog();
         var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", variants.Names)}", DefaultValueFactory = _ => "baseline" };
         variant.Validators.Add(VariantValidator(variants));
 
@@ -41,7 +42,7 @@ public static class BuildCommand
 
         var command = new Command(Name, "Build a project: scan, decide from signatures, run what is out of date")
         {
-            directory, targets, jobs, dryRun, keepGoing, wait, tree, realTools, silent, scanMode, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
+            directory, targets, jobs, dryRun, keepGoing, wait, tree, realTools, silent, scanMode, noDepsLog, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -56,7 +57,7 @@ public static class BuildCommand
             var chosen = variants.Get(parse.GetValue(variant) ?? "baseline");
             using var introspection = StartIntrospection(IntrospectionOptions(chosen.Name, parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
-            var settings = chosen.CreateSettings();
+            var settings = chosen.CreateSettings().WithDependencyLog(!parse.GetValue(noDepsLog));
             if (parse.GetValue(scanMode) is { } chosenScan)
             {
                 settings = settings.WithScanMode(chosenScan == "exact" ? Toolkit.Engine.Scanning.ScanMode.Exact : Toolkit.Engine.Scanning.ScanMode.Conservative);
@@ -106,6 +107,7 @@ public static class BuildCommand
         });
         return command.WithExamples(
             "toolkit build /tmp/p10k -j 2",
+            "toolkit build /tmp/p10k --no-deps-log -s",
             "toolkit build /tmp/p10k bin/app -n --tree=prune",
             "toolkit build /tmp/p10k --variant interning --debug=count,memory");
     }

@@ -5,7 +5,7 @@ using Toolkit.Harness.Terminal;
 
 namespace Toolkit.Harness.Commands;
 
-/// <summary><c>toolkit clean DIR</c>: removes every file the manifest builds, and the signature database.</summary>
+/// <summary><c>toolkit clean DIR</c>: removes every file the manifest builds, the signature database and the dependency log.</summary>
 public static class CleanCommand
 {
     /// <summary>The verb's name.</summary>
@@ -15,7 +15,7 @@ public static class CleanCommand
     public static Command Create()
     {
         var directory = UserPaths.ProjectArgument();
-        var command = new Command(Name, "Remove the built files, the engine's temporary files and the signature database (as scons -c); reads the manifest only, no scan") { directory };
+        var command = new Command(Name, "Remove the built files, the engine's temporary files, the signature database and the dependency log (as scons -c); reads the manifest only, no scan") { directory };
         command.SetAction(parse =>
         {
             var root = UserPaths.RequireProject(parse.GetRequiredValue(directory));

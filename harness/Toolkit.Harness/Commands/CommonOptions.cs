@@ -26,6 +26,9 @@ public static class CommonOptions
     /// <summary><c>-n/--dry-run</c>.</summary>
     public static Option<bool> DryRun(string description) => new("--dry-run", "-n") { Description = description };
 
+    /// <summary><c>--no-deps-log</c>: open the project without the dependency log (.toolkit.deps), reading and scanning every source.</summary>
+    public static Option<bool> NoDependencyLog() => new("--no-deps-log") { Description = "Scan every source and header again instead of taking unchanged files' includes from the dependency log (.toolkit.deps), and leave the log as it is" };
+
     /// <summary><c>-k/--keep-going</c>.</summary>
     public static Option<bool> KeepGoing() => new("--keep-going", "-k") { Description = "Go on with what does not depend on a failure" };
 

@@ -24,15 +24,16 @@ public static class FootprintCommand
         var dryRun = CommonOptions.DryRun("Measure a dry run instead of a build");
         var clean = new Option<bool>("--clean") { Description = "Remove built files and the database first, so the measured build is a full build" };
         var jobs = CommonOptions.Jobs();
+        var noDepsLog = CommonOptions.NoDependencyLog();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var command = new Command("footprint", "Measure a variant's memory and time on a project: retained bytes per node, allocations, GCs, peak RSS, load and null-build time")
         {
-            directory, variant, dryRun, clean, jobs, json,
+            directory, variant, dryRun, clean, jobs, noDepsLog, json,
         };
         command.SetAction(parse =>
         {
             var root = UserPaths.RequireProject(parse.GetRequiredValue(directory));
-            var record = UserPaths.Io(root, () => FootprintMeasurer.Measure(root, variants.Get(parse.GetValue(variant) ?? "baseline"), parse.GetValue(dryRun), parse.GetValue(jobs), parse.GetValue(clean)));
+            var record = UserPaths.Io(root, () => FootprintMeasurer.Measure(root, variants.Get(parse.GetValue(variant) ?? "baseline"), parse.GetValue(dryRun), parse.GetValue(jobs), parse.GetValue(clean), !parse.GetValue(noDepsLog)));
             if (parse.GetValue(json))
             {
                 Output.Line(JsonSerializer.Serialize(record, ResultsJson.Write));

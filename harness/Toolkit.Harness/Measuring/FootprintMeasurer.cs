@@ -17,11 +17,13 @@ public static class FootprintMeasurer
 {
     /// <summary>
     /// Measures; <paramref name="dryRun"/> makes the measured build a dry run; <paramref name="clean"/>
-    /// removes built files and the database first, so the measured build is a full build.
+    /// removes built files and the database first, so the measured build is a full build; <paramref name="dependencyLog"/>
+    /// false opens without the dependency log (<c>--no-deps-log</c>: every file read and scanned on each open).
     /// </summary>
-    public static FootprintRecord Measure(string directory, IMemoryVariant variant, bool dryRun, int jobs, bool clean)
+    public static FootprintRecord Measure(string directory, IMemoryVariant variant, bool dryRun, int jobs, bool clean, bool dependencyLog = true)
     {
         ArgumentNullException.ThrowIfNull(variant);
+        var settings = variant.CreateSettings().WithDependencyLog(dependencyLog);
         if (clean)
         {
             Project.Open(directory, EngineSettings.Baseline, new NullBuildReporter { KeepCommands = false }).Clean();
@@ -31,7 +33,7 @@ public static class FootprintMeasurer
         var before = LiveHeap();
 
         var load = PhaseCounters.Start();
-        var project = Project.Open(directory, variant.CreateSettings(), new NullBuildReporter { KeepCommands = false });
+        var project = Project.Open(directory, settings, new NullBuildReporter { KeepCommands = false });
         load.Stop();
         var afterLoad = LiveHeap();
 
@@ -51,7 +53,7 @@ public static class FootprintMeasurer
         project = null;
 
         var clock = Stopwatch.StartNew();
-        var again = Project.Open(directory, variant.CreateSettings(), new NullBuildReporter { KeepCommands = false });
+        var again = Project.Open(directory, variant.CreateSettings().WithDependencyLog(dependencyLog), new NullBuildReporter { KeepCommands = false });
         var nullResult = again.Build(null, new BuildOptions { Jobs = jobs, DryRun = dryRun }, again.CreateExecutor());
         var nullSeconds = clock.Elapsed.TotalSeconds;
         if (!dryRun && nullResult.Executed != 0)

@@ -11,10 +11,10 @@ internal sealed class ConformanceRun
 {
     private readonly EngineSettings _settings;
 
-    public ConformanceRun(IMemoryVariant variant, IReadOnlyDictionary<string, byte[]> tree)
+    public ConformanceRun(IMemoryVariant variant, IReadOnlyDictionary<string, byte[]> tree, LogMode log = LogMode.Present)
     {
         Variant = variant;
-        _settings = variant.CreateSettings();
+        _settings = variant.CreateSettings().WithDependencyLog(log == LogMode.Present);
         foreach (var (path, bytes) in tree.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (path == "toolkit.manifest")
@@ -36,6 +36,10 @@ internal sealed class ConformanceRun
 
     public Project Open(NullBuildReporter reporter) =>
         Project.Open(new StringReader(Manifest), "toolkit.manifest", Files, "/conformance", _settings, reporter);
+
+    /// <summary>Opens the files as they are now with every file scanned afresh (reads only: the log and the files stay as they are).</summary>
+    public Project OpenWithoutLog() =>
+        Project.Open(new StringReader(Manifest), "toolkit.manifest", Files, "/conformance", _settings.WithDependencyLog(false), new NullBuildReporter());
 
     /// <summary>Opens and builds the defaults (one job unless asked: with one, the file clocks of two runs line up).</summary>
     public StepOutcome Build(bool keepGoing = false, int jobs = 1)

@@ -11,34 +11,46 @@ namespace Toolkit.Optimizations.Tests.Conformance;
 /// output, added source, a failure with -k and its fix, a final null build. After loading and after every
 /// step, the store must answer every query of the seam alike (<see cref="StoreAssert"/>), and the same
 /// actions must run with the same command lines, errors and results, leaving the same files and
-/// byte-identical signature databases. Every failure names the variant, the project and the step.
+/// byte-identical signature databases. Each case runs with the dependency log present (as the engine runs by
+/// default; the baseline too, in the same mode, so the files' logical clocks line up) or absent; with the log
+/// present, the graph after every step must also equal a fresh scan of the same files without it, so the
+/// baseline is checked in that mode too. Every failure names the variant, the project, the log mode and the step.
 /// </summary>
 public static class VariantConformance
 {
-    /// <summary>(variant, project) for every variant of <paramref name="variants"/> but the baseline, on every project.</summary>
-    public static TheoryData<string, string> Cases(VariantFactory variants)
+    /// <summary>
+    /// (variant, project, log mode): every variant of <paramref name="variants"/> on every project with the log
+    /// present (the baseline too: against a scan without the log) and every variant but the baseline with it absent.
+    /// </summary>
+    public static TheoryData<string, string, LogMode> Cases(VariantFactory variants)
     {
         ArgumentNullException.ThrowIfNull(variants);
-        var data = new TheoryData<string, string>();
-        foreach (var variant in variants.Names.Where(n => n != BaselineVariant.VariantName))
+        var data = new TheoryData<string, string, LogMode>();
+        foreach (var log in new[] { LogMode.Present, LogMode.Absent })
         {
-            foreach (var project in ConformanceProjects.Names)
+            foreach (var variant in variants.Names.Where(n => log == LogMode.Present || n != BaselineVariant.VariantName))
             {
-                data.Add(variant, project);
+                foreach (var project in ConformanceProjects.Names)
+                {
+                    data.Add(variant, project, log);
+                }
             }
         }
 
         return data;
     }
 
-    /// <summary>Runs <paramref name="variant"/> and the baseline through the edit sequence on the named project.</summary>
-    public static void Check(IMemoryVariant variant, string projectName)
+    /// <summary>Runs <paramref name="variant"/> and the baseline through the edit sequence on the named project, with the dependency log.</summary>
+    public static void Check(IMemoryVariant variant, string projectName) => Check(variant, projectName, LogMode.Present);
+
+    /// <summary>Runs <paramref name="variant"/> and the baseline through the edit sequence on the named project, both with the log present or both without.</summary>
+    public static void Check(IMemoryVariant variant, string projectName, LogMode log)
     {
         ArgumentNullException.ThrowIfNull(variant);
         var project = ConformanceProjects.Get(projectName);
-        var baseline = new ConformanceRun(new BaselineVariant(), project.Tree);
-        var other = new ConformanceRun(variant, project.Tree);
-        var context = $"variant '{variant.Name}' on {project.Name}";
+        var baseline = new ConformanceRun(new BaselineVariant(), project.Tree, log);
+        var other = new ConformanceRun(variant, project.Tree, log);
+        var context = $"variant '{variant.Name}' on {project.Name}, log {(log == LogMode.Present ? "present" : "absent")}";
 
         SameGraph(baseline, other, $"{context}, after loading");
         Step("full build", baseline, other, run => run.Build(), context, expectWork: true);
@@ -73,6 +85,10 @@ public static class VariantConformance
         Assert.True(expected.Files.SequenceEqual(actual.Files), $"{where}: the files on disk differ from baseline's");
         Assert.True(expected.Database.AsSpan().SequenceEqual(actual.Database), $"{where}: the signature database differs from baseline's ({actual.Database.Length} bytes against {expected.Database.Length})");
         StoreAssert.SameBuildState(expected.Project.Graph.Store, actual.Project.Graph.Store, where);
+        if (actual.Project.DependencyLogStatus is not null)
+        {
+            StoreAssert.SameGraph(other.OpenWithoutLog().Graph.Store, actual.Project.Graph.Store, $"{where}, against a scan without the log");
+        }
     }
 
     private static void SameGraph(ConformanceRun baseline, ConformanceRun other, string context)

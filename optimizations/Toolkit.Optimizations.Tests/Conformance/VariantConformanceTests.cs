@@ -5,21 +5,21 @@ namespace Toolkit.Optimizations.Tests.Conformance;
 
 /// <summary>
 /// The conformance suite over every variant of <see cref="VariantFactory.Default"/>: the edit sequence of
-/// <see cref="VariantConformance.Check"/> on every project of <see cref="ConformanceProjects"/>, and a
+/// <see cref="VariantConformance.Check(IMemoryVariant, string, LogMode)"/> on every project of <see cref="ConformanceProjects"/>, and a
 /// parallel build against one job. Every failure names the variant, the project and the step.
 /// </summary>
 public sealed class VariantConformanceTests
 {
-    /// <summary>(variant, project) for every variant of the project's factory but the baseline, on every project.</summary>
-    public static TheoryData<string, string> Cases() => VariantConformance.Cases(VariantFactory.Default);
+    /// <summary>(variant, project, log mode) for every variant of the project's factory, on every project (<see cref="VariantConformance.Cases"/>).</summary>
+    public static TheoryData<string, string, LogMode> Cases() => VariantConformance.Cases(VariantFactory.Default);
 
     /// <summary>The variants whose parallel builds are checked against one job: every one of the factory.</summary>
     public static TheoryData<string> Variants() => [.. VariantFactory.Default.Names];
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Variant_matches_baseline_through_the_edit_sequence(string variant, string project) =>
-        VariantConformance.Check(VariantFactory.Default.Get(variant), project);
+    public void Variant_matches_baseline_through_the_edit_sequence(string variant, string project, LogMode log) =>
+        VariantConformance.Check(VariantFactory.Default.Get(variant), project, log);
 
     [Theory]
     [MemberData(nameof(Variants))]

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Toolkit.Engine.FileSystem;
+using Toolkit.Engine.Persistence;
+using Toolkit.Engine.Scanning;
+
+namespace Toolkit.Engine.Dependencies;
+
+/// <summary>
+/// The scan cache of one open with a dependency log: a variant's own <see cref="IScanCache"/> in front,
+/// the loaded <see cref="DependencyLog"/> behind it (a file whose stamp is unchanged takes its
+/// directives from the log, and is not read), and a record of every file this scan reached, which
+/// becomes the next log. Saves, per unchanged file, an open, a read and a parse; costs, while the scan
+/// runs, one dictionary entry per file reached (the directive arrays are the ones the scanner holds
+/// anyway). <see cref="Finish"/> encodes the next log only when it would differ: on a null build
+/// nothing is encoded and nothing written. Thread-safe, as the scanner needs.
+/// </summary>
+public sealed class DependencyLogScanCache : IScanCache
+{
+    private readonly IScanCache _inner;
+    private readonly ConcurrentDictionary<string, (FileStamp Stamp, IncludeDirective[] Directives)> _reached = new(StringComparer.Ordinal);
+    private DependencyLog _log;
+    private int _reused;
+    private int _parsed;
+
+    /// <summary>Puts <paramref name="inner"/> in front of <paramref name="log"/>.</summary>
+    public DependencyLogScanCache(IScanCache inner, DependencyLog log)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(log);
+        _inner = inner;
+        _log = log;
+    }
+
+    /// <summary>Files whose directives came from the log (not read).</summary>
+    public int Reused => _reused;
+
+    /// <summary>Files read and parsed because the log did not hold them with their current stamp.</summary>
+    public int Parsed => _parsed;
+
+    /// <inheritdoc />
+    public int Count => _inner.Count;
+
+    /// <inheritdoc />
+    public bool TryGet(string path, FileStamp stamp, out IncludeDirective[] directives)
+    {
+        if (_inner.TryGet(path, stamp, out directives))
+        {
+            return true;
+        }
+
+        if (!_log.TryGet(path, stamp, out directives))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _reused);
+        _inner.Set(path, stamp, directives);
+        _reached[path] = (stamp, directives);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void Set(string path, FileStamp stamp, IncludeDirective[] directives)
+    {
+        _inner.Set(path, stamp, directives);
+        _reached[path] = (stamp, directives);
+        Interlocked.Increment(ref _parsed);
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<ScanCacheEntry> Export() => _inner.Export();
+
+    /// <inheritdoc />
+    public void Clear() => _inner.Clear();
+
+    /// <summary>
+    /// Ends the scan: the payload of the next log when it differs from the loaded one (a file was parsed,
+    /// or a logged file was not reached and is dropped), else null. Lets go of the loaded log and the record.
+    /// </summary>
+    public PayloadWriter? Finish()
+    {
+        var changed = _parsed > 0 || _reached.Count != _log.Count;
+        var payload = changed ? DependencyLogCodec.Encode(_reached.Select(pair => new ScanCacheEntry(pair.Key, pair.Value.Stamp, pair.Value.Directives))) : null;
+        _reached.Clear();
+        _log = DependencyLog.Empty;
+        return payload;
+    }
+}
