@@ -55,6 +55,9 @@ public sealed class Project
     /// <summary>Time to read the signature database.</summary>
     public TimeSpan DatabaseTime { get; private set; }
 
+    /// <summary>Bytes each loading phase allocated (garbage included).</summary>
+    public LoadAllocation LoadAllocation { get; private set; }
+
     /// <summary>Opens the project in a directory holding <c>toolkit.manifest</c>.</summary>
     public static Project Open(string directory, EngineSettings settings, IBuildReporter reporter) => Open(directory, settings, reporter, null);
 
@@ -66,9 +69,10 @@ public sealed class Project
     {
         ArgumentNullException.ThrowIfNull(settings);
         var manifest = ManifestPath(directory);
+        var allocated = LoadAllocation.Now();
         var clock = Stopwatch.StartNew();
         var graph = GraphLoader.LoadFile(manifest, (root, environments) => new BuildGraph(settings.StoreFactory(root), environments, root, manifest));
-        return Complete(graph, new DiskFileSystem(graph.RootDirectory), settings, reporter, phaseDone, clock);
+        return Complete(graph, new DiskFileSystem(graph.RootDirectory), settings, reporter, phaseDone, clock, allocated);
     }
 
     /// <summary>Opens a project from manifest text over any file system (tests use <see cref="MemoryFileSystem"/>).</summary>
@@ -83,9 +87,10 @@ public sealed class Project
     public static Project Open(TextReader manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var allocated = LoadAllocation.Now();
         var clock = Stopwatch.StartNew();
         var graph = GraphLoader.Load(manifest, manifestName, root, (declared, environments) => new BuildGraph(settings.StoreFactory(declared), environments, declared, manifestName));
-        return Complete(graph, fileSystem, settings, reporter, phaseDone, clock);
+        return Complete(graph, fileSystem, settings, reporter, phaseDone, clock, allocated);
     }
 
     /// <summary>The manifest of a project directory; an error naming the directory when there is none.</summary>
@@ -100,18 +105,23 @@ public sealed class Project
         return manifest;
     }
 
-    private static Project Complete(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone, Stopwatch clock)
+    // The allocation counter is read outside the phase callbacks, so what --debug=memory allocates is no phase's.
+    private static Project Complete(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone, Stopwatch clock, long allocated)
     {
         var readTime = clock.Elapsed;
+        var readBytes = LoadAllocation.Now() - allocated;
         phaseDone?.Invoke(LoadPhase.ManifestRead, graph);
 
+        allocated = LoadAllocation.Now();
         clock.Restart();
         var scanner = ScanPhase.CreateScanner(graph, fileSystem, settings, reporter);
         ScanPhase.Run(graph, scanner, fileSystem);
         graph.Store.CompleteLoad();
         var scanTime = clock.Elapsed;
+        var scanBytes = LoadAllocation.Now() - allocated;
         phaseDone?.Invoke(LoadPhase.Scanned, graph);
 
+        allocated = LoadAllocation.Now();
         clock.Restart();
         var project = new Project(graph, fileSystem, settings, reporter, settings.ReleaseScannerAfterLoad ? null : scanner)
         {
@@ -120,6 +130,7 @@ public sealed class Project
         };
         project.ApplyDatabase();
         project.DatabaseTime = clock.Elapsed;
+        project.LoadAllocation = new LoadAllocation(readBytes, scanBytes, LoadAllocation.Now() - allocated);
         return project;
     }
 
