@@ -225,7 +225,7 @@ public sealed class Project
     public void SaveDatabase()
     {
         var store = Graph.Store;
-        var database = new SignatureDatabase();
+        var database = new SignatureDatabase(store.Count);
         for (var node = 0; node < store.Count; node++)
         {
             if (store.GetKind(node) is NodeKind.Directory or NodeKind.Alias || store.GetState(node) == NodeState.Failed)
@@ -319,35 +319,18 @@ public sealed class Project
         }
     }
 
+    // Straight into the store: no string per entry and none per node (SignatureDatabase.ApplyTo).
     private void ApplyDatabase()
     {
         _databaseStamp = FileSystem.Stat(DatabaseFileName);
-        var loaded = SignatureDatabase.Load(FileSystem, DatabaseFileName);
-        DatabaseStatus = loaded.Status;
-        if (loaded.Status == CheckedFileStatus.Damaged)
+        var (status, warning) = SignatureDatabase.ApplyTo(FileSystem, DatabaseFileName, Graph.Store, clearOthers: _databaseApplied);
+        DatabaseStatus = status;
+        if (status == CheckedFileStatus.Damaged)
         {
-            _reporter.Warning(loaded.Warning ?? $"{DatabaseFileName} is damaged; rebuilding everything");
+            _reporter.Warning(warning ?? $"{DatabaseFileName} is damaged; rebuilding everything");
             return;
         }
 
-        if (loaded.Status != CheckedFileStatus.Ok)
-        {
-            return;
-        }
-
-        var store = Graph.Store;
-        var reapplied = _databaseApplied;
-        _databaseApplied = true;
-        for (var node = 0; node < store.Count; node++)
-        {
-            if (loaded.Database.TryGet(store.GetPath(node), out var info))
-            {
-                store.SetStoredInfo(node, info);
-            }
-            else if (reapplied)
-            {
-                store.SetStoredInfo(node, NodeInfo.None);
-            }
-        }
+        _databaseApplied |= status == CheckedFileStatus.Ok;
     }
 }
