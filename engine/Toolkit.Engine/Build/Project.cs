@@ -66,6 +66,9 @@ public sealed class Project
     /// <summary>Time to read the signature database.</summary>
     public TimeSpan DatabaseTime { get; private set; }
 
+    /// <summary>Bytes each loading phase allocated (garbage included).</summary>
+    public LoadAllocation LoadAllocation { get; private set; }
+
     /// <summary>Opens the project in a directory holding <c>toolkit.manifest</c>.</summary>
     public static Project Open(string directory, EngineSettings settings, IBuildReporter reporter) => Open(directory, settings, reporter, null);
 
@@ -77,9 +80,10 @@ public sealed class Project
     {
         ArgumentNullException.ThrowIfNull(settings);
         var manifest = ManifestPath(directory);
+        var allocated = LoadAllocation.Now();
         var clock = Stopwatch.StartNew();
         var graph = GraphLoader.LoadFile(manifest, (root, environments) => new BuildGraph(settings.StoreFactory(root), environments, root, manifest));
-        return Complete(graph, new DiskFileSystem(graph.RootDirectory), settings, reporter, phaseDone, clock);
+        return Complete(graph, new DiskFileSystem(graph.RootDirectory), settings, reporter, phaseDone, clock, allocated);
     }
 
     /// <summary>Opens a project from manifest text over any file system (tests use <see cref="MemoryFileSystem"/>).</summary>
@@ -94,9 +98,10 @@ public sealed class Project
     public static Project Open(TextReader manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var allocated = LoadAllocation.Now();
         var clock = Stopwatch.StartNew();
         var graph = GraphLoader.Load(manifest, manifestName, root, (declared, environments) => new BuildGraph(settings.StoreFactory(declared), environments, declared, manifestName));
-        return Complete(graph, fileSystem, settings, reporter, phaseDone, clock);
+        return Complete(graph, fileSystem, settings, reporter, phaseDone, clock, allocated);
     }
 
     /// <summary>The manifest of a project directory; an error naming the directory when there is none.</summary>
@@ -111,11 +116,14 @@ public sealed class Project
         return manifest;
     }
 
-    private static Project Complete(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone, Stopwatch clock)
+    // The allocation counter is read outside the phase callbacks, so what --debug=memory allocates is no phase's.
+    private static Project Complete(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, Action<LoadPhase, BuildGraph>? phaseDone, Stopwatch clock, long allocated)
     {
         var readTime = clock.Elapsed;
+        var readBytes = LoadAllocation.Now() - allocated;
         phaseDone?.Invoke(LoadPhase.ManifestRead, graph);
 
+        allocated = LoadAllocation.Now();
         clock.Restart();
         var logged = DependencyLogPhase.Start(graph, fileSystem, settings, reporter, out var logStatus);
         var scanner = ScanPhase.CreateScanner(graph, fileSystem, settings, reporter, logged);
@@ -123,8 +131,10 @@ public sealed class Project
         var pendingLog = logged?.Finish();
         graph.Store.CompleteLoad();
         var scanTime = clock.Elapsed;
+        var scanBytes = LoadAllocation.Now() - allocated;
         phaseDone?.Invoke(LoadPhase.Scanned, graph);
 
+        allocated = LoadAllocation.Now();
         clock.Restart();
         var project = new Project(graph, fileSystem, settings, reporter, settings.ReleaseScannerAfterLoad ? null : scanner)
         {
@@ -137,6 +147,7 @@ public sealed class Project
         };
         project.ApplyDatabase();
         project.DatabaseTime = clock.Elapsed;
+        project.LoadAllocation = new LoadAllocation(readBytes, scanBytes, LoadAllocation.Now() - allocated);
         return project;
     }
 
@@ -233,7 +244,7 @@ public sealed class Project
     public void SaveDatabase()
     {
         var store = Graph.Store;
-        var database = new SignatureDatabase();
+        var database = new SignatureDatabase(store.Count);
         for (var node = 0; node < store.Count; node++)
         {
             if (store.GetKind(node) is NodeKind.Directory or NodeKind.Alias || store.GetState(node) == NodeState.Failed)
@@ -338,35 +349,18 @@ public sealed class Project
         }
     }
 
+    // Straight into the store: no string per entry and none per node (SignatureDatabase.ApplyTo).
     private void ApplyDatabase()
     {
         _databaseStamp = FileSystem.Stat(DatabaseFileName);
-        var loaded = SignatureDatabase.Load(FileSystem, DatabaseFileName);
-        DatabaseStatus = loaded.Status;
-        if (loaded.Status == CheckedFileStatus.Damaged)
+        var (status, warning) = SignatureDatabase.ApplyTo(FileSystem, DatabaseFileName, Graph.Store, clearOthers: _databaseApplied);
+        DatabaseStatus = status;
+        if (status == CheckedFileStatus.Damaged)
         {
-            _reporter.Warning(loaded.Warning ?? $"{DatabaseFileName} is damaged; rebuilding everything");
+            _reporter.Warning(warning ?? $"{DatabaseFileName} is damaged; rebuilding everything");
             return;
         }
 
-        if (loaded.Status != CheckedFileStatus.Ok)
-        {
-            return;
-        }
-
-        var store = Graph.Store;
-        var reapplied = _databaseApplied;
-        _databaseApplied = true;
-        for (var node = 0; node < store.Count; node++)
-        {
-            if (loaded.Database.TryGet(store.GetPath(node), out var info))
-            {
-                store.SetStoredInfo(node, info);
-            }
-            else if (reapplied)
-            {
-                store.SetStoredInfo(node, NodeInfo.None);
-            }
-        }
+        _databaseApplied |= status == CheckedFileStatus.Ok;
     }
 }

@@ -21,14 +21,12 @@ internal static class SignatureDatabaseCodec
     private const int TypicalEntryBytes = 56;
 
     /// <summary>The fewest bytes an entry can take (prefix, suffix length, flags, size): bounds the claimed count.</summary>
-    private const int MinEntryBytes = 4;
+    internal const int MinEntryBytes = 4;
 
     private const byte HasContent = 1;
     private const byte HasBuild = 2;
     private const byte HasTicks = 4;
     private const byte KnownFlags = HasContent | HasBuild | HasTicks;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static PayloadWriter Encode(IReadOnlyList<string> sortedPaths, Dictionary<string, NodeInfo> entries)
     {
@@ -81,62 +79,25 @@ internal static class SignatureDatabaseCodec
     /// <summary>Decodes a payload into <paramref name="entries"/>; returns the paths in file (sorted) order. Throws <see cref="FormatException"/> naming the entry and offset.</summary>
     public static string[] Decode(ReadOnlySpan<byte> payload, out Dictionary<string, NodeInfo> entries)
     {
-        var reader = new PayloadReader(payload);
-        var count = reader.ReadVarInt32(reader.Remaining / MinEntryBytes, "the entry count");
-        var paths = new string[count];
-        entries = new Dictionary<string, NodeInfo>(count, StringComparer.Ordinal);
-        var scratch = ArrayPool<byte>.Shared.Rent(256);
+        var reader = new SignatureDatabaseEntries(payload);
         try
         {
-            var length = 0;
-            string? previous = null;
-            for (var i = 0; i < count; i++)
+            var paths = new string[reader.Count];
+            entries = new Dictionary<string, NodeInfo>(reader.Count, StringComparer.Ordinal);
+            var i = 0;
+            while (reader.MoveNext(out var path, out var info))
             {
-                var start = reader.Position;
-                var shared = reader.ReadVarInt32(length, "the shared prefix length");
-                var suffix = reader.ReadVarInt32(MaxPathBytes - shared, "the path suffix length");
-                if (scratch.Length < shared + suffix)
-                {
-                    var grown = ArrayPool<byte>.Shared.Rent(shared + suffix);
-                    scratch.AsSpan(0, shared).CopyTo(grown);
-                    ArrayPool<byte>.Shared.Return(scratch);
-                    scratch = grown;
-                }
-
-                reader.ReadBytes(suffix).CopyTo(scratch.AsSpan(shared));
-                length = shared + suffix;
-                string path;
-                try
-                {
-                    path = StrictUtf8.GetString(scratch, 0, length);
-                }
-                catch (DecoderFallbackException)
-                {
-                    throw Error(i, start, "the path is not valid UTF-8");
-                }
-
-                if (previous is not null && string.CompareOrdinal(previous, path) >= 0)
-                {
-                    throw Error(i, start, $"path '{path}' does not sort after '{previous}' (duplicate or out of order)");
-                }
-
-                var info = ReadInfo(ref reader, i);
-                paths[i] = path;
-                entries.Add(path, info);
-                previous = path;
+                var text = path.ToString();
+                paths[i++] = text;
+                entries.Add(text, info);
             }
+
+            return paths;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(scratch);
+            reader.Dispose();
         }
-
-        if (!reader.IsAtEnd)
-        {
-            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"payload offset {reader.Position}: {reader.Remaining} bytes follow the last of {count} entries"));
-        }
-
-        return paths;
     }
 
     private static void WriteInfo(PayloadWriter writer, NodeInfo info)
@@ -162,7 +123,7 @@ internal static class SignatureDatabaseCodec
         }
     }
 
-    private static NodeInfo ReadInfo(ref PayloadReader reader, int entry)
+    internal static NodeInfo ReadInfo(ref PayloadReader reader, int entry)
     {
         var start = reader.Position;
         var flags = reader.ReadByte();
@@ -178,6 +139,6 @@ internal static class SignatureDatabaseCodec
         return new NodeInfo(content, new FileStamp(size, ticks), build);
     }
 
-    private static FormatException Error(int entry, int offset, string message) =>
+    internal static FormatException Error(int entry, int offset, string message) =>
         new(string.Create(CultureInfo.InvariantCulture, $"entry {entry} at payload offset {offset}: {message}"));
 }

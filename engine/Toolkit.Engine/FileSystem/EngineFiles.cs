@@ -25,8 +25,12 @@ public static class EngineFiles
     public static bool IsReserved(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return (path.StartsWith(Prefix, StringComparison.Ordinal) && !path.Contains('/', StringComparison.Ordinal)) || IsTemporary(path);
+        return IsReserved(path.AsSpan());
     }
+
+    /// <summary>As <see cref="IsReserved(string)"/>, for a path that is not a string yet (the manifest's tokens).</summary>
+    public static bool IsReserved(ReadOnlySpan<char> path) =>
+        (path.StartsWith(Prefix, StringComparison.Ordinal) && !path.Contains('/')) || path.IndexOf(TemporaryMarker, StringComparison.Ordinal) >= 0;
 
     /// <summary>True when a file name (or path) is one of the engine's temporary files.</summary>
     public static bool IsTemporary(string path)

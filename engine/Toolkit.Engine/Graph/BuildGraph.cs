@@ -75,6 +75,20 @@ public sealed class BuildGraph
     /// </summary>
     public int GetOrAddFile(string path, NodeKind? kind = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        var existing = Store.FindNode(path);
+        if (existing >= 0)
+        {
+            return existing;
+        }
+
+        var directory = GetOrAddDirectory(DirectoryOf(path.AsSpan()));
+        return Store.AddNode(path, kind ?? GuessKind(path), directory);
+    }
+
+    /// <summary>As <see cref="GetOrAddFile(string, NodeKind?)"/> for a path that is not a string (a manifest token): no string is made unless the store keeps one.</summary>
+    public int GetOrAddFile(ReadOnlySpan<char> path, NodeKind? kind = null)
+    {
         var existing = Store.FindNode(path);
         if (existing >= 0)
         {
@@ -86,7 +100,10 @@ public sealed class BuildGraph
     }
 
     /// <summary>The directory node for a path ("." for the root), added with its parents when absent.</summary>
-    public int GetOrAddDirectory(string path)
+    public int GetOrAddDirectory(string path) => GetOrAddDirectory(path.AsSpan());
+
+    /// <summary>The directory node for a path ("." for the root), added with its parents when absent.</summary>
+    public int GetOrAddDirectory(ReadOnlySpan<char> path)
     {
         var existing = Store.FindNode(path);
         if (existing >= 0)
@@ -94,7 +111,7 @@ public sealed class BuildGraph
             return existing;
         }
 
-        if (path == ".")
+        if (path is ".")
         {
             RootNode = Store.AddNode(".", NodeKind.Directory, -1);
             return RootNode;
@@ -107,15 +124,26 @@ public sealed class BuildGraph
     /// <summary>The directory part of a relative path ("." when there is none).</summary>
     public static string DirectoryOf(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? "." : path[..slash];
+    }
+
+    /// <summary>The directory part of a relative path ("." when there is none), as a slice of it.</summary>
+    public static ReadOnlySpan<char> DirectoryOf(ReadOnlySpan<char> path)
+    {
         var slash = path.LastIndexOf('/');
         return slash < 0 ? "." : path[..slash];
     }
 
     /// <summary>The kind a file's suffix suggests.</summary>
-    public static NodeKind GuessKind(string path)
+    public static NodeKind GuessKind(string path) => GuessKind(path.AsSpan());
+
+    /// <summary>The kind a file's suffix suggests.</summary>
+    public static NodeKind GuessKind(ReadOnlySpan<char> path)
     {
         var dot = path.LastIndexOf('.');
-        var suffix = dot < 0 || dot < path.LastIndexOf('/') ? string.Empty : path[(dot + 1)..];
+        var suffix = dot < 0 || dot < path.LastIndexOf('/') ? [] : path[(dot + 1)..];
         return suffix switch
         {
             "h" or "hh" or "hpp" or "hxx" or "inc" => NodeKind.Header,

@@ -2,7 +2,8 @@ namespace Toolkit.Engine.Manifest;
 
 /// <summary>
 /// One <c>build</c> statement as read, with its block lines. The reader reuses a single instance
-/// for every statement (a million statements must not mean a million of these), so a handler
+/// for every statement (a million statements must not mean a million of these), and its path lists
+/// are <see cref="ManifestTokenList"/>s (spans in a reused arena, no string per path), so a handler
 /// copies what it keeps before returning.
 /// </summary>
 public sealed class BuildStatement
@@ -14,22 +15,22 @@ public sealed class BuildStatement
     public string Builder { get; internal set; } = string.Empty;
 
     /// <summary>Paths the action writes.</summary>
-    public List<string> Targets { get; } = [];
+    public ManifestTokenList Targets { get; } = new();
 
     /// <summary>Paths the action reads.</summary>
-    public List<string> Sources { get; } = [];
+    public ManifestTokenList Sources { get; } = new();
 
     /// <summary>Explicit extra dependencies (after <c>|</c>).</summary>
-    public List<string> Depends { get; } = [];
+    public ManifestTokenList Depends { get; } = new();
 
     /// <summary>Order-only prerequisites (after <c>||</c>).</summary>
-    public List<string> OrderOnly { get; } = [];
+    public ManifestTokenList OrderOnly { get; } = new();
 
     /// <summary>The <c>ignore =</c> block line's paths.</summary>
-    public List<string> Ignore { get; } = [];
+    public ManifestTokenList Ignore { get; } = new();
 
     /// <summary>The <c>side-effects =</c> block line's paths.</summary>
-    public List<string> SideEffects { get; } = [];
+    public ManifestTokenList SideEffects { get; } = new();
 
     /// <summary>Construction variables overridden for this statement only.</summary>
     public List<KeyValuePair<string, string>> Overrides { get; } = [];

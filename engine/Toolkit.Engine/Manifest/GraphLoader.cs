@@ -146,8 +146,9 @@ public sealed class GraphLoader : IManifestHandler
 
         var store = graph.Store;
         _targetIds.Clear();
-        foreach (var path in statement.Targets)
+        for (var i = 0; i < statement.Targets.Count; i++)
         {
+            var path = statement.Targets.Span(i);
             var id = _outputs.Target(graph, path, kind, statement.Line);
             if (_targetIds.Contains(id))
             {
@@ -258,11 +259,11 @@ public sealed class GraphLoader : IManifestHandler
         return _graph;
     }
 
-    private void AddEdges(BuildGraph graph, int target, EdgeKind kind, List<string> paths, int line)
+    private void AddEdges(BuildGraph graph, int target, EdgeKind kind, ManifestTokenList paths, int line)
     {
-        foreach (var path in paths)
+        for (var i = 0; i < paths.Count; i++)
         {
-            graph.Store.AddEdge(target, kind, _outputs.Input(graph, path, line));
+            graph.Store.AddEdge(target, kind, _outputs.Input(graph, paths.Span(i), line));
         }
     }
 

@@ -4,7 +4,7 @@ namespace Toolkit.Engine.Manifest;
 
 /// <summary>
 /// What a path in a manifest must be, checked statement by statement (apart from tokenizing):
-/// one token (<see cref="ManifestWriter.IsValidPath"/>), relative with '/' separators, normalized,
+/// one token (<see cref="ManifestWriter.IsValidPath(string)"/>), relative with '/' separators, normalized,
 /// and a name the file system can hold (no segment over <see cref="MaxSegmentBytes"/> bytes, the
 /// whole at most <see cref="MaxPathBytes"/>), so that a build never meets a path no system call accepts.
 /// </summary>
@@ -20,12 +20,18 @@ public static class ManifestPathRule
     public static string? Problem(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Problem(path.AsSpan());
+    }
+
+    /// <summary>Why <paramref name="path"/> cannot be a manifest path, or null when it can; allocates only the message.</summary>
+    public static string? Problem(ReadOnlySpan<char> path)
+    {
         if (!ManifestWriter.IsValidPath(path))
         {
             return $"'{Shorten(path)}' is not a valid path";
         }
 
-        if (path[0] == '/' || path.Contains('\\', StringComparison.Ordinal))
+        if (path[0] == '/' || path.Contains('\\'))
         {
             return $"path '{Shorten(path)}' must be relative with '/' separators";
         }
@@ -35,7 +41,7 @@ public static class ManifestPathRule
             return $"path '{Shorten(path)}' is {Encoding.UTF8.GetByteCount(path):N0} bytes long; a path may have at most {MaxPathBytes:N0}";
         }
 
-        var rest = path.AsSpan();
+        var rest = path;
         while (true)
         {
             var slash = rest.IndexOf('/');
@@ -61,4 +67,7 @@ public static class ManifestPathRule
 
     /// <summary>At most 60 characters of a path, for messages about paths that may be huge.</summary>
     public static string Shorten(string path) => path.Length <= 60 ? path : string.Concat(path.AsSpan(0, 57), "...");
+
+    /// <summary>At most 60 characters of a path, as a new string.</summary>
+    public static string Shorten(ReadOnlySpan<char> path) => path.Length <= 60 ? path.ToString() : string.Concat(path[..57], "...");
 }

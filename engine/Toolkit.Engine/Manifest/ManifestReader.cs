@@ -15,7 +15,8 @@ public sealed class ManifestReader
     private readonly string _fileName;
     private readonly IManifestHandler _handler;
     private readonly BuildStatement _statement = new();
-    private readonly List<string> _tokens = [];
+    private readonly ManifestTokenList _tokens = new();
+    private readonly ManifestTokenList _blockPaths = new();
     private readonly List<KeyValuePair<string, string>> _environmentVariables = [];
     private int _line;
     private Pending _pending;
@@ -114,22 +115,10 @@ public sealed class ManifestReader
     private void Statement(ReadOnlySpan<char> line)
     {
         ManifestTokens.Split(line, _tokens);
-        var keyword = _tokens[0];
+        var keyword = _tokens.Span(0);
         if (!_sawHeader)
         {
-            if (keyword != "toolkit-manifest")
-            {
-                throw Fail(_line, $"not a toolkit manifest: expected 'toolkit-manifest {ManifestWriter.FormatVersion}' first, found '{Shorten(line)}'");
-            }
-
-            if (_tokens.Count != 2 || _tokens[1] != ManifestWriter.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            {
-                var found = _tokens.Count > 1 ? _tokens[1] : "(none)";
-                var hint = found == "1" ? " (version 2 added the closing 'end' line; regenerate the manifest, or add 'end' as its last line and make the first 'toolkit-manifest 2')" : string.Empty;
-                throw Fail(_line, $"unsupported manifest version {found}: this toolkit reads version {ManifestWriter.FormatVersion}{hint}");
-            }
-
-            _sawHeader = true;
+            Header(line);
             return;
         }
 
@@ -167,13 +156,30 @@ public sealed class ManifestReader
                 break;
             case "default":
                 Expect(_tokens.Count >= 2, "'default' needs at least one target");
-                var targets = _tokens.GetRange(1, _tokens.Count - 1);
+                var targets = _tokens.Skip(1).ToList();
                 targets.ForEach(CheckPath);
                 _handler.OnDefault(targets, _line);
                 break;
             default:
                 throw Fail(_line, $"unknown statement '{Shorten(keyword)}' (expected root, NAME = value, env, use, build, alias, default or end)");
         }
+    }
+
+    private void Header(ReadOnlySpan<char> line)
+    {
+        if (!_tokens.Is(0, "toolkit-manifest"))
+        {
+            throw Fail(_line, $"not a toolkit manifest: expected 'toolkit-manifest {ManifestWriter.FormatVersion}' first, found '{Shorten(line)}'");
+        }
+
+        if (_tokens.Count != 2 || _tokens[1] != ManifestWriter.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            var found = _tokens.Count > 1 ? _tokens[1] : "(none)";
+            var hint = found == "1" ? " (version 2 added the closing 'end' line; regenerate the manifest, or add 'end' as its last line and make the first 'toolkit-manifest 2')" : string.Empty;
+            throw Fail(_line, $"unsupported manifest version {found}: this toolkit reads version {ManifestWriter.FormatVersion}{hint}");
+        }
+
+        _sawHeader = true;
     }
 
     private static bool IsAssignment(ReadOnlySpan<char> line) => ManifestWriter.IsValidName(line[..line.IndexOf('=')].Trim());
@@ -183,18 +189,18 @@ public sealed class ManifestReader
         // env NAME  |  env NAME : PARENT  |  env NAME: PARENT
         string name;
         string? parent = null;
-        if (_tokens.Count == 2 && !_tokens[1].EndsWith(':'))
+        if (_tokens.Count == 2 && !_tokens.Span(1).EndsWith(':'))
         {
             name = _tokens[1];
         }
-        else if (_tokens.Count == 4 && _tokens[2] == ":")
+        else if (_tokens.Count == 4 && _tokens.Is(2, ":"))
         {
             name = _tokens[1];
             parent = _tokens[3];
         }
-        else if (_tokens.Count == 3 && _tokens[1].EndsWith(':') && _tokens[1].Length > 1)
+        else if (_tokens.Count == 3 && _tokens.Span(1).EndsWith(':') && _tokens.Span(1).Length > 1)
         {
-            name = _tokens[1][..^1];
+            name = _tokens.Span(1)[..^1].ToString();
             parent = _tokens[2];
         }
         else
@@ -218,44 +224,42 @@ public sealed class ManifestReader
         var sawColon = false;
         for (; i < _tokens.Count; i++)
         {
-            var token = _tokens[i];
-            if (token == ":")
+            var token = _tokens.Span(i);
+            if (token is ":")
             {
                 sawColon = true;
                 i++;
                 break;
             }
 
-            if (token.EndsWith(':'))
+            var last = token.EndsWith(':');
+            var path = last ? token[..^1] : token;
+            CheckPath(path);
+            s.Targets.Add(path);
+            if (last)
             {
-                var path = token[..^1];
-                CheckPath(path);
-                s.Targets.Add(path);
                 sawColon = true;
                 i++;
                 break;
             }
-
-            CheckPath(token);
-            s.Targets.Add(token);
         }
 
         Expect(sawColon, "'build' needs ':' after its targets: build TARGETS...: BUILDER SOURCES...");
         Expect(s.Targets.Count > 0, "'build' needs at least one target before ':'");
-        Expect(i < _tokens.Count && _tokens[i] != "|" && _tokens[i] != "||", "'build' needs a builder after ':' (Object, Library, Program, Copy or Command)");
-        s.Builder = _tokens[i++];
+        Expect(i < _tokens.Count && !_tokens.Is(i, "|") && !_tokens.Is(i, "||"), "'build' needs a builder after ':' (Object, Library, Program, Copy or Command)");
+        s.Builder = BuilderName(_tokens.Span(i++));
         var list = s.Sources;
         for (; i < _tokens.Count; i++)
         {
-            var token = _tokens[i];
-            if (token == "|")
+            var token = _tokens.Span(i);
+            if (token is "|")
             {
                 Expect(list == s.Sources, "'|' must come before '||' and only once");
                 list = s.Depends;
                 continue;
             }
 
-            if (token == "||")
+            if (token is "||")
             {
                 Expect(list != s.OrderOnly, "'||' may appear only once");
                 list = s.OrderOnly;
@@ -270,14 +274,25 @@ public sealed class ManifestReader
         _pendingLine = _line;
     }
 
+    // The builders' names are the same few words on every statement: one string each, not one per statement.
+    private static string BuilderName(ReadOnlySpan<char> token) => token switch
+    {
+        "Object" => "Object",
+        "Library" => "Library",
+        "Program" => "Program",
+        "Copy" => "Copy",
+        "Command" => "Command",
+        _ => token.ToString(),
+    };
+
     private void Alias()
     {
-        Expect(_tokens.Count >= 2 && (_tokens[1].EndsWith(':') || _tokens.Count >= 3 && _tokens[2] == ":"), "'alias' is written 'alias NAME: TARGETS...'");
+        Expect(_tokens.Count >= 2 && (_tokens.Span(1).EndsWith(':') || _tokens.Count >= 3 && _tokens.Is(2, ":")), "'alias' is written 'alias NAME: TARGETS...'");
         string name;
         int first;
-        if (_tokens[1].EndsWith(':'))
+        if (_tokens.Span(1).EndsWith(':'))
         {
-            name = _tokens[1][..^1];
+            name = _tokens.Span(1)[..^1].ToString();
             first = 2;
         }
         else
@@ -288,7 +303,7 @@ public sealed class ManifestReader
 
         CheckPath(name);
         Expect(first < _tokens.Count, $"alias '{name}' names no targets");
-        var targets = _tokens.GetRange(first, _tokens.Count - first);
+        var targets = _tokens.Skip(first).ToList();
         targets.ForEach(CheckPath);
         _handler.OnAlias(name, targets, _line);
     }
@@ -322,14 +337,13 @@ public sealed class ManifestReader
         }
     }
 
-    private void AddPaths(string value, List<string> into)
+    private void AddPaths(string value, ManifestTokenList into)
     {
-        var paths = new List<string>();
-        ManifestTokens.Split(value, paths);
-        foreach (var path in paths)
+        ManifestTokens.Split(value, _blockPaths);
+        for (var i = 0; i < _blockPaths.Count; i++)
         {
-            CheckPath(path);
-            into.Add(path);
+            CheckPath(_blockPaths.Span(i));
+            into.Add(_blockPaths.Span(i));
         }
     }
 
@@ -365,7 +379,9 @@ public sealed class ManifestReader
         return (name.ToString(), line[(equals + 1)..].Trim().ToString());
     }
 
-    private void CheckPath(string path)
+    private void CheckPath(string path) => CheckPath(path.AsSpan());
+
+    private void CheckPath(ReadOnlySpan<char> path)
     {
         if (ManifestPathRule.Problem(path) is { } problem)
         {

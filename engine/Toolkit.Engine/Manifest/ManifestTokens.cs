@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Toolkit.Engine.Manifest;
 
 /// <summary>
@@ -10,12 +8,13 @@ public static class ManifestTokens
 {
     /// <summary>
     /// Splits a line into tokens at spaces and tabs; inside a token '$ ' is a space and '$$' a '$'
-    /// (<see cref="ManifestWriter.EscapePath"/>); any other '$' is kept as written.
+    /// (<see cref="ManifestWriter.EscapePath"/>); any other '$' is kept as written. Allocates nothing
+    /// once <paramref name="tokens"/> has grown to the line.
     /// </summary>
-    public static void Split(ReadOnlySpan<char> line, List<string> tokens)
+    public static void Split(ReadOnlySpan<char> line, ManifestTokenList tokens)
     {
+        ArgumentNullException.ThrowIfNull(tokens);
         tokens.Clear();
-        var token = new StringBuilder();
         var i = 0;
         while (i < line.Length)
         {
@@ -40,33 +39,33 @@ public static class ManifestTokens
 
             if (i > start)
             {
-                tokens.Add(escaped ? Unescape(line[start..i], token) : line[start..i].ToString());
+                if (escaped)
+                {
+                    tokens.AddUnescaped(line[start..i]);
+                }
+                else
+                {
+                    tokens.Add(line[start..i]);
+                }
             }
         }
     }
 
-    private static string Unescape(ReadOnlySpan<char> text, StringBuilder into)
+    /// <summary>Splits a line into token strings (for tools; the reader keeps spans).</summary>
+    public static void Split(ReadOnlySpan<char> line, List<string> tokens)
     {
-        into.Clear();
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '$' && i + 1 < text.Length && (text[i + 1] == ' ' || text[i + 1] == '$'))
-            {
-                i++;
-            }
-
-            into.Append(text[i]);
-        }
-
-        return into.ToString();
+        ArgumentNullException.ThrowIfNull(tokens);
+        var list = new ManifestTokenList();
+        Split(line, list);
+        tokens.Clear();
+        tokens.AddRange(list);
     }
 
     /// <summary>The operand of a <c>root</c> line (after the keyword), unescaped.</summary>
     public static string RootOperand(string text)
     {
-        var tokens = new List<string>();
+        var tokens = new ManifestTokenList();
         Split(text.AsSpan().Trim(), tokens);
         return tokens.Count == 1 ? tokens[0] : text.Trim();
     }
-
 }

@@ -276,9 +276,12 @@ public sealed class ManifestWriter : IDisposable
     /// True when a path can be written as one manifest token. Spaces and '$' are allowed: the
     /// writer escapes them (<see cref="EscapePath"/>); control characters are not.
     /// </summary>
-    public static bool IsValidPath(string path)
+    public static bool IsValidPath(string path) => IsValidPath(path.AsSpan());
+
+    /// <summary>True when a path can be written as one manifest token (see <see cref="IsValidPath(string)"/>).</summary>
+    public static bool IsValidPath(ReadOnlySpan<char> path)
     {
-        if (path.Length == 0 || path == "|" || path == "||" || path.EndsWith(':') || path[0] == '#')
+        if (path.Length == 0 || path is "|" or "||" || path[^1] == ':' || path[0] == '#')
         {
             return false;
         }

@@ -25,7 +25,7 @@ internal sealed class OutputRules(string fileName)
     }
 
     /// <summary>The node of a target of the statement on <paramref name="line"/>, made a target of <paramref name="kind"/>.</summary>
-    public int Target(BuildGraph graph, string path, NodeKind kind, int line)
+    public int Target(BuildGraph graph, ReadOnlySpan<char> path, NodeKind kind, int line)
     {
         CheckWritable(path, line, "a target");
         var store = graph.Store;
@@ -51,12 +51,13 @@ internal sealed class OutputRules(string fileName)
     }
 
     /// <summary>The nodes of a statement's side effects (valid until the next call).</summary>
-    public List<int> SideEffects(BuildGraph graph, List<string> paths, int line)
+    public List<int> SideEffects(BuildGraph graph, ManifestTokenList paths, int line)
     {
         _sideEffects.Clear();
         var store = graph.Store;
-        foreach (var path in paths)
+        for (var i = 0; i < paths.Count; i++)
         {
+            var path = paths.Span(i);
             CheckWritable(path, line, "a side effect");
             var id = store.FindNode(path);
             if (id >= 0 && !_sideEffectLines.ContainsKey(id))
@@ -83,7 +84,7 @@ internal sealed class OutputRules(string fileName)
     }
 
     /// <summary>The node of an input (a source, dependency or alias member) named on <paramref name="line"/>.</summary>
-    public int Input(BuildGraph graph, string path, int line)
+    public int Input(BuildGraph graph, ReadOnlySpan<char> path, int line)
     {
         var id = graph.GetOrAddFile(path);
         if (_sideEffectLines.Count > 0 && _sideEffectLines.TryGetValue(id, out var sideEffectLine))
@@ -94,9 +95,9 @@ internal sealed class OutputRules(string fileName)
         return id;
     }
 
-    private void CheckWritable(string path, int line, string what)
+    private void CheckWritable(ReadOnlySpan<char> path, int line, string what)
     {
-        if (path == _manifest)
+        if (_manifest is not null && path.SequenceEqual(_manifest))
         {
             throw Error(line, $"'{path}' is the manifest itself and cannot be {what}");
         }

@@ -61,6 +61,12 @@ public static class FootprintCommand
         yield return ("retained after load", $"{r.RetainedBytesAfterLoad.ToString("N0", c)} bytes ({r.BytesPerNodeAfterLoad.ToString("0.0", c)} per node)");
         yield return ("retained after build", $"{r.RetainedBytesAfterBuild.ToString("N0", c)} bytes ({r.BytesPerNode.ToString("0.0", c)} per node)");
         yield return ("allocated", r.AllocatedBytes.ToString("N0", c) + " bytes");
+        if (r.AllocatedBytesByRead is { } read && r.AllocatedBytesByScan is { } scan && r.AllocatedBytesByDatabase is { } database)
+        {
+            var nodes = (double)Math.Max(1, r.Nodes);
+            yield return ("allocated by load per node", $"{((read + scan + database) / nodes).ToString("0", c)} bytes: read {(read / nodes).ToString("0", c)}, scan {(scan / nodes).ToString("0", c)}, database {(database / nodes).ToString("0", c)}");
+        }
+
         yield return ("GCs (gen0/gen1/gen2)", $"{r.Gen0Collections}/{r.Gen1Collections}/{r.Gen2Collections}, {r.GcPauseSeconds.ToString("0.000", c)} s paused");
         yield return ("peak RSS", r.PeakRssBytes.ToString("N0", c) + " bytes");
         yield return ("load", r.LoadSeconds.ToString("0.000", c) + " s");

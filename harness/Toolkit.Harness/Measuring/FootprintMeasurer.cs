@@ -36,6 +36,7 @@ public static class FootprintMeasurer
         var project = Project.Open(directory, settings, new NullBuildReporter { KeepCommands = false });
         load.Stop();
         var afterLoad = LiveHeap();
+        var loadAllocation = project.LoadAllocation;
 
         var build = PhaseCounters.Start();
         var result = project.Build(null, new BuildOptions { Jobs = jobs, DryRun = dryRun }, project.CreateExecutor());
@@ -85,6 +86,9 @@ public static class FootprintMeasurer
             RuntimeRssBytes = runtimeRss,
             LiveHeapBeforeBytes = before,
             AllocatedBytesByLoad = load.Allocated,
+            AllocatedBytesByRead = loadAllocation.ReadBytes,
+            AllocatedBytesByScan = loadAllocation.ScanBytes,
+            AllocatedBytesByDatabase = loadAllocation.DatabaseBytes,
             AllocatedBytesByBuild = build.Allocated,
             LoadGc = load.Gc,
             BuildGc = build.Gc,

@@ -79,6 +79,15 @@ public sealed record FootprintRecord
     /// <summary>Bytes allocated while loading (garbage included); null in schema 1.</summary>
     public long? AllocatedBytesByLoad { get; init; }
 
+    /// <summary>Of <see cref="AllocatedBytesByLoad"/>, what reading the manifest into the graph allocated; null in older results.</summary>
+    public long? AllocatedBytesByRead { get; init; }
+
+    /// <summary>Of <see cref="AllocatedBytesByLoad"/>, what scanning and completing the store allocated; null in older results.</summary>
+    public long? AllocatedBytesByScan { get; init; }
+
+    /// <summary>Of <see cref="AllocatedBytesByLoad"/>, what reading and applying the signature database allocated; null in older results.</summary>
+    public long? AllocatedBytesByDatabase { get; init; }
+
     /// <summary>Bytes allocated while building; null in schema 1.</summary>
     public long? AllocatedBytesByBuild { get; init; }
 

@@ -11,7 +11,7 @@ namespace Toolkit.Optimizations.Interning;
 /// Lists, dictionary, executors and kept build info are the baseline's.
 /// Saves the path, name, suffix and absolute-path strings per node (the baseline's path dictionary
 /// key is one of them) and the hex strings per info; costs a new string per <see cref="GetPath"/>
-/// and one lookup per path segment in <see cref="FindNode"/>.
+/// and one lookup per path segment in <see cref="FindNode(string)"/>.
 /// </summary>
 public sealed class InterningNodeStore : ObjectNodeStore<InterningNode, InterningExecutor>
 {

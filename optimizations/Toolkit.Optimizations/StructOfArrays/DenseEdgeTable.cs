@@ -33,21 +33,18 @@ public sealed class DenseEdgeTable
     {
         ArgumentNullException.ThrowIfNull(log);
         var offsets = log.CountPerNode(nodeCount);
-        // Shift the counts one up and sum: offsets[i] = edges of the nodes before i.
-        var carry = 0;
-        for (var i = 0; i <= nodeCount; i++)
+        // Sum the counts: offsets[i] = edges of the nodes up to i, the end of node i's edges.
+        for (var i = 1; i <= nodeCount; i++)
         {
-            var count = offsets[i];
-            offsets[i] = carry;
-            carry += count;
+            offsets[i] += offsets[i - 1];
         }
 
+        // Fill each node's run from its end backwards (no fill array of a node's size): offsets[i] moves down
+        // to the start of node i's edges; walking the log backwards keeps each node's edges in their order.
         var dependencies = new int[log.Count];
-        var fill = new int[nodeCount];
-        Array.Copy(offsets, fill, nodeCount);
-        for (var i = 0; i < log.Count; i++)
+        for (var i = log.Count - 1; i >= 0; i--)
         {
-            dependencies[fill[log.NodeAt(i)]++] = log.DependencyAt(i);
+            dependencies[--offsets[log.NodeAt(i)]] = log.DependencyAt(i);
         }
 
         return new DenseEdgeTable(offsets, dependencies);

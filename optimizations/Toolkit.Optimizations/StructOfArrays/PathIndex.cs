@@ -62,9 +62,15 @@ public sealed class PathIndex
     public int Add(string path, int directory)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Add(path.AsSpan(), directory);
+    }
+
+    /// <summary>Adds a node with its path (not a string: a manifest token) and directory; returns its id.</summary>
+    public int Add(ReadOnlySpan<char> path, int directory)
+    {
         if (directory < -1 || directory >= Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(directory), directory, $"adding '{path}': no directory node {directory} (there are {Count} nodes)");
+            throw new ArgumentOutOfRangeException(nameof(directory), directory, $"adding '{path.ToString()}': no directory node {directory} (there are {Count} nodes)");
         }
 
         byte[]? rented = null;
@@ -73,7 +79,7 @@ public sealed class PathIndex
         {
             if (Find(bytes) >= 0)
             {
-                throw new ArgumentException($"the path '{path}' is already a node", nameof(path));
+                throw new ArgumentException($"the path '{path.ToString()}' is already a node", nameof(path));
             }
 
             var id = Count;
@@ -110,6 +116,12 @@ public sealed class PathIndex
     public int Find(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Find(path.AsSpan());
+    }
+
+    /// <summary>The id of the node with this path, or -1; allocates nothing (the path is encoded on the stack).</summary>
+    public int Find(ReadOnlySpan<char> path)
+    {
         byte[]? rented = null;
         try
         {
@@ -301,7 +313,7 @@ public sealed class PathIndex
         return hash;
     }
 
-    private static ReadOnlySpan<byte> Encode(string path, Span<byte> stack, ref byte[]? rented)
+    private static ReadOnlySpan<byte> Encode(ReadOnlySpan<char> path, Span<byte> stack, ref byte[]? rented)
     {
         int length;
         try
@@ -313,7 +325,7 @@ public sealed class PathIndex
         }
         catch (EncoderFallbackException exception)
         {
-            throw new ArgumentException($"the path '{path}' is not valid Unicode (a lone surrogate?)", nameof(path), exception);
+            throw new ArgumentException($"the path '{path.ToString()}' is not valid Unicode (a lone surrogate?)", nameof(path), exception);
         }
     }
 

@@ -14,7 +14,7 @@ namespace Toolkit.Optimizations.StructOfArrays;
 /// Saves: at 100k sources of the c-libraries shape, around 110 bytes per node in total against the
 /// baseline's ~1 KB, and leaves the GC almost nothing to trace (a few dozen arrays instead of ~15
 /// objects per node). Costs: <see cref="GetPath"/> allocates the path string each call, and
-/// <see cref="FindNode"/> probes once per path segment.
+/// <see cref="FindNode(string)"/> probes once per path segment.
 /// Thread-safety: loading is single-threaded; after <see cref="NodeStore.CompleteLoad"/> every read, and
 /// SetState/SetInfo/SetBuildInfo/ReleaseTargetInfo/SetImplicitEdges on different nodes, may run
 /// concurrently.
@@ -49,6 +49,14 @@ public sealed class StructOfArraysNodeStore : NodeStore
     /// <inheritdoc />
     public override int AddNode(string path, NodeKind kind, int directory)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        return AddNode(path.AsSpan(), kind, directory);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Keeps the name's UTF-8 bytes only: no string is made.</remarks>
+    public override int AddNode(ReadOnlySpan<char> path, NodeKind kind, int directory)
+    {
         CheckLoading();
         var id = _paths.Add(path, directory);
         ArrayGrowth.EnsureCapacity(ref _kinds, id + 1);
@@ -69,6 +77,9 @@ public sealed class StructOfArraysNodeStore : NodeStore
 
     /// <inheritdoc />
     public override int FindNode(string path) => _paths.Find(path);
+
+    /// <inheritdoc />
+    public override int FindNode(ReadOnlySpan<char> path) => _paths.Find(path);
 
     /// <inheritdoc />
     public override string GetPath(int node) => _paths.GetPath(node);

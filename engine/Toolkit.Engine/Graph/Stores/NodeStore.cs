@@ -21,9 +21,9 @@ namespace Toolkit.Engine.Graph.Stores;
 /// stored info before it sets the node's info, and the database is written from the current infos).
 /// </para>
 /// <para>
-/// <b>Load, then build.</b> Loading (single-threaded, in this order): <see cref="AddNode"/>,
+/// <b>Load, then build.</b> Loading (single-threaded, in this order): <see cref="AddNode(string, NodeKind, int)"/>,
 /// <see cref="SetKind"/>, <see cref="AddEdge"/> and <see cref="AddExecutor"/> while the manifest is read;
-/// <see cref="SetImplicitEdges"/> (and <see cref="AddNode"/> for headers found) while sources are scanned;
+/// <see cref="SetImplicitEdges"/> (and <see cref="AddNode(string, NodeKind, int)"/> for headers found) while sources are scanned;
 /// then <see cref="CompleteLoad"/>, after which nothing may be added (a store may compact what it built
 /// up); then <see cref="SetStoredInfo"/> for each node the signature database knows. Building: every
 /// query, and <see cref="SetState"/>, <see cref="SetInfo"/>, <see cref="SetBuildInfo"/>,
@@ -59,9 +59,15 @@ public abstract class NodeStore
     /// <summary>
     /// Adds a node while loading. <paramref name="path"/> is project-relative with '/' separators (for
     /// aliases: the alias name); <paramref name="directory"/> is the id of the directory node holding it,
-    /// or -1. Returns its id. Adding a path twice is the caller's error (see <see cref="FindNode"/>).
+    /// or -1. Returns its id. Adding a path twice is the caller's error (see <see cref="FindNode(string)"/>).
     /// </summary>
     public abstract int AddNode(string path, NodeKind kind, int directory);
+
+    /// <summary>
+    /// <see cref="AddNode(string, NodeKind, int)"/> for a path that is not a string yet. The default makes
+    /// the string (which a store keeping path strings keeps); a store that keeps paths otherwise overrides it.
+    /// </summary>
+    public virtual int AddNode(ReadOnlySpan<char> path, NodeKind kind, int directory) => AddNode(path.ToString(), kind, directory);
 
     /// <summary>
     /// Changes a node's kind while loading: a path first met as a dependency is added as a source and
@@ -71,6 +77,13 @@ public abstract class NodeStore
 
     /// <summary>The id of the node with this path, or -1.</summary>
     public abstract int FindNode(string path);
+
+    /// <summary>
+    /// The id of the node with this path, or -1, for a path that is not a string (a manifest token, a
+    /// database entry). The default makes the string; a store that can look a span up overrides it, so
+    /// loading allocates nothing per lookup.
+    /// </summary>
+    public virtual int FindNode(ReadOnlySpan<char> path) => FindNode(path.ToString());
 
     /// <summary>The node's path (for directories, without a trailing '/'; the root is ".").</summary>
     public abstract string GetPath(int node);

@@ -3,7 +3,7 @@ namespace Toolkit.Engine.Graph.Stores;
 /// <summary>
 /// The store logic every object-per-node variant shares with the baseline: one node object per id in a
 /// list, one executor object per build statement, a path-to-id dictionary (optional: a store that does
-/// not keep full path strings indexes paths itself and overrides <see cref="FindNode"/>), the rule that
+/// not keep full path strings indexes paths itself and overrides <see cref="FindNode(string)"/>), the rule that
 /// nothing is added after loading, and each query answered by the node or executor object. A sealed
 /// subclass per variant makes its nodes and executors and overrides only what its strategy changes.
 /// Costs what the baseline's own list and dictionary cost: one reference per node and executor, one
@@ -74,6 +74,11 @@ public abstract class ObjectNodeStore<TNode, TExecutor> : NodeStore
 
         return _byPath.TryGetValue(path, out var id) ? id : -1;
     }
+
+    /// <inheritdoc />
+    /// <remarks>Looks the span up in the path dictionary without making a string (a store that indexes its paths itself gets the default).</remarks>
+    public override int FindNode(ReadOnlySpan<char> path) =>
+        _byPath is null ? base.FindNode(path) : _byPath.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(path, out var id) ? id : -1;
 
     /// <inheritdoc />
     public abstract override string GetPath(int node);
@@ -159,7 +164,7 @@ public abstract class ObjectNodeStore<TNode, TExecutor> : NodeStore
     /// <inheritdoc />
     public sealed override void SetBuildInfo(int node, BuildInfo info) => _nodes[node].SetBuildInfo(info);
 
-    /// <summary>Makes the node object for a new id (called once per <see cref="AddNode"/>, while loading).</summary>
+    /// <summary>Makes the node object for a new id (called once per <see cref="AddNode(string, NodeKind, int)"/>, while loading).</summary>
     protected abstract TNode CreateNode(int id, string path, NodeKind kind, TNode? directory);
 
     /// <summary>Makes the executor object for a new id, with its targets (the store then points each target at it).</summary>
