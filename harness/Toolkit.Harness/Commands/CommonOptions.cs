@@ -14,20 +14,14 @@ namespace Toolkit.Harness.Commands;
 /// </summary>
 public static class CommonOptions
 {
-    /// <summary><c>-j/--jobs N</c>: parallel jobs, one per core unless given.</summary>
-    public static Option<int> Jobs() => new Option<int>("--jobs", "-j")
-    {
-        Description = "Parallel jobs",
-        HelpName = "N",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
-        CustomParser = OptionParsers.Integer("--jobs", 1),
-    }.ShowDefaultAs("one per core");
+    /// <summary><c>-j/--jobs N</c>: parallel jobs, one per core unless given (<see cref="EngineOptions.Jobs"/>).</summary>
+    public static Option<int> Jobs() => EngineOptions.Jobs();
 
     /// <summary><c>-n/--dry-run</c>.</summary>
-    public static Option<bool> DryRun(string description) => new("--dry-run", "-n") { Description = description };
+    public static Option<bool> DryRun(string description) => EngineOptions.DryRun(description);
 
     /// <summary><c>-k/--keep-going</c>.</summary>
-    public static Option<bool> KeepGoing() => new("--keep-going", "-k") { Description = "Go on with what does not depend on a failure" };
+    public static Option<bool> KeepGoing() => EngineOptions.KeepGoing();
 
     /// <summary><c>--seed N</c>: the generator's seed.</summary>
     public static Option<int> Seed(string description) => new("--seed")
