@@ -1,157 +1,76 @@
 using System.CommandLine;
-using Toolkit.Engine.Build;
 using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Introspecting;
-using Toolkit.Harness.Terminal;
 using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Commands;
 
-/// <summary><c>toolkit build DIR [TARGET...]</c>: reads DIR/toolkit.manifest and builds.</summary>
-public static class BuildCommand
+/// <summary>
+/// <c>toolkit build DIR [TARGET...]</c>: reads DIR/toolkit.manifest and builds. The verb is the shared
+/// <see cref="BuildVerb"/> (the lean engine executable toolkit-build runs the same); this class adds the
+/// toolkit's introspection options (--debug, --track, --snapshot-every, --stats, --heap-snapshot,
+/// --no-string-contents, --core-dump), which need ClrMD and reflection and so stay out of toolkit-build.
+/// </summary>
+public sealed class BuildCommand : IBuildVerbExtension
 {
     /// <summary>The verb's name.</summary>
-    public const string Name = "build";
+    public const string Name = BuildVerb.Name;
 
-    /// <summary>Creates the verb.</summary>
-    public static Command Create(VariantFactory variants)
+    private readonly Option<string[]> _debug = new("--debug") { Description = "Debug output, comma-separated or repeated: count (instances and sizes per engine type at the end), memory (after read, scan and build: the live managed heap after a full collection as tracked engine types + the tracker + other, and RSS)", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string[]> _track = new("--track") { Description = "Engine types to track in detail (comma-separated, e.g. BaselineNode,BaselineNodeInfo); default with --stats: every engine type found" };
+    private readonly Option<string?> _snapshotEvery = new("--snapshot-every") { Description = "Take an incremental tracker snapshot this often during the build (e.g. 500ms, 2s): only instances changed since the last are sized again; needs --stats" };
+    private readonly Option<FileInfo?> _stats = new("--stats") { Description = "Write the heap monitor's stats: FILE.html (report page) or FILE.json (TrackerStats, for later analysis)" };
+    private readonly Option<FileInfo?> _heapSnapshot = new("--heap-snapshot") { Description = "At the end of the build, with the graph alive, capture this process's managed heap to FILE (analyse with toolkit heap)" };
+    private readonly Option<FileInfo?> _coreDump = new("--core-dump") { Description = "At the end of the build, with the graph alive, write a core dump of this process to FILE (createdump --withheap; readable by its owner only)" };
+    private readonly Option<bool> _noStrings = new("--no-string-contents") { Description = "With --heap-snapshot: record string lengths only, not their contents" };
+
+    private BuildCommand()
     {
-        var directory = UserPaths.ProjectArgument();
-        var targets = new Argument<string[]>("targets") { Description = "Targets or aliases to build (default: the manifest's defaults)", Arity = ArgumentArity.ZeroOrMore };
-        var jobs = CommonOptions.Jobs();
-        var dryRun = CommonOptions.DryRun("Print what would run; change nothing");
-        var keepGoing = CommonOptions.KeepGoing();
-        var tree = new Option<string?>("--tree") { Description = "After the build, print the dependency tree: all, or prune (each subtree once)" };
-        tree.AcceptOnlyFromAmong("all", "prune");
-        var wait = new Option<bool>("--wait") { Description = "When another build of the project is running, wait for it to finish instead of failing" };
-        var realTools = new Option<bool>("--real-tools") { Description = "Run the real commands (cc, ar) instead of the built-in deterministic tool" };
-        var silent = new Option<bool>("--silent", "-s") { Description = "Do not print command lines" };
-        var scanMode = new Option<string?>("--scan-mode") { Description = "The include scanner: conservative (every #if branch counts, as SCons) or exact (the preprocessor evaluated as the compiler does); default: the manifest's TOOLKIT_SCAN, else conservative" };
-        scanMode.AcceptOnlyFromAmong("conservative", "exact");
-        var noDepsLog = CommonOptions.NoDependencyLog();
-        var variant = new Option<string>("--variant") { Description = $"The memory variant: {string.Join(", ", variants.Names)}", DefaultValueFactory = _ => "baseline" };
-        variant.Validators.Add(VariantValidator(variants));
-
-        var debug = new Option<string[]>("--debug") { Description = "Debug output, comma-separated or repeated: count (instances and sizes per engine type at the end), memory (after read, scan and build: the live managed heap after a full collection as tracked engine types + the tracker + other, and RSS)", AllowMultipleArgumentsPerToken = false };
-        var track = new Option<string[]>("--track") { Description = "Engine types to track in detail (comma-separated, e.g. BaselineNode,BaselineNodeInfo); default with --stats: every engine type found" };
-        var snapshotEvery = new Option<string?>("--snapshot-every") { Description = "Take an incremental tracker snapshot this often during the build (e.g. 500ms, 2s): only instances changed since the last are sized again; needs --stats" };
-        var stats = new Option<FileInfo?>("--stats") { Description = "Write the heap monitor's stats: FILE.html (report page) or FILE.json (TrackerStats, for later analysis)" };
-        var heapSnapshot = new Option<FileInfo?>("--heap-snapshot") { Description = "At the end of the build, with the graph alive, capture this process's managed heap to FILE (analyse with toolkit heap)" };
-        var coreDump = new Option<FileInfo?>("--core-dump") { Description = "At the end of the build, with the graph alive, write a core dump of this process to FILE (createdump --withheap; readable by its owner only)" };
-        var noStrings = new Option<bool>("--no-string-contents") { Description = "With --heap-snapshot: record string lengths only, not their contents" };
-
-        var command = new Command(Name, "Build a project: scan, decide from signatures, run what is out of date")
-        {
-            directory, targets, jobs, dryRun, keepGoing, wait, tree, realTools, silent, scanMode, noDepsLog, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
-        };
-        command.SetAction((parse, cancellation) =>
-        {
-            var root = UserPaths.RequireProject(parse.GetRequiredValue(directory));
-            foreach (var (option, file) in new[] { ("--stats", parse.GetValue(stats)), ("--heap-snapshot", parse.GetValue(heapSnapshot)), ("--core-dump", parse.GetValue(coreDump)) })
-            {
-                UserPaths.RequireParentDirectory(file, option);
-            }
-
-            var jobCount = JobsParser.Cap(parse.GetValue(jobs));
-            using var signals = new InterruptSignals(cancellation);
-            var chosen = variants.Get(parse.GetValue(variant) ?? "baseline");
-            using var introspection = StartIntrospection(IntrospectionOptions(chosen.Name, parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
-            var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
-            var settings = chosen.CreateSettings().WithDependencyLog(!parse.GetValue(noDepsLog));
-            if (parse.GetValue(scanMode) is { } chosenScan)
-            {
-                settings = settings.WithScanMode(chosenScan == "exact" ? Toolkit.Engine.Scanning.ScanMode.Exact : Toolkit.Engine.Scanning.ScanMode.Conservative);
-            }
-
-            var project = Output.WithProgress("loading", _ => UserPaths.Io(root, () => Project.Open(root, settings, reporter, introspection.OnPhase)));
-            var ids = (parse.GetValue(targets) ?? []).Select(target => ResolveTarget(project, target)).ToList();
-            var executor = project.CreateExecutor(parse.GetValue(realTools), signals.Token);
-            var options = new BuildOptions
-            {
-                Jobs = jobCount,
-                DryRun = parse.GetValue(dryRun),
-                KeepGoing = parse.GetValue(keepGoing),
-                WaitForLock = parse.GetValue(wait),
-                Cancellation = signals.Token,
-            };
-            BuildResult result;
-            try
-            {
-                result = Output.WithProgress("building", progress =>
-                {
-                    reporter.OnProgress = progress;
-                    return project.Build(ids, options, executor);
-                });
-            }
-            catch (OperationCanceledException)
-            {
-                Output.Error($"interrupted by {signals.Name} while waiting for the project's lock; nothing was built");
-                return Task.FromResult(signals.ExitCode);
-            }
-
-            if (result.Interrupted)
-            {
-                Output.Line(Summary(result, options.DryRun));
-                Output.Error($"interrupted by {signals.Name}: {result.Executed} actions ran{(options.DryRun ? string.Empty : " and are saved in " + Project.DatabaseFileName)}, {result.Skipped} were not started; the next build runs the rest");
-                return Task.FromResult(signals.ExitCode);
-            }
-
-            if (parse.GetValue(tree) is { } mode)
-            {
-                TreePrinter.Write(Console.Out, project.Graph, ids.Count > 0 ? ids : project.Graph.DefaultTargets, prune: mode == "prune");
-            }
-
-            Output.Line(Summary(result, options.DryRun));
-            UserPaths.Io("--stats/--heap-snapshot/--core-dump", () => introspection.AfterBuild(project));
-            return Task.FromResult(result.ExitCode);
-        });
-        return command.WithExamples(
-            "toolkit build /tmp/p10k -j 2",
-            "toolkit build /tmp/p10k --no-deps-log -s",
-            "toolkit build /tmp/p10k bin/app -n --tree=prune",
-            "toolkit build /tmp/p10k --variant interning --debug=count,memory");
     }
 
-    /// <summary>The <c>--variant</c> value must be a name in <paramref name="variants"/> (an error at parse time, before the project is read).</summary>
-    public static Action<System.CommandLine.Parsing.OptionResult> VariantValidator(VariantFactory variants) => result =>
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.Tokens.Count > 0 && variants.FindUnknown([result.Tokens[^1].Value]) is { } unknown)
-        {
-            result.AddError("--variant: " + unknown);
-        }
-    };
+    /// <inheritdoc />
+    public IReadOnlyList<Option> Options => [_debug, _track, _snapshotEvery, _stats, _heapSnapshot, _noStrings, _coreDump];
 
-    /// <summary>The engine's tracker names an unknown --track type in an ArgumentException: the user's error.</summary>
-    private static BuildIntrospection StartIntrospection(BuildIntrospectionOptions options)
+    /// <summary>Creates the verb.</summary>
+    public static Command Create(VariantFactory variants) =>
+        BuildVerb.Create(variants, new BuildCommand()).WithExamples(
+            "toolkit build /tmp/p10k -j 2",
+            "toolkit build /tmp/p10k bin/app -n --tree=prune",
+            "toolkit build /tmp/p10k --variant interning --debug=count,memory");
+
+    /// <summary>The <c>--variant</c> value must be a name in <paramref name="variants"/> (<see cref="BuildVerb.VariantValidator"/>).</summary>
+    public static Action<System.CommandLine.Parsing.OptionResult> VariantValidator(VariantFactory variants) => BuildVerb.VariantValidator(variants);
+
+    /// <inheritdoc />
+    public void Check(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        foreach (var (option, file) in new[] { ("--stats", parse.GetValue(_stats)), ("--heap-snapshot", parse.GetValue(_heapSnapshot)), ("--core-dump", parse.GetValue(_coreDump)) })
+        {
+            UserPaths.RequireParentDirectory(file, option);
+        }
+    }
+
+    /// <inheritdoc />
+    public IBuildObserver Start(string variant, ParseResult parse)
     {
         try
         {
-            return new BuildIntrospection(options);
+            return new BuildIntrospection(IntrospectionOptions(variant, parse));
         }
         catch (ArgumentException exception) when (exception.Message.StartsWith("--track:", StringComparison.Ordinal))
         {
+            // The engine's tracker names an unknown --track type in an ArgumentException: the user's error.
             throw UsageException.From(exception);
         }
     }
 
-    private static int ResolveTarget(Project project, string target)
-    {
-        try
-        {
-            return project.ResolveTarget(target);
-        }
-        catch (ProjectException exception) when (target.StartsWith('-'))
-        {
-            // Documented: an unknown name is an error naming it (a ProjectException). A name like --bogus was an option meant.
-            throw new UsageException($"'{target}' is neither an option of build nor a target of {project.Graph.ManifestPath} (see 'toolkit build --help')", exception);
-        }
-    }
+    private static List<string> Split(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
-    private static BuildIntrospectionOptions IntrospectionOptions(
-        string variant, ParseResult parse, Option<string[]> debug, Option<string[]> track, Option<string?> snapshotEvery, Option<FileInfo?> stats, Option<FileInfo?> heapSnapshot, Option<bool> noStrings, Option<FileInfo?> coreDump)
+    private BuildIntrospectionOptions IntrospectionOptions(string variant, ParseResult parse)
     {
-        var flags = Split(parse.GetValue(debug));
+        var flags = Split(parse.GetValue(_debug));
         foreach (var flag in flags.Where(f => f is not ("count" or "memory")))
         {
             throw new UsageException($"--debug={flag}: unknown; valid: count, memory");
@@ -162,22 +81,12 @@ public static class BuildCommand
             Variant = variant,
             Count = flags.Contains("count"),
             Memory = flags.Contains("memory"),
-            TrackTypes = Split(parse.GetValue(track)),
-            SnapshotEvery = parse.GetValue(snapshotEvery) is { } every ? DurationParser.Parse(every, "--snapshot-every") : null,
-            StatsPath = OutputFileCheck.Check(parse.GetValue(stats)?.FullName, "--stats"),
-            HeapSnapshotPath = OutputFileCheck.Check(parse.GetValue(heapSnapshot)?.FullName, "--heap-snapshot"),
-            NoStringContents = parse.GetValue(noStrings),
-            CoreDumpPath = OutputFileCheck.Check(parse.GetValue(coreDump)?.FullName, "--core-dump"),
+            TrackTypes = Split(parse.GetValue(_track)),
+            SnapshotEvery = parse.GetValue(_snapshotEvery) is { } every ? DurationParser.Parse(every, "--snapshot-every") : null,
+            StatsPath = OutputFileCheck.Check(parse.GetValue(_stats)?.FullName, "--stats"),
+            HeapSnapshotPath = OutputFileCheck.Check(parse.GetValue(_heapSnapshot)?.FullName, "--heap-snapshot"),
+            NoStringContents = parse.GetValue(_noStrings),
+            CoreDumpPath = OutputFileCheck.Check(parse.GetValue(_coreDump)?.FullName, "--core-dump"),
         };
-    }
-
-    private static List<string> Split(string[]? values) =>
-        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
-
-    private static string Summary(BuildResult result, bool dryRun)
-    {
-        var verb = dryRun ? "would run" : "ran";
-        var text = $"toolkit: {verb} {result.Executed} actions, {result.UpToDate} up to date, {result.Failed} failed, {result.Skipped} skipped ({result.Considered} nodes, {result.Elapsed.TotalSeconds:0.00} s)";
-        return result.Interrupted ? text + "; interrupted" : text;
     }
 }

@@ -14,23 +14,17 @@ namespace Toolkit.Harness.Commands;
 /// </summary>
 public static class CommonOptions
 {
-    /// <summary><c>-j/--jobs N</c>: parallel jobs, one per core unless given.</summary>
-    public static Option<int> Jobs() => new Option<int>("--jobs", "-j")
-    {
-        Description = "Parallel jobs",
-        HelpName = "N",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
-        CustomParser = OptionParsers.Integer("--jobs", 1),
-    }.ShowDefaultAs("one per core");
+    /// <summary><c>-j/--jobs N</c>: parallel jobs, one per core unless given (<see cref="EngineOptions.Jobs"/>).</summary>
+    public static Option<int> Jobs() => EngineOptions.Jobs();
 
     /// <summary><c>-n/--dry-run</c>.</summary>
-    public static Option<bool> DryRun(string description) => new("--dry-run", "-n") { Description = description };
+    public static Option<bool> DryRun(string description) => EngineOptions.DryRun(description);
 
     /// <summary><c>--no-deps-log</c>: open the project without the dependency log (.toolkit.deps), reading and scanning every source.</summary>
-    public static Option<bool> NoDependencyLog() => new("--no-deps-log") { Description = "Scan every source and header again instead of taking unchanged files' includes from the dependency log (.toolkit.deps), and leave the log as it is" };
+    public static Option<bool> NoDependencyLog() => EngineOptions.NoDependencyLog();
 
     /// <summary><c>-k/--keep-going</c>.</summary>
-    public static Option<bool> KeepGoing() => new("--keep-going", "-k") { Description = "Go on with what does not depend on a failure" };
+    public static Option<bool> KeepGoing() => EngineOptions.KeepGoing();
 
     /// <summary><c>--seed N</c>: the generator's seed.</summary>
     public static Option<int> Seed(string description) => new("--seed")

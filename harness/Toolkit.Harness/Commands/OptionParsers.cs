@@ -13,17 +13,8 @@ namespace Toolkit.Harness.Commands;
 /// </summary>
 public static class OptionParsers
 {
-    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
-    public static Func<ArgumentResult, int> Integer(string option, int minimum, int maximum = int.MaxValue) => result =>
-    {
-        var text = Token(result);
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return Fail<int>(result, $"{option}: '{text}' is not a whole number");
-        }
-
-        return InRange(result, option, value, minimum, maximum);
-    };
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/> (<see cref="EngineOptions.Integer"/>).</summary>
+    public static Func<ArgumentResult, int> Integer(string option, int minimum, int maximum = int.MaxValue) => EngineOptions.Integer(option, minimum, maximum);
 
     /// <summary>A finite number of at least <paramref name="minimum"/>.</summary>
     public static Func<ArgumentResult, double> Number(string option, double minimum) => result =>
@@ -151,15 +142,7 @@ public static class OptionParsers
 
     private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
 
-    private static int InRange(ArgumentResult result, string option, int value, int minimum, int maximum)
-    {
-        if (value < minimum)
-        {
-            return Fail<int>(result, $"{option}: {value} must be {minimum:N0} or more");
-        }
-
-        return value <= maximum ? value : Fail<int>(result, $"{option}: {value:N0} is more than {maximum:N0}");
-    }
+    private static int InRange(ArgumentResult result, string option, int value, int minimum, int maximum) => EngineOptions.InRange(result, option, value, minimum, maximum);
 
     private static T Fail<T>(ArgumentResult result, string message)
     {

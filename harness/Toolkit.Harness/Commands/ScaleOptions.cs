@@ -95,7 +95,7 @@ public sealed class ScaleOptions
     /// <summary>--engine.</summary>
     public Option<string?> Engine { get; } = new Option<string?>("--engine")
     {
-        Description = "The engine program measured as a whole process, with any arguments before DIR; it is run as ENGINE DIR --variant NAME -j N [-n] [--real-tools] (e.g. a NativeAOT engine executable)",
+        Description = "The engine program measured as a whole process, with any arguments before DIR; it is run as ENGINE DIR --variant NAME -j N [-n] [--real-tools]; aot: the NativeAOT toolkit-build of this repository (dotnet publish harness/Toolkit.Build -c Release -r linux-x64 -p:PublishAot=true), lean: its JIT build",
         HelpName = "COMMAND",
     }.ShowDefaultAs("this toolkit's build verb");
 

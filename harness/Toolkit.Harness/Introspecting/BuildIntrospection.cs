@@ -15,7 +15,7 @@ namespace Toolkit.Harness.Introspecting;
 /// <see cref="EngineTypeTracker"/>), and <c>--heap-snapshot</c> (the whole heap, through
 /// <see cref="HeapSnapshot.CaptureSelf"/>). Costs nothing when none is asked for.
 /// </summary>
-public sealed class BuildIntrospection : IDisposable
+public sealed class BuildIntrospection : Commands.IBuildObserver
 {
     private readonly BuildIntrospectionOptions _options;
     private EngineTypeTracker? _tracker;

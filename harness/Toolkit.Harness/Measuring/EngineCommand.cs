@@ -7,7 +7,8 @@ namespace Toolkit.Harness.Measuring;
 /// any program that, after its leading arguments, accepts <c>DIR --variant NAME -j N</c>, optionally
 /// <c>-n</c> (dry run) and <c>--real-tools</c> (run the manifest's commands instead of the built-in tool),
 /// builds the project in DIR and exits 0 on success. By default it is this toolkit's <c>build</c> verb;
-/// <c>toolkit scale --engine "PATH [ARGS]"</c> names another, e.g. a NativeAOT engine executable.
+/// <c>toolkit scale --engine "PATH [ARGS]"</c> names another, e.g. the lean engine executable
+/// toolkit-build published with NativeAOT (<c>--engine aot</c>, <see cref="LeanEngine"/>).
 /// </summary>
 /// <param name="FileName">The program.</param>
 /// <param name="LeadingArguments">Arguments before the project directory (for the toolkit: its assembly when run by dotnet, and "build").</param>
@@ -31,6 +32,11 @@ public sealed record EngineCommand(string FileName, IReadOnlyList<string> Leadin
     public static EngineCommand Parse(string text, string optionName, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (LeanEngine.FromKeyword(text.Trim(), optionName) is { } lean)
+        {
+            return lean;
+        }
+
         var words = CommandLineParser.SplitCommandLine(text).ToArray();
         if (words.Length == 0 || string.IsNullOrWhiteSpace(words[0]))
         {
@@ -61,6 +67,30 @@ public sealed record EngineCommand(string FileName, IReadOnlyList<string> Leadin
         }
 
         return arguments;
+    }
+
+    /// <summary>
+    /// Which binary runs, for the results (<c>options.engineBinary</c>): JIT (through dotnet, or an apphost with
+    /// its assembly beside it) or native (no assembly beside it: a NativeAOT publish), with its path, size,
+    /// modification time and the start of its SHA-256, so two results files say whether they measured the same program.
+    /// </summary>
+    public string DescribeBinary()
+    {
+        var program = Path.IsPathRooted(FileName) ? FileName : ProcessMeasurer.FindOnPath(FileName) ?? FileName;
+        var dotnet = Path.GetFileNameWithoutExtension(program) == "dotnet";
+        var binary = dotnet && LeadingArguments.Count > 0 ? LeadingArguments[0] : program;
+        if (!File.Exists(binary))
+        {
+            return $"{binary} (not found)";
+        }
+
+        var kind = dotnet ? "JIT, run by dotnet"
+            : File.Exists(Path.ChangeExtension(binary, ".dll")) ? "JIT, apphost of " + Path.GetFileName(Path.ChangeExtension(binary, ".dll"))
+            : "native, no .NET assembly beside it (NativeAOT)";
+        var info = new FileInfo(binary);
+        using var stream = File.OpenRead(binary);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..12];
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{binary}: {kind}, {info.Length:N0} bytes, modified {info.LastWriteTimeUtc:yyyy-MM-ddTHH:mm:ssZ}, sha256 {hash}");
     }
 
     /// <summary>The command as a person would type it, without the per-run arguments.</summary>

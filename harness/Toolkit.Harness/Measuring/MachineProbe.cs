@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using Toolkit.Harness.Results;
 
@@ -26,9 +25,7 @@ public static class MachineProbe
     /// <summary>The toolkit's version and the git commit it was built from (recorded at build time).</summary>
     public static ToolkitInfo Toolkit()
     {
-        var assembly = typeof(MachineProbe).Assembly;
-        var commit = assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "GitCommit")?.Value;
-        var version = assembly.GetName().Version?.ToString() ?? "0.0.0";
-        return new ToolkitInfo(version, string.IsNullOrWhiteSpace(commit) ? "unknown" : commit.Trim());
+        var (version, commit) = Commands.CommandRunner.VersionAndCommit();
+        return new ToolkitInfo(version, commit);
     }
 }

@@ -16,6 +16,7 @@ namespace Toolkit.Harness.Results;
 /// <param name="LargeFiles">Large files of the extra point at the smallest size (0: no such point).</param>
 /// <param name="VariantsAt">Sizes measured with fewer variants: size → the variants measured there.</param>
 /// <param name="PeersAt">Sizes measured with fewer peers: size → the peers measured there.</param>
+/// <param name="EngineBinary">Which binary the engine command ran: JIT or native (NativeAOT), path, size, time and hash (EngineCommand.DescribeBinary).</param>
 public sealed record ScaleOptionsRecord(
     string Shape,
     int Seed,
@@ -31,4 +32,5 @@ public sealed record ScaleOptionsRecord(
     int Jobs = 0,
     int LargeFiles = 0,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? VariantsAt = null,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? PeersAt = null);
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? PeersAt = null,
+    string? EngineBinary = null);

@@ -224,6 +224,7 @@ public sealed class ScaleRunner
             request.Jobs,
             request.LargeFiles,
             request.VariantsAt.ToDictionary(p => Key(p.Key), p => p.Value),
-            request.PeersAt.ToDictionary(p => Key(p.Key), p => p.Value));
+            request.PeersAt.ToDictionary(p => Key(p.Key), p => p.Value),
+            request.Engine.DescribeBinary());
     }
 }

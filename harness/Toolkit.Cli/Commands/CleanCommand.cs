@@ -11,8 +11,8 @@ public static class CleanCommand
     /// <summary>The verb's name.</summary>
     public const string Name = "clean";
 
-    /// <summary>Creates the verb.</summary>
-    public static Command Create()
+    /// <summary>Creates the verb of <paramref name="program"/> (toolkit, or toolkit-build), its example naming it.</summary>
+    public static Command Create(string program = HelpText.DefaultProgramName)
     {
         var directory = UserPaths.ProjectArgument();
         var command = new Command(Name, "Remove the built files, the engine's temporary files, the signature database and the dependency log (as scons -c); reads the manifest only, no scan") { directory };
@@ -24,6 +24,6 @@ public static class CleanCommand
             Output.Line($"toolkit: removed {removed} built files and {Project.DatabaseFileName}");
             return signals.Signal is null ? ExitCodes.Success : signals.ExitCode;
         });
-        return command.WithExamples("toolkit clean /tmp/p10k");
+        return command.WithExamples($"{program} clean /tmp/p10k");
     }
 }

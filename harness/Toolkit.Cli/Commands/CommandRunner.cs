@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Toolkit.Harness.Commands.Help;
-using Toolkit.Harness.Measuring;
+using System.Reflection;
 
 namespace Toolkit.Harness.Commands;
 
 /// <summary>
-/// The one way through every verb (<see cref="Program.Main"/> calls <see cref="Invoke"/>): parses,
+/// The one way through every verb (the Main of toolkit and of toolkit-build calls <see cref="Invoke"/>): parses,
 /// runs the verb, and turns what it throws into an exit code and what the user reads.
 /// <list type="bullet">
 /// <item>A parse error (unknown option, bad value, missing argument) or a <see cref="UserErrorException"/>
@@ -39,7 +39,7 @@ public static class CommandRunner
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        if (parse.CommandResult.Command.Name is BuildCommand.Name or CleanCommand.Name)
+        if (parse.CommandResult.Command.Name is BuildVerb.Name or CleanCommand.Name)
         {
             // They handle SIGINT/SIGTERM themselves (Terminal/InterruptSignals): System.CommandLine would end
             // the process 2 s after the signal, before a build has ended its commands and saved its database.
@@ -79,10 +79,18 @@ public static class CommandRunner
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(exception);
-        var toolkit = MachineProbe.Toolkit();
+        var (version, commit) = VersionAndCommit();
         error.WriteLine($"toolkit: internal error: this is a bug in toolkit, not a mistake in your input. Please report it on {BugReportPlace}, with the command line and everything below.");
-        error.WriteLine($"toolkit {toolkit.Version} (commit {toolkit.GitCommit}), .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        error.WriteLine($"toolkit {version} (commit {commit}), .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         error.WriteLine(exception.ToString());
+    }
+
+    /// <summary>The toolkit's version and the git commit it was built from (GitCommit.targets), as MachineProbe.Toolkit reads them for results.</summary>
+    public static (string Version, string GitCommit) VersionAndCommit()
+    {
+        var assembly = typeof(CommandRunner).Assembly;
+        var commit = assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "GitCommit")?.Value;
+        return (assembly.GetName().Version?.ToString() ?? "0.0.0", string.IsNullOrWhiteSpace(commit) ? "unknown" : commit.Trim());
     }
 
     private static int ParseError(ParseResult parse, TextWriter output, TextWriter error)
@@ -96,7 +104,7 @@ public static class CommandRunner
         }
 
         var path = HelpRenderer.PathOf(command);
-        var where = command is RootCommand ? "" : path["toolkit ".Length..] + ": ";
+        var where = command is RootCommand ? "" : path[(path.IndexOf(' ', StringComparison.Ordinal) + 1)..] + ": ";
         var message = isGroup
             ? $"unknown verb or option '{parse.UnmatchedTokens[0]}'; the verbs are {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}"
             : string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct(StringComparer.Ordinal));

@@ -17,6 +17,21 @@ public static class HelpText
     private static readonly ConditionalWeakTable<Command, string[]> Examples = [];
     private static readonly ConditionalWeakTable<Command, IReadOnlyList<VerbGroup>> Groups = [];
     private static readonly ConditionalWeakTable<Symbol, string> StatedDefaults = [];
+    private static readonly ConditionalWeakTable<Command, string> ProgramNames = [];
+
+    /// <summary>The program a root command is (<c>toolkit</c> unless <see cref="WithProgramName{T}"/> said otherwise, e.g. <c>toolkit-build</c>).</summary>
+    public const string DefaultProgramName = "toolkit";
+
+    /// <summary>Names the program <paramref name="root"/> is, for the help's usage lines and the error lines' "see '... --help'".</summary>
+    public static T WithProgramName<T>(this T root, string name)
+        where T : RootCommand
+    {
+        ProgramNames.AddOrUpdate(root, name);
+        return root;
+    }
+
+    /// <summary>The program name of <paramref name="root"/>.</summary>
+    public static string ProgramNameOf(RootCommand root) => ProgramNames.TryGetValue(root, out var name) ? name : DefaultProgramName;
 
     /// <summary>Adds example command lines (each starting with <c>toolkit</c>) to the end of the command's help.</summary>
     public static T WithExamples<T>(this T command, params string[] examples)

@@ -30,7 +30,7 @@ public static class HelpRenderer
         var names = new List<string>();
         for (var current = command; current is not null; current = current.Parents.OfType<Command>().FirstOrDefault())
         {
-            names.Add(current is RootCommand ? "toolkit" : current.Name);
+            names.Add(current is RootCommand root ? HelpText.ProgramNameOf(root) : current.Name);
         }
 
         names.Reverse();
