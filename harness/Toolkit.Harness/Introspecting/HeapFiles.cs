@@ -48,7 +48,7 @@ public static class HeapFiles
         graph = null!;
         var reduced = stats.Step("reduce", () => Output.WithProgress("reducing", report =>
         {
-            var result = HeapGraphReducer.Reduce(box.Value!, reductions);
+            var result = HeapGraphReducer.ReduceConsuming(box.Value!, reductions);
             box.Value = null;
             report(1, 1);
             return result;
