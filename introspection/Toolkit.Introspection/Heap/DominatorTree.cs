@@ -59,6 +59,8 @@ public sealed class DominatorTree
     private ReferenceTable BuildTree()
     {
         int n = _idom.Length;
+        // The computation's working arrays (order, dominators by number) go back before the tree's 8 bytes per object come.
+        FreedMemory.Collect(n);
         var start = new int[n + 2];
         for (int id = 0; id < n; id++)
         {
@@ -112,6 +114,8 @@ public sealed class DominatorTree
         int iterations = FixedPoint(predStart, preds, idomPost, count);
         predStart = null!;
         preds = null!;
+        // The predecessors' memory goes back before the result's 8 bytes per object are allocated.
+        FreedMemory.Collect(n);
         var idom = new int[n];
         Array.Fill(idom, Unreachable);
         var large = new Dictionary<int, long>();

@@ -58,7 +58,9 @@ public static class HeapGraphReducer
         }
         if (consume)
         {
+            // The old columns' memory goes back before the references' arrays are allocated.
             graph.ReleaseObjectColumns();
+            FreedMemory.Collect(graph.ObjectCount);
         }
         AddReferences(graph, builder, newId, infra);
         if (consume)
