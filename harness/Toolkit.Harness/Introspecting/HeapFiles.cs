@@ -48,7 +48,7 @@ public static class HeapFiles
         graph = null!;
         var reduced = stats.Step("reduce", () => Output.WithProgress("reducing", report =>
         {
-            var result = HeapGraphReducer.Reduce(box.Value!, reductions);
+            var result = HeapGraphReducer.ReduceConsuming(box.Value!, reductions);
             box.Value = null;
             report(1, 1);
             return result;
@@ -59,11 +59,7 @@ public static class HeapFiles
 
     // What loading and reducing leave behind (the file's raw references, the grown buffers, the graph reduced from) is garbage
     // of large arrays: one full compacting collection returns it before the next step allocates, instead of the peak holding both.
-    private static void Release()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-    }
+    private static void Release() => FreedMemory.Collect();
 
     /// <summary>Prints <paramref name="report"/> as text, or as one JSON document.</summary>
     public static int Print(IHeapReport report, bool json)

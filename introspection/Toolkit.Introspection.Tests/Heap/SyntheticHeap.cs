@@ -3,7 +3,7 @@ using Toolkit.Introspection.Heap;
 namespace Toolkit.Introspection.Tests.Heap;
 
 /// <summary>Writes small heap files of a given shape with <see cref="HeapFileWriter"/>, for tests that need no process.</summary>
-public sealed class SyntheticHeap
+public sealed class SyntheticHeap(ulong spacing = 0x40)
 {
     private const ulong FirstAddress = 0x10000;
 
@@ -47,6 +47,10 @@ public sealed class SyntheticHeap
 
     public static ulong AddressOf(int id) => FirstAddress + (ulong)id * Slot;
 
+    /// <summary>Where object <paramref name="id"/> is written: <see cref="AddressOf"/> unless the heap was made with another spacing
+    /// (e.g. one 4 GiB range and more per object, to spread the addresses' high halves).</summary>
+    public ulong At(int id) => FirstAddress + (ulong)id * spacing;
+
     public long SizeOf(int id)
     {
         var o = _objects[id];
@@ -75,15 +79,15 @@ public sealed class SyntheticHeap
                     }
                 }
             }
-            writer.WriteObject(AddressOf(id), o.Type, (ulong)SizeOf(id), o.Length, o.Text, o.Count, o.Refs.Count, t.IsArrayOrString, t.HasCount, t.IsString, stringContents);
+            writer.WriteObject(At(id), o.Type, (ulong)SizeOf(id), o.Length, o.Text, o.Count, o.Refs.Count, t.IsArrayOrString, t.HasCount, t.IsString, stringContents);
             foreach (var (target, field) in o.Refs)
             {
-                writer.WriteReference(AddressOf(id), AddressOf(target), field, !t.IsArray);
+                writer.WriteReference(At(id), At(target), field, !t.IsArray);
             }
         }
         foreach (var (kind, id) in _roots)
         {
-            writer.WriteRoot(kind, AddressOf(id));
+            writer.WriteRoot(kind, At(id));
         }
         writer.Finish();
         return path;

@@ -2,9 +2,12 @@ namespace Toolkit.Introspection.Heap;
 
 /// <summary>
 /// The dominator tree of a heap graph and exact retained sizes, by the iterative algorithm of
-/// Cooper, Harvey and Kennedy over a virtual root that references every GC root. Keeps 8 bytes
-/// per object (immediate dominator 4, retained size 4 with rare overflows in a side table);
-/// computing costs about 16 more bytes per object for the time of the computation. No recursion.
+/// Cooper, Harvey and Kennedy over a virtual root that references every GC root, run on
+/// postorder numbers. Keeps 8 bytes per object (immediate dominator 4, retained size 4 with rare
+/// overflows in a side table), plus 8 per object for <see cref="Tree"/> once asked. Computing
+/// costs 12 bytes per object and 4 per reference for its duration (order, predecessors,
+/// dominators by number), all freed at the end: the graph's own parents table is neither built
+/// nor needed. No recursion.
 /// </summary>
 public sealed class DominatorTree
 {
@@ -14,14 +17,22 @@ public sealed class DominatorTree
     /// <summary><see cref="ImmediateDominator"/> of an object that no root reaches (garbage not yet collected).</summary>
     public const int Unreachable = -2;
 
+    // Marks in the postorder map while walking: not reached yet, and on the stack (reached, not finished).
+    private const int NotVisited = -1;
+    private const int OnStack = -2;
+
+    // First size of the walk's stacks; they double when the graph is deeper (a long linked list).
+    private const int InitialDepth = 1024;
+
     private readonly int[] _idom;
-    // Retained sizes as unsigned 32-bit values in an int array (the reused DFS edge stack, one longer than the objects).
+    // Retained sizes as unsigned 32-bit values in an int array; the rare sum of 4 GiB or more is in the side table.
     private readonly int[] _retained;
     private readonly Dictionary<int, long> _largeRetained;
     private ReferenceTable? _tree;
 
-    private DominatorTree(int[] idom, int[] retained, Dictionary<int, long> largeRetained, int iterations, long reachable)
+    private DominatorTree(int[] idom, int[] retained, Dictionary<int, long> largeRetained, int iterations, long reachable, long workingBytes)
     {
+        WorkingBytes = workingBytes;
         _idom = idom;
         _retained = retained;
         _largeRetained = largeRetained;
@@ -34,7 +45,10 @@ public sealed class DominatorTree
 
     public long ReachableObjects { get; }
 
-    public long MemoryBytes => _idom.LongLength * 4 + _retained.LongLength * 4 + _largeRetained.Count * 24L;
+    /// <summary>Bytes the computation held in its own arrays at its peak (freed when it returned), besides the graph and this tree.</summary>
+    public long WorkingBytes { get; }
+
+    public long MemoryBytes => _idom.LongLength * 4 + _retained.LongLength * 4 + _largeRetained.Count * 24L + (_tree?.MemoryBytes ?? 0);
 
     public int ImmediateDominator(int id) => _idom[id];
 
@@ -44,7 +58,9 @@ public sealed class DominatorTree
 
     private ReferenceTable BuildTree()
     {
-        int n = _idom.Length - 1;
+        int n = _idom.Length;
+        // The computation's working arrays (order, dominators by number) go back before the tree's 8 bytes per object come.
+        FreedMemory.Collect(n);
         var start = new int[n + 2];
         for (int id = 0; id < n; id++)
         {
@@ -82,40 +98,57 @@ public sealed class DominatorTree
     {
         ArgumentNullException.ThrowIfNull(graph);
         int n = graph.ObjectCount;
-        graph.EnsureParents();
-        // The DFS stacks are reused (4 bytes per object each, not allocated again): the node stack becomes the
-        // immediate dominators, the edge stack the retained sizes.
-        var stackNode = new int[n + 1];
-        var stackEdge = new int[n + 1];
-        var postIndex = new int[n + 1];
+        // Everything works on postorder numbers (the virtual root last, count - 1), so a dominator always has a higher number
+        // than what it dominates and no id-to-number lookup is needed while iterating. 4 bytes per object each: order, the
+        // id-to-number map (whose array then holds the dominators by number), the predecessors (plus 4 per reference).
         var order = new int[n + 1];
-        int count = Postorder(graph, stackNode, stackEdge, postIndex, order);
-        var idom = stackNode;
-        int iterations = FixedPoint(graph, idom, postIndex, order, count);
+        var postIndex = new int[n + 1]; // one slot more than the objects: it becomes the dominators by number, the root included
+        int count = Postorder(graph, postIndex, order);
+        var (predStart, preds) = Predecessors(graph, postIndex, order, count);
+        // The peak: order, the id-to-number map and the predecessors; later stages hold less.
+        long working = (order.LongLength + postIndex.LongLength + predStart.LongLength + preds.LongLength) * 4;
+        // The id-to-number map is not needed any more: its array (n + 1 >= count slots) holds the dominators by number, so no
+        // new 4 bytes per object are allocated while the old ones wait for a collection.
+        var idomPost = postIndex;
         postIndex = null!;
+        int iterations = FixedPoint(predStart, preds, idomPost, count);
+        predStart = null!;
+        preds = null!;
+        // The predecessors' memory goes back before the result's 8 bytes per object are allocated.
+        FreedMemory.Collect(n);
+        var idom = new int[n];
+        Array.Fill(idom, Unreachable);
         var large = new Dictionary<int, long>();
-        var retained = RetainedSizes(graph, idom, stackEdge, large, order, count);
-        int root = n;
-        for (int id = 0; id < n; id++)
+        var retained = new int[n];
+        int root = count - 1;
+        for (int p = 0; p < root; p++)
         {
-            int d = idom[id];
-            idom[id] = d == -1 ? Unreachable : d == root ? Root : d;
+            int id = order[p];
+            int d = idomPost[p];
+            idom[id] = d == root ? Root : order[d];
+            long mine = Retained(retained, large, id) + graph.Size(id);
+            Store(retained, large, id, mine);
+            if (d != root)
+            {
+                Store(retained, large, order[d], Retained(retained, large, order[d]) + mine);
+            }
         }
-        return new DominatorTree(idom, retained, large, iterations, count - 1);
+        return new DominatorTree(idom, retained, large, iterations, count - 1, Math.Max(working, (order.LongLength + idomPost.LongLength) * 4));
     }
 
-    /// <summary>1. Depth-first postorder from the virtual root (number ObjectCount), with an explicit stack; returns how many were reached (with the root).</summary>
-    private static int Postorder(HeapGraph graph, int[] stackNode, int[] stackEdge, int[] postIndex, int[] order)
+    /// <summary>1. Depth-first postorder from the virtual root, with an explicit stack that grows with the depth (not one slot per object):
+    /// fills <paramref name="postIndex"/> (id to number, -1 when unreached) and <paramref name="order"/> (number to id, the root as
+    /// ObjectCount); returns how many were reached, with the root.</summary>
+    private static int Postorder(HeapGraph graph, int[] postIndex, int[] order)
     {
         int root = graph.ObjectCount;
         var roots = graph.RootObjects;
-        Array.Fill(postIndex, -1);
-        var visited = new ulong[(root + 64) / 64];
+        Array.Fill(postIndex, NotVisited);
+        var stackNode = new int[InitialDepth];
+        var stackEdge = new int[InitialDepth];
         int count = 0;
         int sp = 0;
         stackNode[0] = root;
-        stackEdge[0] = 0;
-        visited[root >> 6] |= 1UL << root;
         while (sp >= 0)
         {
             int node = stackNode[sp];
@@ -125,7 +158,7 @@ public sealed class DominatorTree
             while (edge < children.Length)
             {
                 int c = children[edge++];
-                if ((visited[c >> 6] & (1UL << c)) == 0)
+                if (postIndex[c] == NotVisited)
                 {
                     next = c;
                     break;
@@ -134,14 +167,21 @@ public sealed class DominatorTree
             stackEdge[sp] = edge;
             if (next >= 0)
             {
-                visited[next >> 6] |= 1UL << next;
-                sp++;
+                postIndex[next] = OnStack;
+                if (++sp == stackNode.Length)
+                {
+                    Array.Resize(ref stackNode, sp * 2);
+                    Array.Resize(ref stackEdge, sp * 2);
+                }
                 stackNode[sp] = next;
                 stackEdge[sp] = 0;
             }
             else
             {
-                postIndex[node] = count;
+                if (node != root)
+                {
+                    postIndex[node] = count;
+                }
                 order[count++] = node;
                 sp--;
             }
@@ -149,10 +189,42 @@ public sealed class DominatorTree
         return count;
     }
 
-    /// <summary>2. Cooper-Harvey-Kennedy: iterate to the fixed point in reverse postorder; returns the passes it took.</summary>
-    private static int FixedPoint(HeapGraph graph, int[] idom, int[] postIndex, int[] order, int count)
+    /// <summary>2. The predecessors of every reached node, by postorder number, in compressed rows (the virtual root is the
+    /// predecessor of each GC root). Counted, then filled backwards from each row's end, so no fill cursor per node is needed.</summary>
+    private static (int[] Start, int[] Preds) Predecessors(HeapGraph graph, int[] postIndex, int[] order, int count)
     {
-        int root = graph.ObjectCount;
+        int root = count - 1;
+        var start = new int[count + 1];
+        long edges = 0;
+        for (int p = 0; p < count; p++)
+        {
+            var children = p == root ? graph.RootObjects : graph.Children(order[p]);
+            foreach (int c in children)
+            {
+                start[postIndex[c]]++;
+            }
+            edges += children.Length;
+        }
+        for (int q = 0; q < count; q++)
+        {
+            start[q + 1] += start[q];
+        }
+        var preds = new int[edges];
+        for (int p = 0; p < count; p++)
+        {
+            var children = p == root ? graph.RootObjects : graph.Children(order[p]);
+            foreach (int c in children)
+            {
+                preds[--start[postIndex[c]]] = p;
+            }
+        }
+        return (start, preds);
+    }
+
+    /// <summary>3. Cooper-Harvey-Kennedy on postorder numbers: iterate in reverse postorder to the fixed point; returns the passes it took.</summary>
+    private static int FixedPoint(int[] predStart, int[] preds, int[] idom, int count)
+    {
+        int root = count - 1;
         Array.Fill(idom, -1);
         idom[root] = root;
         bool changed = true;
@@ -161,15 +233,15 @@ public sealed class DominatorTree
         {
             changed = false;
             iterations++;
-            for (int i = count - 2; i >= 0; i--)
+            for (int b = root - 1; b >= 0; b--)
             {
-                int b = order[i];
-                int newIdom = graph.IsRoot(b) ? root : -1;
-                foreach (int pred in graph.Parents(b))
+                int newIdom = -1;
+                for (int e = predStart[b]; e < predStart[b + 1]; e++)
                 {
+                    int pred = preds[e];
                     if (idom[pred] != -1)
                     {
-                        newIdom = newIdom == -1 ? pred : Intersect(pred, newIdom, idom, postIndex);
+                        newIdom = newIdom == -1 ? pred : Intersect(pred, newIdom, idom);
                     }
                 }
                 if (idom[b] != newIdom)
@@ -180,26 +252,6 @@ public sealed class DominatorTree
             }
         }
         return iterations;
-    }
-
-    /// <summary>3. Retained sizes: children come before their dominator in postorder. Summed in 4 bytes per object (into
-    /// <paramref name="retained"/>, cleared first); the rare sum of 4 GiB or more moves to <paramref name="large"/>.</summary>
-    private static int[] RetainedSizes(HeapGraph graph, int[] idom, int[] retained, Dictionary<int, long> large, int[] order, int count)
-    {
-        int root = graph.ObjectCount;
-        Array.Clear(retained);
-        for (int i = 0; i < count - 1; i++)
-        {
-            int b = order[i];
-            long mine = Retained(retained, large, b) + graph.Size(b);
-            Store(retained, large, b, mine);
-            int d = idom[b];
-            if (d != root)
-            {
-                Store(retained, large, d, Retained(retained, large, d) + mine);
-            }
-        }
-        return retained;
     }
 
     private static long Retained(int[] retained, Dictionary<int, long> large, int id) =>
@@ -218,15 +270,15 @@ public sealed class DominatorTree
         }
     }
 
-    private static int Intersect(int a, int b, int[] idom, int[] postIndex)
+    private static int Intersect(int a, int b, int[] idom)
     {
         while (a != b)
         {
-            while (postIndex[a] < postIndex[b])
+            while (a < b)
             {
                 a = idom[a];
             }
-            while (postIndex[b] < postIndex[a])
+            while (b < a)
             {
                 b = idom[b];
             }

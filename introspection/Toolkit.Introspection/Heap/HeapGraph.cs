@@ -14,9 +14,11 @@ namespace Toolkit.Introspection.Heap;
 /// </summary>
 public sealed class HeapGraph
 {
-    private readonly AddressTable _addresses;
-    private readonly ObjectColumns _columns;
-    private readonly ReferenceTable _children;
+    // Not readonly: a reducer that consumes this graph releases them column by column (see ReleaseObjectColumns).
+    private AddressTable _addresses;
+    private ObjectColumns _columns;
+    private ReferenceTable _children;
+    private readonly int _objectCount;
     private readonly RootTable _roots;
     private readonly HeapSegment[] _segments;
     private readonly ulong[]? _excluded;
@@ -30,6 +32,7 @@ public sealed class HeapGraph
         Header = header;
         Types = types;
         _addresses = addresses;
+        _objectCount = addresses.Count;
         _columns = columns;
         _children = children;
         _roots = roots;
@@ -54,7 +57,7 @@ public sealed class HeapGraph
 
     public IReadOnlyList<HeapType> Types { get; }
 
-    public int ObjectCount => _addresses.Count;
+    public int ObjectCount => _objectCount;
 
     public long ReferenceCount => _children.Count;
 
@@ -248,6 +251,21 @@ public sealed class HeapGraph
     public DominatorTree Dominators() => _dominators ??= DominatorTree.Compute(this);
 
     public bool HasParents => _parents is not null;
+
+    /// <summary>Lets go of the addresses and the per-object columns (types, sizes, lengths, counts, strings), for a reducer that
+    /// has copied what it needs and consumes this graph: only references, roots and reachability remain usable.</summary>
+    internal void ReleaseObjectColumns()
+    {
+        _addresses = null!;
+        _columns = null!;
+    }
+
+    /// <summary>Lets go of the references and parents, for a reducer that consumes this graph; nothing but counts remains usable.</summary>
+    internal void ReleaseReferences()
+    {
+        _children = null!;
+        _parents = null;
+    }
 
     public bool HasDominators => _dominators is not null;
 

@@ -12,6 +12,9 @@ public sealed class HeapGraphBuilder
     // References resolved per parallel work item: large enough to amortise scheduling.
     private const int ResolveBlock = 1 << 16;
 
+    // Distinct high halves of reference addresses coded in one byte (a heap of regions spans a few dozen 4 GiB ranges at most).
+    private const int MaxHighCodes = 256;
+
     private readonly HeapFileHeader _header;
     private readonly HeapType[] _types;
     private readonly AddressTable.Builder _addresses;
@@ -19,6 +22,13 @@ public sealed class HeapGraphBuilder
     private readonly int[]? _types32;
     private readonly int[] _childStart;
     private int[]? _children;
+    // Raw mode: the high half of each reference's address as a code (the low half is in _children), the codes' values, and the
+    // code of the last high half seen (consecutive references mostly share it).
+    private byte[]? _rawHighCodes;
+    private readonly List<uint> _highs = [];
+    private uint _lastHigh;
+    private byte _lastCode;
+    // Raw mode past MaxHighCodes distinct high halves: whole addresses, 8 bytes each.
     private ulong[]? _rawChildren;
     private byte[] _childFields;
     private readonly RankedIntMap.Builder _lengths;
@@ -49,13 +59,10 @@ public sealed class HeapGraphBuilder
             _types32 = new int[objectCount];
         }
         _childStart = new int[objectCount + 1];
+        _children = new int[edgeCapacity];
         if (rawReferences)
         {
-            _rawChildren = new ulong[edgeCapacity];
-        }
-        else
-        {
-            _children = new int[edgeCapacity];
+            _rawHighCodes = new byte[edgeCapacity];
         }
         _childFields = new byte[edgeCapacity];
         _lengths = new RankedIntMap.Builder(objectCount);
@@ -131,8 +138,69 @@ public sealed class HeapGraphBuilder
     public void AddRawChild(ulong address, byte field)
     {
         _childFields[_edges] = field;
-        _rawChildren![_edges++] = address;
+        if (_rawChildren is not null)
+        {
+            _rawChildren[_edges++] = address;
+        }
+        else
+        {
+            uint high = (uint)(address >> 32);
+            if (high != _lastHigh || _highs.Count == 0)
+            {
+                if (!CodeHigh(high))
+                {
+                    AddRawChild(address, field);
+                    return;
+                }
+            }
+            _rawHighCodes![_edges] = _lastCode;
+            _children![_edges++] = unchecked((int)(uint)address);
+        }
         _childStart[_addresses.Count] = (int)_edges;
+    }
+
+    // Sets _lastHigh and _lastCode for high half; false (after switching to whole addresses) when there are too many to code.
+    private bool CodeHigh(uint high)
+    {
+        int code = _highs.IndexOf(high);
+        if (code < 0)
+        {
+            if (_highs.Count == MaxHighCodes)
+            {
+                WidenRawChildren();
+                return false;
+            }
+            code = _highs.Count;
+            _highs.Add(high);
+        }
+        _lastHigh = high;
+        _lastCode = (byte)code;
+        return true;
+    }
+
+    // Too many distinct high halves for a byte code: from now on whole addresses, 8 bytes each.
+    private void WidenRawChildren()
+    {
+        var raw = new ulong[_children!.LongLength];
+        for (long e = 0; e < _edges; e++)
+        {
+            raw[e] = ((ulong)_highs[_rawHighCodes![e]] << 32) | unchecked((uint)_children[e]);
+        }
+        _rawChildren = raw;
+        _rawHighCodes = null;
+    }
+
+    /// <summary>The row start of each object's references (one more than the objects), for a caller that sets every reference at
+    /// once with <see cref="AdoptReferences"/> after adding the objects (the builder made with no reference capacity).</summary>
+    internal int[] ChildStarts => _childStart;
+
+    /// <summary>Takes <paramref name="children"/> and <paramref name="fields"/> as the references of all objects, rows as
+    /// <see cref="ChildStarts"/> says (filled by the caller), instead of <see cref="AddChild"/> one by one.</summary>
+    internal void AdoptReferences(int[] children, byte[] fields)
+    {
+        _children = children;
+        _childFields = fields;
+        _edges = children.LongLength;
     }
 
     public void AddRoot(int id, HeapRootKind kind, string name)
@@ -163,7 +231,7 @@ public sealed class HeapGraphBuilder
     {
         var table = _addresses.Build();
         int n = table.Count;
-        if (_rawChildren is not null)
+        if (_rawChildren is not null || _rawHighCodes is not null)
         {
             ResolveChildren(table);
         }
@@ -180,9 +248,13 @@ public sealed class HeapGraphBuilder
 
     private void ResolveChildren(AddressTable table)
     {
-        var raw = _rawChildren!;
+        var raw = _rawChildren;
+        var codes = _rawHighCodes;
+        var highs = _highs.Select(h => (ulong)h << 32).ToArray();
         _rawChildren = null;
-        var children = new int[_edges];
+        _rawHighCodes = null;
+        // Resolved in place: the low half's slot (or, with whole addresses, the unused slot) gets the object number.
+        var children = _children!;
         long unresolved = 0;
         int blocks = (int)((_edges + ResolveBlock - 1) / ResolveBlock);
         // Lookups only read the table, so blocks resolve in parallel.
@@ -192,7 +264,8 @@ public sealed class HeapGraphBuilder
             long missing = 0;
             for (int e = block * ResolveBlock; e < end; e++)
             {
-                int child = table.IndexOf(raw[e]);
+                ulong address = raw is null ? highs[codes![e]] | unchecked((uint)children[e]) : raw[e];
+                int child = table.IndexOf(address);
                 missing += child < 0 ? 1 : 0;
                 children[e] = child;
             }

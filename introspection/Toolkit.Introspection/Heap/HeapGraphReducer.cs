@@ -3,9 +3,12 @@ namespace Toolkit.Introspection.Heap;
 /// <summary>
 /// Makes a smaller, clearer graph: folds the backing arrays of collections into their owners
 /// (the owner's size then includes them, its children are theirs), cuts edges to and from
-/// runtime infrastructure, and leaves out unreachable objects. One pass over the original
-/// into a <see cref="HeapGraphBuilder"/>: costs one new graph (plus 4 bytes per object while
-/// it runs); the original is unchanged.
+/// runtime infrastructure, and leaves out unreachable objects. Column by column: the objects
+/// (addresses, types, sizes, lengths...) into a <see cref="HeapGraphBuilder"/>, then the
+/// references counted and written into arrays of their exact size. Costs one new graph (plus
+/// 4 bytes per object while it runs); the original is unchanged, unless it is consumed
+/// (<see cref="ReduceConsuming"/>), when each of its columns is let go as soon as it is copied,
+/// so the two graphs are never held whole at once.
 /// </summary>
 public static class HeapGraphReducer
 {
@@ -24,13 +27,53 @@ public static class HeapGraphReducer
 
     public static bool IsInfrastructure(string typeName) => Array.Exists(InfrastructurePrefixes, p => typeName.StartsWith(p, StringComparison.Ordinal));
 
-    public static HeapGraph Reduce(HeapGraph graph, HeapReduceOptions? options = null)
+    public static HeapGraph Reduce(HeapGraph graph, HeapReduceOptions? options = null) => ReduceCore(graph, options, consume: false);
+
+    /// <summary>Like <see cref="Reduce"/>, but lets go of <paramref name="graph"/>'s columns as soon as they are copied: the peak holds
+    /// the new graph's objects and the old graph's references, never both graphs whole. <paramref name="graph"/> is unusable after.</summary>
+    public static HeapGraph ReduceConsuming(HeapGraph graph, HeapReduceOptions? options = null) => ReduceCore(graph, options, consume: true);
+
+    private static HeapGraph ReduceCore(HeapGraph graph, HeapReduceOptions? options, bool consume)
     {
+        ArgumentNullException.ThrowIfNull(graph);
         options ??= new HeapReduceOptions();
-        int n = graph.ObjectCount;
-        var infra = graph.Types.Select(t => options.CutInfrastructureEdges && IsInfrastructure(t.Name)).ToArray();
+        var infraTypes = graph.Types.Select(t => options.CutInfrastructureEdges && IsInfrastructure(t.Name)).ToArray();
         // newId[id]: the object's number in the new graph; Dropped when left out; for a folded array, ~owner (the old owner's number).
         var newId = PlanFolding(graph, options);
+        var builder = AddObjects(graph, options, newId);
+        // One bit per old object for "is infrastructure", so the references can be cut after the types are let go.
+        var infra = InfrastructureBits(graph, infraTypes);
+        int rootCount = graph.RootCount;
+        for (int r = 0; r < rootCount; r++)
+        {
+            int target = Map(newId, graph.RootObject(r));
+            if (target >= 0)
+            {
+                builder.AddRoot(target, graph.RootKind(r), graph.RootName(r));
+            }
+        }
+        foreach (var segment in graph.Segments)
+        {
+            builder.AddSegment(segment);
+        }
+        if (consume)
+        {
+            // The old columns' memory goes back before the references' arrays are allocated.
+            graph.ReleaseObjectColumns();
+            FreedMemory.Collect(graph.ObjectCount);
+        }
+        AddReferences(graph, builder, newId, infra);
+        if (consume)
+        {
+            graph.ReleaseReferences();
+        }
+        return builder.Build();
+    }
+
+    // Numbers the kept objects and adds them (sizes with their folded arrays) to a builder with no reference capacity.
+    private static HeapGraphBuilder AddObjects(HeapGraph graph, HeapReduceOptions options, int[] newId)
+    {
+        int n = graph.ObjectCount;
         long unreachableObjects = 0;
         long unreachableBytes = 0;
         int kept = 0;
@@ -47,7 +90,7 @@ public static class HeapGraphReducer
                 newId[id] = kept++;
             }
         }
-        var builder = new HeapGraphBuilder(graph.Header, [.. graph.Types], kept, graph.ReferenceCount, rawReferences: false)
+        var builder = new HeapGraphBuilder(graph.Header, [.. graph.Types], kept, 0, rawReferences: false)
         {
             StringBlob = graph.StringBlob,
             UnresolvedReferences = graph.UnresolvedReferences,
@@ -57,22 +100,105 @@ public static class HeapGraphReducer
         {
             if (newId[id] >= 0)
             {
-                AddObject(graph, builder, id, newId, infra);
+                long size = graph.Size(id);
+                foreach (int c in graph.Children(id))
+                {
+                    if (IsFoldedInto(newId, c, id))
+                    {
+                        size += graph.Size(c);
+                    }
+                }
+                builder.AddObject(graph.Address(id), graph.TypeIndex(id), size, (int?)graph.Length(id), (int?)graph.Count(id), graph.StringContentId(id));
             }
         }
-        for (int r = 0; r < graph.RootCount; r++)
+        return builder;
+    }
+
+    private static ulong[]? InfrastructureBits(HeapGraph graph, bool[] infraTypes)
+    {
+        if (!infraTypes.Contains(true))
         {
-            int target = Map(newId, graph.RootObject(r));
-            if (target >= 0)
+            return null;
+        }
+        var bits = new ulong[(graph.ObjectCount + 63) / 64];
+        for (int id = 0; id < graph.ObjectCount; id++)
+        {
+            if (infraTypes[graph.TypeIndex(id)])
             {
-                builder.AddRoot(target, graph.RootKind(r), graph.RootName(r));
+                bits[id >> 6] |= 1UL << id;
             }
         }
-        foreach (var segment in graph.Segments)
+        return bits;
+    }
+
+    // The references in two passes: counted per kept object (into the builder's row starts), then written into exact arrays.
+    private static void AddReferences(HeapGraph graph, HeapGraphBuilder builder, int[] newId, ulong[]? infra)
+    {
+        var starts = builder.ChildStarts;
+        int n = graph.ObjectCount;
+        int edges = 0;
+        for (int id = 0; id < n; id++)
         {
-            builder.AddSegment(segment);
+            if (newId[id] >= 0)
+            {
+                edges += WriteReferences(graph, id, newId, infra, null, null, edges);
+                starts[newId[id] + 1] = edges;
+            }
         }
-        return builder.Build();
+        var children = new int[edges];
+        var fields = new byte[edges];
+        int at = 0;
+        for (int id = 0; id < n; id++)
+        {
+            if (newId[id] >= 0)
+            {
+                at += WriteReferences(graph, id, newId, infra, children, fields, at);
+            }
+        }
+        builder.AdoptReferences(children, fields);
+    }
+
+    // The new graph's references of old object id, from position at (only counted when targets is null); returns how many.
+    private static int WriteReferences(HeapGraph graph, int id, int[] newId, ulong[]? infra, int[]? targets, byte[]? fields, int at)
+    {
+        if (infra is not null && HeapTraversal.IsSet(infra, id))
+        {
+            return 0;
+        }
+        int from = at;
+        var own = graph.Children(id);
+        for (int i = 0; i < own.Length; i++)
+        {
+            int c = own[i];
+            byte field = graph.ChildFieldOrdinal(id, i);
+            if (IsFoldedInto(newId, c, id))
+            {
+                foreach (int grandchild in graph.Children(c))
+                {
+                    at = WriteReference(grandchild, field, newId, infra, targets, fields, at);
+                }
+            }
+            else
+            {
+                at = WriteReference(c, field, newId, infra, targets, fields, at);
+            }
+        }
+        return at - from;
+    }
+
+    private static int WriteReference(int target, byte field, int[] newId, ulong[]? infra, int[]? targets, byte[]? fields, int at)
+    {
+        int mapped = Map(newId, target);
+        if (mapped < 0 || (infra is not null && HeapTraversal.IsSet(infra, target)))
+        {
+            return at;
+        }
+        if (targets is not null)
+        {
+            targets[at] = mapped;
+            fields![at] = field;
+        }
+        return at + 1;
     }
 
     /// <summary>An array folds into its owner when a collection owner is its only referrer and no root holds it. Referrers are
@@ -118,46 +244,5 @@ public static class HeapGraphReducer
         return v >= Dropped ? v : newId[-(v + 2)];
     }
 
-    private static void AddObject(HeapGraph graph, HeapGraphBuilder builder, int id, int[] newId, bool[] infra)
-    {
-        int t = graph.TypeIndex(id);
-        long size = graph.Size(id);
-        var own = graph.Children(id);
-        foreach (int c in own)
-        {
-            if (IsFoldedInto(newId, c, id))
-            {
-                size += graph.Size(c);
-            }
-        }
-        builder.AddObject(graph.Address(id), t, size, (int?)graph.Length(id), (int?)graph.Count(id), graph.StringContentId(id));
-        for (int i = 0; i < own.Length; i++)
-        {
-            int c = own[i];
-            byte field = graph.ChildFieldOrdinal(id, i);
-            if (IsFoldedInto(newId, c, id))
-            {
-                foreach (int grandchild in graph.Children(c))
-                {
-                    AddEdge(graph, builder, t, grandchild, field, newId, infra);
-                }
-            }
-            else
-            {
-                AddEdge(graph, builder, t, c, field, newId, infra);
-            }
-        }
-    }
-
     private static bool IsFoldedInto(int[] newId, int child, int owner) => newId[child] == ~owner - 1;
-
-    private static void AddEdge(HeapGraph graph, HeapGraphBuilder builder, int fromType, int target, byte field, int[] newId, bool[] infra)
-    {
-        int mapped = Map(newId, target);
-        if (mapped < 0 || infra[fromType] || infra[graph.TypeIndex(target)])
-        {
-            return;
-        }
-        builder.AddChild(mapped, field);
-    }
 }

@@ -5,24 +5,25 @@ namespace Toolkit.Introspection.Heap;
 /// <summary>
 /// A map from object number to an int for the objects that have one (array lengths, collection
 /// counts, string offsets, odd sizes): a presence bit per object plus a running count per 64
-/// objects (0.19 bytes per object), and 4 bytes per entry; O(1) lookup by popcount, no per-entry object.
+/// objects (0.19 bytes per object), and 4 bytes per entry kept in the builder's chunked list (never
+/// copied to a trimmed array, so building costs no second copy); O(1) lookup by popcount, no per-entry object.
 /// </summary>
 public sealed class RankedIntMap
 {
     private readonly ulong[] _bits;
     private readonly int[] _rankBefore;
-    private readonly int[] _values;
+    private readonly IntList _values;
 
-    private RankedIntMap(ulong[] bits, int[] rankBefore, int[] values)
+    private RankedIntMap(ulong[] bits, int[] rankBefore, IntList values)
     {
         _bits = bits;
         _rankBefore = rankBefore;
         _values = values;
     }
 
-    public int Count => _values.Length;
+    public int Count => _values.Count;
 
-    public long MemoryBytes => _bits.LongLength * 8 + _rankBefore.LongLength * 4 + _values.LongLength * 4;
+    public long MemoryBytes => _bits.LongLength * 8 + _rankBefore.LongLength * 4 + _values.MemoryBytes;
 
     public int ValueAt(int rank) => _values[rank];
 
@@ -80,7 +81,7 @@ public sealed class RankedIntMap
                 rank[w] = total;
                 total += BitOperations.PopCount(_bits[w]);
             }
-            return new RankedIntMap(_bits, rank, _values.ToArray());
+            return new RankedIntMap(_bits, rank, _values);
         }
     }
 }
