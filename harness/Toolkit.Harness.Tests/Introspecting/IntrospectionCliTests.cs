@@ -179,6 +179,21 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
     }
 
     [Fact]
+    public void Expect_dead_after_build_finds_the_executor_dead_and_a_bad_phase_is_one_line()
+    {
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "--expect-dead-after", "read,scan,build");
+        Assert.True(code == 0, error);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("toolkit: expect dead after read,scan,build: ", StringComparison.Ordinal));
+        var counts = Regex.Match(line, @"expected dead: (\d+), died: (\d+), survived: 0$");
+        Assert.True(counts.Success, output);
+        Assert.True(int.Parse(counts.Groups[1].Value, CultureInfo.InvariantCulture) >= 1, line); // the build's executor at least
+        Assert.Equal(counts.Groups[1].Value, counts.Groups[2].Value);
+        var (bad, _, badError) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "--expect-dead-after", "link");
+        Assert.Equal(1, bad);
+        Assert.Equal("toolkit: error: --expect-dead-after: no phase named 'link' (valid: read, scan, build)", badError.Trim());
+    }
+
+    [Fact]
     public void Heap_inspect_names_an_optimization()
     {
         var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "inspect", built.HeapFile, "--json");

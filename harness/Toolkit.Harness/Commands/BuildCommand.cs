@@ -38,10 +38,11 @@ public static class BuildCommand
         var heapSnapshot = new Option<FileInfo?>("--heap-snapshot") { Description = "At the end of the build, with the graph alive, capture this process's managed heap to FILE (analyse with toolkit heap)" };
         var coreDump = new Option<FileInfo?>("--core-dump") { Description = "At the end of the build, with the graph alive, write a core dump of this process to FILE (createdump --withheap; readable by its owner only)" };
         var noStrings = new Option<bool>("--no-string-contents") { Description = "With --heap-snapshot: record string lengths only, not their contents" };
+        var expectDead = new Option<string[]>("--expect-dead-after") { Description = "Phases, comma-separated or repeated (read, scan, build): the engine objects the project held at the end of each and no longer holds at the end of the run must be dead; after a full collection, survivors are printed with their retention paths (from a heap snapshot of this process)" };
 
         var command = new Command(Name, "Build a project: scan, decide from signatures, run what is out of date")
         {
-            directory, targets, jobs, dryRun, keepGoing, wait, tree, realTools, silent, scanMode, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump,
+            directory, targets, jobs, dryRun, keepGoing, wait, tree, realTools, silent, scanMode, variant, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump, expectDead,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -54,7 +55,7 @@ public static class BuildCommand
             var jobCount = JobsParser.Cap(parse.GetValue(jobs));
             using var signals = new InterruptSignals(cancellation);
             var chosen = variants.Get(parse.GetValue(variant) ?? "baseline");
-            using var introspection = StartIntrospection(IntrospectionOptions(chosen.Name, parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump));
+            using var introspection = StartIntrospection(IntrospectionOptions(chosen.Name, parse, debug, track, snapshotEvery, stats, heapSnapshot, noStrings, coreDump) with { ExpectDeadAfter = Split(parse.GetValue(expectDead)) });
             var reporter = new ConsoleBuildReporter(parse.GetValue(silent));
             var settings = chosen.CreateSettings();
             if (parse.GetValue(scanMode) is { } chosenScan)
@@ -64,7 +65,6 @@ public static class BuildCommand
 
             var project = Output.WithProgress("loading", _ => UserPaths.Io(root, () => Project.Open(root, settings, reporter, introspection.OnPhase)));
             var ids = (parse.GetValue(targets) ?? []).Select(target => ResolveTarget(project, target)).ToList();
-            var executor = project.CreateExecutor(parse.GetValue(realTools), signals.Token);
             var options = new BuildOptions
             {
                 Jobs = jobCount,
@@ -79,7 +79,8 @@ public static class BuildCommand
                 result = Output.WithProgress("building", progress =>
                 {
                     reporter.OnProgress = progress;
-                    return project.Build(ids, options, executor);
+                    // The executor lives in this call only, so what it holds is dropped when the build ends (--expect-dead-after build).
+                    return project.Build(ids, options, introspection.Building(project.CreateExecutor(parse.GetValue(realTools), signals.Token)));
                 });
             }
             catch (OperationCanceledException)
@@ -107,7 +108,8 @@ public static class BuildCommand
         return command.WithExamples(
             "toolkit build /tmp/p10k -j 2",
             "toolkit build /tmp/p10k bin/app -n --tree=prune",
-            "toolkit build /tmp/p10k --variant interning --debug=count,memory");
+            "toolkit build /tmp/p10k --variant interning --debug=count,memory",
+            "toolkit build /tmp/p10k --expect-dead-after scan,build");
     }
 
     /// <summary>The <c>--variant</c> value must be a name in <paramref name="variants"/> (an error at parse time, before the project is read).</summary>
@@ -127,7 +129,7 @@ public static class BuildCommand
         {
             return new BuildIntrospection(options);
         }
-        catch (ArgumentException exception) when (exception.Message.StartsWith("--track:", StringComparison.Ordinal))
+        catch (ArgumentException exception) when (exception.Message.StartsWith("--track:", StringComparison.Ordinal) || exception.Message.StartsWith("--expect-dead-after:", StringComparison.Ordinal))
         {
             throw UsageException.From(exception);
         }

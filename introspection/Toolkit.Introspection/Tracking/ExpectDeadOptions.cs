@@ -14,6 +14,9 @@ public sealed record ExpectDeadOptions
     /// <summary>Paths per survivor, shortest first, one per root that reaches it.</summary>
     public int MaxPaths { get; init; } = 3;
 
+    /// <summary>How many survivors get paths (each is one backward search of the snapshot, 4 bytes per object of it); the rest are listed.</summary>
+    public int MaxExplained { get; init; } = 20;
+
     /// <summary>Keep the heap file the paths were found in at this path (analyse it further with toolkit heap); null deletes it.</summary>
     public string? HeapFilePath { get; init; }
 }

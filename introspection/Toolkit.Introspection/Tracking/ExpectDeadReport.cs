@@ -22,10 +22,10 @@ public sealed record ExpectDeadReport(int Expected, int Died, IReadOnlyList<Expe
         {
             text.Append("  no retention paths: ").Append(PathsNote).Append('\n');
         }
-        foreach (var s in Survivors)
+        foreach (var s in Survivors.Take(ShownSurvivors))
         {
             text.Append(CultureInfo.InvariantCulture, $"survivor {s.Label}: {s.Type}{(s.Address.Length == 0 ? "" : " at " + s.Address)}\n");
-            if (s.Paths.Count == 0 && PathsNote is null)
+            if (s.Paths.Count == 0 && PathsNote is null && s.Address.Length > 0)
             {
                 text.Append("  no path from a root found (held only by what the search leaves out)\n");
             }
@@ -39,6 +39,13 @@ public sealed record ExpectDeadReport(int Expected, int Died, IReadOnlyList<Expe
                 }
             }
         }
+        if (Survivors.Count > ShownSurvivors)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"... {Survivors.Count - ShownSurvivors:N0} more survivors\n");
+        }
         return text.ToString();
     }
+
+    /// <summary>How many survivors the text lists (all are in <see cref="Survivors"/>).</summary>
+    public const int ShownSurvivors = 50;
 }

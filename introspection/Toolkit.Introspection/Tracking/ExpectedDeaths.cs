@@ -49,7 +49,7 @@ internal sealed class ExpectedDeaths : IDisposable
             {
                 ExpectDeadProbe.Survivors = null;
             }
-            var survivors = Explain(HeapGraph.Load(file), held, options.MaxPaths);
+            var survivors = Explain(HeapGraph.Load(file), held, options.MaxPaths, options.MaxExplained);
             return new ExpectDeadReport(_items.Count, _items.Count - held.Count, survivors, clock.Elapsed, null);
         }
         catch (Exception e) when (e is HeapCaptureException or HeapFormatException or IOException or UnauthorizedAccessException)
@@ -96,7 +96,7 @@ internal sealed class ExpectedDeaths : IDisposable
         return held;
     }
 
-    private List<ExpectDeadSurvivor> Explain(HeapGraph graph, List<int> held, int maxPaths)
+    private List<ExpectDeadSurvivor> Explain(HeapGraph graph, List<int> held, int maxPaths, int maxExplained)
     {
         int probe = -1;
         for (int r = 0; r < graph.RootCount; r++)
@@ -110,7 +110,7 @@ internal sealed class ExpectedDeaths : IDisposable
         var survivors = new List<ExpectDeadSurvivor>(held.Count);
         for (int k = 0; k < held.Count; k++)
         {
-            if (k >= elements.Length)
+            if (k >= elements.Length || k >= maxExplained)
             {
                 survivors.Add(Survivor(held[k], "", []));
                 continue;
