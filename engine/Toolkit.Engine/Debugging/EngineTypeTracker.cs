@@ -154,7 +154,7 @@ public sealed class EngineTypeTracker : IDisposable
         _tracker.Dispose();
     }
 
-    private static bool IsEngineType(Type type) =>
+    internal static bool IsEngineType(Type type) =>
         type is { IsValueType: false, IsArray: false, Namespace: { } ns }
         && ns.StartsWith(EnginePrefix, StringComparison.Ordinal)
         && !Array.Exists(NotEngine, p => ns.StartsWith(p, StringComparison.Ordinal))

@@ -70,7 +70,6 @@ public static class BuildVerb
 
         var project = Output.WithProgress("loading", _ => UserPaths.Io(root, () => Project.Open(root, settings, reporter, observer?.OnPhase)));
         var ids = (parse.GetValue(o.Targets) ?? []).Select(target => ResolveTarget(project, target)).ToList();
-        var executor = project.CreateExecutor(parse.GetValue(o.RealTools), signals.Token);
         var options = new BuildOptions
         {
             Jobs = jobCount,
@@ -85,7 +84,8 @@ public static class BuildVerb
             result = Output.WithProgress("building", progress =>
             {
                 reporter.OnProgress = progress;
-                return project.Build(ids, options, executor);
+                var executor = project.CreateExecutor(parse.GetValue(o.RealTools), signals.Token);
+                return project.Build(ids, options, observer is null ? executor : observer.Building(executor));
             });
         }
         catch (OperationCanceledException)

@@ -145,6 +145,55 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
     }
 
     [Fact]
+    public void Heap_cycles_finds_the_engines_node_executor_cycle_with_the_edge_to_weaken()
+    {
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "cycles", built.HeapFile, "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var shapes = json.RootElement.GetProperty("shapes").EnumerateArray().ToList();
+        var engine = Assert.Single(shapes, s => s.GetProperty("shape").GetString()!.Contains("BaselineExecutor.<Targets>k__BackingField", StringComparison.Ordinal));
+        // Every target of a statement with a builder is on one: the node holds its executor, the executor its targets.
+        Assert.True(engine.GetProperty("cycles").GetInt32() > 0, output);
+        Assert.StartsWith("Toolkit.Engine.Graph.Baseline.", engine.GetProperty("weaken").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, engine.GetProperty("leftInCycles").GetInt64());
+        Assert.True(json.RootElement.GetProperty("frameworkCycles").GetInt32() > 0, output);
+        var (textCode, text, _) = ToolkitProcess.Run(built.Root, "heap", "cycles", built.HeapFile, "--top", "3");
+        Assert.Equal(0, textCode);
+        Assert.Contains("weaken: ", text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split('\n').Count(l => l.StartsWith("shape ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Heap_cycles_of_a_missing_or_damaged_file_exits_1_with_one_line()
+    {
+        var missing = Path.Join(built.Root, "none.heap");
+        var (code, _, error) = ToolkitProcess.Run(built.Root, "heap", "cycles", missing);
+        Assert.Equal(1, code);
+        Assert.Equal("toolkit: error: heap file not found: " + missing, error.Trim());
+        var damaged = Path.Join(built.Root, "cut.heap");
+        File.WriteAllBytes(damaged, File.ReadAllBytes(built.HeapFile)[..4096]);
+        (code, _, error) = ToolkitProcess.Run(built.Root, "heap", "cycles", damaged);
+        Assert.Equal(1, code);
+        Assert.StartsWith("toolkit: error: " + damaged, error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Expect_dead_after_build_finds_the_executor_dead_and_a_bad_phase_is_one_line()
+    {
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "--expect-dead-after", "read,scan,build");
+        Assert.True(code == 0, error);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("toolkit: expect dead after read,scan,build: ", StringComparison.Ordinal));
+        var counts = Regex.Match(line, @"expected dead: (\d+), died: (\d+), survived: 0$");
+        Assert.True(counts.Success, output);
+        Assert.True(int.Parse(counts.Groups[1].Value, CultureInfo.InvariantCulture) >= 1, line); // the build's executor at least
+        Assert.Equal(counts.Groups[1].Value, counts.Groups[2].Value);
+        var (bad, _, badError) = ToolkitProcess.Run(built.Root, "build", built.Project, "-s", "--expect-dead-after", "link");
+        Assert.Equal(1, bad);
+        Assert.Equal("toolkit: error: --expect-dead-after: no phase named 'link' (valid: read, scan, build)", badError.Trim());
+    }
+
+    [Fact]
     public void Heap_inspect_names_an_optimization()
     {
         var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "inspect", built.HeapFile, "--json");

@@ -23,20 +23,22 @@ public sealed class BuildCommand : IBuildVerbExtension
     private readonly Option<FileInfo?> _heapSnapshot = new("--heap-snapshot") { Description = "At the end of the build, with the graph alive, capture this process's managed heap to FILE (analyse with toolkit heap)" };
     private readonly Option<FileInfo?> _coreDump = new("--core-dump") { Description = "At the end of the build, with the graph alive, write a core dump of this process to FILE (createdump --withheap; readable by its owner only)" };
     private readonly Option<bool> _noStrings = new("--no-string-contents") { Description = "With --heap-snapshot: record string lengths only, not their contents" };
+    private readonly Option<string[]> _expectDead = new("--expect-dead-after") { Description = "Phases, comma-separated or repeated (read, scan, build): the engine objects the project held at the end of each and no longer holds at the end of the run must be dead; after a full collection, survivors are printed with their retention paths (from a heap snapshot of this process)" };
 
     private BuildCommand()
     {
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<Option> Options => [_debug, _track, _snapshotEvery, _stats, _heapSnapshot, _noStrings, _coreDump];
+    public IReadOnlyList<Option> Options => [_debug, _track, _snapshotEvery, _stats, _heapSnapshot, _noStrings, _coreDump, _expectDead];
 
     /// <summary>Creates the verb.</summary>
     public static Command Create(VariantFactory variants) =>
         BuildVerb.Create(variants, new BuildCommand()).WithExamples(
             "toolkit build /tmp/p10k -j 2",
             "toolkit build /tmp/p10k bin/app -n --tree=prune",
-            "toolkit build /tmp/p10k --variant interning --debug=count,memory");
+            "toolkit build /tmp/p10k --variant interning --debug=count,memory",
+            "toolkit build /tmp/p10k --expect-dead-after scan,build");
 
     /// <summary>The <c>--variant</c> value must be a name in <paramref name="variants"/> (<see cref="BuildVerb.VariantValidator"/>).</summary>
     public static Action<System.CommandLine.Parsing.OptionResult> VariantValidator(VariantFactory variants) => BuildVerb.VariantValidator(variants);
@@ -58,7 +60,7 @@ public sealed class BuildCommand : IBuildVerbExtension
         {
             return new BuildIntrospection(IntrospectionOptions(variant, parse));
         }
-        catch (ArgumentException exception) when (exception.Message.StartsWith("--track:", StringComparison.Ordinal))
+        catch (ArgumentException exception) when (exception.Message.StartsWith("--track:", StringComparison.Ordinal) || exception.Message.StartsWith("--expect-dead-after:", StringComparison.Ordinal))
         {
             // The engine's tracker names an unknown --track type in an ArgumentException: the user's error.
             throw UsageException.From(exception);
@@ -87,6 +89,7 @@ public sealed class BuildCommand : IBuildVerbExtension
             HeapSnapshotPath = OutputFileCheck.Check(parse.GetValue(_heapSnapshot)?.FullName, "--heap-snapshot"),
             NoStringContents = parse.GetValue(_noStrings),
             CoreDumpPath = OutputFileCheck.Check(parse.GetValue(_coreDump)?.FullName, "--core-dump"),
+            ExpectDeadAfter = Split(parse.GetValue(_expectDead)),
         };
     }
 }

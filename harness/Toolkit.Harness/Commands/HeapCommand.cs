@@ -18,6 +18,7 @@ public static class HeapCommand
         HeapShowCommand.Create(),
         HeapPathsCommand.Create(),
         HeapDominatorsCommand.Create(),
+        HeapCyclesCommand.Create(),
         HeapDiffCommand.Create(),
         HeapInspectCommand.Create(),
         HeapTreeCommand.Create(),

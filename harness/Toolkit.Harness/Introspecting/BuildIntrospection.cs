@@ -19,6 +19,7 @@ public sealed class BuildIntrospection : Commands.IBuildObserver
 {
     private readonly BuildIntrospectionOptions _options;
     private EngineTypeTracker? _tracker;
+    private PhaseLeakCheck? _leaks;
 
     /// <summary>Checks the options (before any work, so a typo costs no build) and starts the tracker if one is needed.</summary>
     public BuildIntrospection(BuildIntrospectionOptions options)
@@ -39,6 +40,11 @@ public sealed class BuildIntrospection : Commands.IBuildObserver
             throw new UsageException("--track needs --stats FILE (or --debug=count / --debug=memory) to show what it tracked");
         }
 
+        if (options.ExpectDeadAfter.Count > 0)
+        {
+            _leaks = new PhaseLeakCheck(options.ExpectDeadAfter);
+        }
+
         var types = EngineTypeTracker.ResolveTypes(options.TrackTypes);
         var discover = options.Count || options.Memory || (options.StatsPath is not null && types.Count == 0);
         if (discover || types.Count > 0)
@@ -52,7 +58,14 @@ public sealed class BuildIntrospection : Commands.IBuildObserver
     }
 
     /// <summary>The callback for <see cref="Project.Open(string, EngineSettings, IBuildReporter, Action{LoadPhase, BuildGraph}?)"/>; null when nothing is tracked.</summary>
-    public Action<LoadPhase, BuildGraph>? OnPhase => _tracker is null ? null : Phase;
+    public Action<LoadPhase, BuildGraph>? OnPhase => _tracker is null && _leaks is null ? null : Phase;
+
+    /// <summary>Hands the build's executor through, noting it (with <c>--expect-dead-after build</c>) as what the build drops when it ends.</summary>
+    public Engine.Actions.IActionExecutor Building(Engine.Actions.IActionExecutor executor)
+    {
+        _leaks?.PhaseEnded("build", executor);
+        return executor;
+    }
 
     /// <summary>After the build, with the project (and so the graph) alive: the last snapshot, the reports, the stats file, the heap snapshot.</summary>
     public void AfterBuild(Project project)
@@ -63,6 +76,13 @@ public sealed class BuildIntrospection : Commands.IBuildObserver
             Report(_tracker, project);
             _tracker.Dispose(); // before a heap snapshot, so the tracker's own tables are not in it
             _tracker = null;
+        }
+
+        if (_leaks is not null)
+        {
+            CheckLeaks(_leaks, project);
+            _leaks.Dispose();
+            _leaks = null;
         }
 
         if (_options.HeapSnapshotPath is { } heap)
@@ -122,7 +142,18 @@ public sealed class BuildIntrospection : Commands.IBuildObserver
     }
 
     /// <inheritdoc />
-    public void Dispose() => _tracker?.Dispose();
+    public void Dispose()
+    {
+        _tracker?.Dispose();
+        _leaks?.Dispose();
+    }
+
+    private static void CheckLeaks(PhaseLeakCheck leaks, Project project)
+    {
+        var phases = string.Join(",", leaks.Chosen);
+        var report = Output.WithProgress("checking what should be dead", _ => leaks.Check(project));
+        Output.Line($"toolkit: expect dead after {phases}: " + report.ToText().TrimEnd('\n'));
+    }
 
     /// <summary>A full, compacting collection, twice around the finalizers, so only live objects remain.</summary>
     public static void CollectGarbage()
@@ -138,7 +169,11 @@ public sealed class BuildIntrospection : Commands.IBuildObserver
 
     private void Phase(LoadPhase phase, BuildGraph graph)
     {
-        _tracker!.Observe(graph, graph.Store);
-        _tracker.Snapshot(phase == LoadPhase.ManifestRead ? MemoryPhaseReport.Phases[0] : MemoryPhaseReport.Phases[1]);
+        _leaks?.PhaseEnded(phase == LoadPhase.ManifestRead ? "read" : "scan", graph);
+        if (_tracker is not null)
+        {
+            _tracker.Observe(graph, graph.Store);
+            _tracker.Snapshot(phase == LoadPhase.ManifestRead ? MemoryPhaseReport.Phases[0] : MemoryPhaseReport.Phases[1]);
+        }
     }
 }

@@ -28,7 +28,10 @@ public sealed record BuildIntrospectionOptions
     public bool NoStringContents { get; init; }
 
     /// <summary>True when any of them is asked for.</summary>
-    public bool Any => Count || Memory || TrackTypes.Count > 0 || StatsPath is not null || HeapSnapshotPath is not null || CoreDumpPath is not null;
+    /// <summary><c>--expect-dead-after</c>: the phases (read, scan, build) whose dropped engine objects must be dead at the end.</summary>
+    public IReadOnlyList<string> ExpectDeadAfter { get; init; } = [];
+
+    public bool Any => Count || Memory || TrackTypes.Count > 0 || StatsPath is not null || HeapSnapshotPath is not null || CoreDumpPath is not null || ExpectDeadAfter.Count > 0;
 
     /// <summary>Where to write a core dump of the process after the build (createdump --withheap), or null.</summary>
     public string? CoreDumpPath { get; init; }

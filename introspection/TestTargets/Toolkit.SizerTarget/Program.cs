@@ -11,6 +11,7 @@ namespace Toolkit.SizerTarget;
 /// inspected. A no-GC region keeps addresses fixed between printing and the inspector's snapshot.
 /// "analyze FILE [HTML]": loads saved tracker stats in this other process and prints the console report.
 /// "demo OUT.json OUT.html": a build-like run under the tracker, to look at the reports.
+/// "expect-dead": leaks an object through a static event and one through a static cache, and prints what ExpectDead finds.
 /// "figures": measures the tracker's overhead, snapshot time and the sizer's speed.
 /// </summary>
 internal static unsafe class Program
@@ -31,6 +32,7 @@ internal static unsafe class Program
             {
                 "analyze" when args.Length >= 2 => Analyzer.Run(args[1], args.Length > 2 ? args[2] : null),
                 "demo" when args.Length >= 3 => Demo.Run(args[1], args[2]),
+                "expect-dead" => Leaks.Run(),
                 "figures" => Figures.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
                 "bigstats" when args.Length >= 4 => BigStats(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : TrackerStats.CurrentFormatVersion),
                 _ => Usage(),
@@ -42,7 +44,7 @@ internal static unsafe class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Toolkit.SizerTarget [analyze STATS.json [OUT.html] | demo OUT.json OUT.html | figures [NODES] | bigstats OUT.json INSTANCES SNAPSHOTS [VERSION]]");
+        Console.Error.WriteLine("usage: Toolkit.SizerTarget [analyze STATS.json [OUT.html] | demo OUT.json OUT.html | expect-dead | figures [NODES] | bigstats OUT.json INSTANCES SNAPSHOTS [VERSION]]");
         return 2;
     }
 

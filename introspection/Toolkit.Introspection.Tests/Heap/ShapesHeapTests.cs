@@ -153,4 +153,19 @@ public sealed class ShapesHeapTests(ShapesHeapFixture heap) : IClassFixture<Shap
         }
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(heap.FilePath));
     }
+
+    [Fact]
+    public void Cycles_of_the_captured_process_are_the_planted_ring_and_none_of_the_trees()
+    {
+        var report = HeapCycles.Find(HeapGraphReducer.Reduce(Graph));
+        var ring = Assert.Single(report.Shapes, s => s.Shape.Contains("CycleNode", StringComparison.Ordinal));
+        Assert.Equal("Toolkit.HeapTarget.CycleNode.Next -> Toolkit.HeapTarget.CycleNode", ring.Shape);
+        Assert.Equal((1, 3L, 3 * OneField), (ring.Cycles, ring.Objects, ring.Bytes));
+        Assert.Equal(Assert.Single(heap.OfType("CycleNode"), Graph.IsRoot), Graph.FindObject(ulong.Parse(ring.EntryAddress[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(0, ring.LeftInCycles);
+        foreach (var tree in new[] { "ChainNode", "DiamondNode", "SharedNode", "SharedHolder", "TwoRootObject" })
+        {
+            Assert.DoesNotContain(report.Shapes, s => s.Shape.Contains(tree, StringComparison.Ordinal));
+        }
+    }
 }

@@ -15,12 +15,20 @@ public static class HeapPaths
     public const int RootObject = -1;
 
     /// <summary>Up to <paramref name="max"/> shortest paths from roots to <paramref name="target"/>, one per root object that reaches it, shortest first.</summary>
-    public static IReadOnlyList<HeapRetentionPath> ToRoots(HeapObject target, int max = 5)
+    public static IReadOnlyList<HeapRetentionPath> ToRoots(HeapObject target, int max = 5) => ToRootsAvoiding(target, max, -1);
+
+    /// <summary>As <see cref="ToRoots(HeapObject, int)"/>, through no path that passes <paramref name="avoid"/> (an object of the
+    /// looker's own, such as the array that holds the objects to explain while the heap is captured; -1 for none).</summary>
+    public static IReadOnlyList<HeapRetentionPath> ToRootsAvoiding(HeapObject target, int max, int avoid)
     {
         var graph = target.Graph;
         var next = new int[graph.ObjectCount];
         Array.Fill(next, NotReached);
         next[target.Id] = RootObject;
+        if (avoid >= 0 && avoid != target.Id)
+        {
+            next[avoid] = RootObject; // marked as seen, never queued: no path goes through it
+        }
         var queue = new Queue<int>();
         queue.Enqueue(target.Id);
         var found = new List<int>();

@@ -26,6 +26,7 @@ public sealed class ClassTracker : IDisposable
     private readonly Dictionary<int, string> _names = [];
     private readonly HashSet<Type> _objectTypes = [];
     private readonly List<SnapshotRecord> _snapshots = [];
+    private readonly ExpectedDeaths _expectedDead = new();
     private readonly SnapshotTaker _taker;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly DateTime _startedUtc = DateTime.UtcNow;
@@ -183,6 +184,47 @@ public sealed class ClassTracker : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records that <paramref name="o"/> should be dead by the next <see cref="CheckExpectedDead"/> (Pympler's garbage tracker: what a
+    /// phase made and let go of). Held through a weak handle, so expecting keeps nothing alive. <paramref name="label"/> names it in
+    /// the report (default: its number and type).
+    /// </summary>
+    public void ExpectDead(object o, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            _expectedDead.Add(o, label);
+        }
+    }
+
+    /// <summary>Objects handed to <see cref="ExpectDead"/> so far.</summary>
+    public int ExpectedDeadCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _expectedDead.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs a full collection and reports the objects expected dead that survived it, each with its retention paths from the GC roots
+    /// (found in a heap snapshot of this process: see <see cref="ExpectDeadOptions.Paths"/> for the cost). Call it from code that holds
+    /// no reference to them (a caller's local keeps an object alive and shows as a stack root).
+    /// </summary>
+    public ExpectDeadReport CheckExpectedDead(ExpectDeadOptions? options = null)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return _expectedDead.Check(options ?? new ExpectDeadOptions());
+        }
+    }
+
     /// <summary>Finds tracked objects that have been collected and records their death, without sizing anything.</summary>
     public int Poll()
     {
@@ -328,6 +370,7 @@ public sealed class ClassTracker : IDisposable
             {
                 _disposed = true;
                 _table.Dispose();
+                _expectedDead.Dispose();
             }
         }
     }
