@@ -19,12 +19,23 @@ public sealed partial class OriginalTreePeer : MeasuredTool
     /// <summary>What the peers print when a dry run finds nothing to do (ninja, samurai, make, SCons).</summary>
     private static readonly string[] NothingToDo = ["no work to do", "nothing to do", "nothing to be done", "is up to date"];
 
+    /// <summary>
+    /// The state files a dry run may create where there were none: samurai's <c>-n</c> writes an empty .ninja_log
+    /// and .ninja_deps (their headers only), which <see cref="RemoveNewState"/> removes again.
+    /// </summary>
+    private static readonly string[] StateFiles = [".ninja_log", ".ninja_deps"];
+
+    /// <summary>Largest state file taken for one a dry run created empty: a header line and a version, with room.</summary>
+    private const int EmptyStateBytes = 64;
+
     private readonly PeerTool _peer;
     private readonly string _state;
+    private readonly string[] _absentState;
 
-    private OriginalTreePeer(PeerTool peer, string directory, IReadOnlyList<string> operations, IReadOnlyDictionary<string, string> skipped, string state)
+    private OriginalTreePeer(PeerTool peer, string directory, IReadOnlyList<string> operations, IReadOnlyDictionary<string, string> skipped, string state, string[] absentState)
     {
         _peer = peer;
+        _absentState = absentState;
         Directory = directory;
         Operations = operations;
         Skipped = skipped;
@@ -63,8 +74,10 @@ public sealed partial class OriginalTreePeer : MeasuredTool
             return (null, why);
         }
 
+        var absent = StateFiles.Select(f => Path.Join(directory, f)).Where(f => !File.Exists(f)).ToArray();
         var (fileName, arguments) = peer.Command(ProcessOperations.DryRun, directory, jobs);
         var (exitCode, output) = RunCapturing(fileName, arguments, directory);
+        RemoveNew(absent);
         if (exitCode != 0)
         {
             return (null, $"its dry run in {directory} failed (exit {exitCode}): {LastLine(output)}");
@@ -77,7 +90,7 @@ public sealed partial class OriginalTreePeer : MeasuredTool
             {
                 [ProcessOperations.DryRun] = $"{directory} is up to date: a dry run there finds nothing to do, unlike the engine's dry run on a clean tree (to measure it, measure before building {directory}, or after cleaning it with the peer's own clean)",
                 [ProcessOperations.FullBuild] = fullBuild,
-            }, "up to date"), null);
+            }, "up to date", absent), null);
         }
 
         var commands = NinjaProgress().Matches(output) is { Count: > 0 } matches ? matches[^1].Groups[1].Value + " commands" : output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ToString(CultureInfo.InvariantCulture) + " lines";
@@ -85,8 +98,11 @@ public sealed partial class OriginalTreePeer : MeasuredTool
         {
             [ProcessOperations.NullBuild] = $"{directory} is not up to date (its dry run has work to do: {commands}): build it once with {peer.Executable} to measure the null build",
             [ProcessOperations.FullBuild] = fullBuild,
-        }, $"not up to date: {commands} to run"), null);
+        }, $"not up to date: {commands} to run", absent), null);
     }
+
+    /// <summary>Removes the empty state files a dry run created where there were none before the probe, so the user's tree is left as it was.</summary>
+    public void RemoveNewState() => RemoveNew(_absentState);
 
     /// <inheritdoc />
     public override string? WhySkipped() => _peer.WhySkipped();
@@ -101,6 +117,14 @@ public sealed partial class OriginalTreePeer : MeasuredTool
     /// <summary>ninja's "[3/34] Building ..." progress: the total is the commands it would run.</summary>
     [GeneratedRegex(@"^\[\d+/(\d+)\]", RegexOptions.Multiline)]
     private static partial Regex NinjaProgress();
+
+    private static void RemoveNew(string[] absent)
+    {
+        foreach (var file in absent.Where(f => new FileInfo(f) is { Exists: true, Length: <= EmptyStateBytes }))
+        {
+            File.Delete(file);
+        }
+    }
 
     private static string LastLine(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";

@@ -140,6 +140,7 @@ public sealed class ScaleRunner
             try
             {
                 measured = ProcessMeasurer.Run(fileName, arguments, directory, unit.StandIns, cancellation);
+                (tool as OriginalTreePeer)?.RemoveNewState();
             }
             catch (MeasurementException exception) when (tool is not EngineTool)
             {
