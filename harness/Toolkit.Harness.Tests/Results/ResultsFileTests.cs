@@ -43,7 +43,7 @@ public sealed class ResultsFileTests
     [Theory]
     [InlineData("[]", "the top level is not a JSON object")]
     [InlineData("{\"runs\": []}", "no integer 'schemaVersion'")]
-    [InlineData("{\"schemaVersion\": 3}", "schemaVersion 3 is newer than this toolkit reads (2)")]
+    [InlineData("{\"schemaVersion\": 4}", "schemaVersion 4 is newer than this toolkit reads (3)")]
     [InlineData("{\"schemaVersion\": 0}", "schemaVersion 0 is not a valid version")]
     public void Wrong_top_level_or_version_is_refused(string json, string expected)
     {

@@ -51,7 +51,7 @@ public static class ScaleCommand
                 throw;
             }
 
-            var file = Path.Join(outDirectory.FullName, $"scale-{ProjectShapes.Name(request.Shape)}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
+            var file = Path.Join(outDirectory.FullName, $"scale-{(request.Project is null ? ProjectShapes.Name(request.Shape) : "imported")}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
             ResultsFile.Write(file, results);
             if (reference)
             {
@@ -67,6 +67,7 @@ public static class ScaleCommand
             "toolkit scale",
             "toolkit scale --sources 1k,10k,100k --variants all --out /tmp/run1",
             "toolkit scale --variants slots,interning --sources 10k --no-peers --large-files 0",
+            "toolkit scale --project /tmp/zlib-imported --variants all --repeat 3",
             "toolkit scale --reference --sources 1k,10k,100k,1M");
     }
 

@@ -37,6 +37,13 @@ public sealed class ScaleOptions
     /// <summary>--variants.</summary>
     public Option<IReadOnlyList<string>> Variants { get; }
 
+    /// <summary>--project.</summary>
+    public Option<DirectoryInfo?> Project { get; } = new("--project")
+    {
+        Description = "Measure this project (a folder with a toolkit.manifest from import-ninja, import-compdb or import-msbuild) instead of generated ones: its one size, every variant on a private copy in --projects, and the peers that read its own build file (an imported build.ninja: ninja, samurai) in its build directory without changing it: the dry run when it is not built, the null build when it is up to date, never a full build",
+        HelpName = "DIR",
+    };
+
     /// <summary>--variants-at.</summary>
     public Option<IReadOnlyDictionary<int, IReadOnlyList<string>>> VariantsAt { get; }
 
@@ -132,7 +139,7 @@ public sealed class ScaleOptions
         ArgumentNullException.ThrowIfNull(command);
         EngineTools.AcceptOnlyFromAmong("builtin", "stand-ins");
         Variants.ShowDefaultAs(string.Join(',', ScaleRequest.DefaultVariants));
-        foreach (var option in (Option[])[Sources, Variants, VariantsAt, Peers, NoPeers, PeersAt, Shape, Seed, Repeat, Warmup, LargeFiles, Jobs, Engine, EngineTools, Out, Reference, Projects, DryRun])
+        foreach (var option in (Option[])[Sources, Project, Variants, VariantsAt, Peers, NoPeers, PeersAt, Shape, Seed, Repeat, Warmup, LargeFiles, Jobs, Engine, EngineTools, Out, Reference, Projects, DryRun])
         {
             command.Options.Add(option);
         }
@@ -148,8 +155,10 @@ public sealed class ScaleOptions
         var variantsAt = given(VariantsAt) ? parse.GetRequiredValue(VariantsAt) : reference ? ReferenceRun.VariantsAt : new Dictionary<int, IReadOnlyList<string>>();
         var peersAt = given(PeersAt) ? parse.GetRequiredValue(PeersAt) : reference ? ReferenceRun.PeersAt : new Dictionary<int, IReadOnlyList<string>>();
         var engine = parse.GetValue(Engine);
+        var project = parse.GetValue(Project) is { } directory ? ImportedProjectOf(directory, given, reference, parse.GetValue(EngineTools)) : null;
         return new ScaleRequest
         {
+            Project = project,
             Sources = [.. sources.Distinct().Order()],
             Variants = WithBaseline(variants),
             VariantsAt = variantsAt.Where(p => sources.Contains(p.Key)).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)WithBaseline(p.Value)),
@@ -166,6 +175,33 @@ public sealed class ScaleOptions
             DryRun = parse.GetValue(DryRun),
             ProjectsDirectory = parse.GetRequiredValue(Projects).FullName,
         };
+    }
+
+    /// <summary>
+    /// The project of --project, read and checked before anything is measured. An imported project has one size
+    /// and is no generator's: the options that shape generated projects are usage errors beside it.
+    /// </summary>
+    private ImportedProject ImportedProjectOf(DirectoryInfo directory, Func<Option, bool> given, bool reference, string? engineTools)
+    {
+        foreach (var (option, name) in new (Option, string)[] { (Sources, "--sources"), (Shape, "--shape"), (Seed, "--seed"), (LargeFiles, "--large-files"), (VariantsAt, "--variants-at"), (PeersAt, "--peers-at") })
+        {
+            if (given(option))
+            {
+                throw new UsageException($"--project measures the one size of the project in {directory}; {name} is for generated projects: give one or the other");
+            }
+        }
+
+        if (reference)
+        {
+            throw new UsageException("--reference measures generated projects; drop --project");
+        }
+
+        if (engineTools == "stand-ins")
+        {
+            throw new UsageException("--engine-tools stand-ins: an imported project's commands name its own tools (e.g. /usr/bin/cc), not the stand-ins; measure it with the built-in tool (the default)");
+        }
+
+        return ImportedProject.Read(directory.ToString());
     }
 
     /// <summary>Every saving is measured against the baseline, so it is measured even when not asked for.</summary>

@@ -16,6 +16,12 @@ public abstract class MeasuredTool
     /// <summary>A name for progress lines and errors: "toolkit (baseline)", "ninja".</summary>
     public string Label => Variant is null ? Name : $"{Name} ({Variant})";
 
+    /// <summary>The operations the tool runs at a turn, in order; the others are recorded as skipped (<see cref="OriginalTreePeer"/>).</summary>
+    public virtual IReadOnlyList<string> Operations => Results.ProcessOperations.All;
+
+    /// <summary>The directory the tool runs in, never cleaned; null for the point's tree, cleaned before each turn.</summary>
+    public virtual string? Directory => null;
+
     /// <summary>Why the tool cannot be measured on this machine, or null when it can.</summary>
     public abstract string? WhySkipped();
 

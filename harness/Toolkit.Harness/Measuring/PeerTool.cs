@@ -46,6 +46,9 @@ public sealed class PeerTool : MeasuredTool
     /// <inheritdoc />
     public override string? Variant => null;
 
+    /// <summary>The build file it reads (the argument after -f).</summary>
+    public string BuildFile => _arguments[_arguments.ToList().IndexOf("-f") + 1];
+
     /// <summary>The program looked up on PATH.</summary>
     public string Executable { get; }
 

@@ -13,6 +13,7 @@ public static class ResultsValidator
     public static void Validate(ScaleResults results, string name)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ValidateProject(results, name);
         var projects = new HashSet<(int, int)>();
         for (var i = 0; i < results.Projects.Count; i++)
         {
@@ -91,6 +92,20 @@ public static class ResultsValidator
             Positive(run!.WallSeconds, name, $"{at}.runs[{j}].wallSeconds");
             Require(double.IsFinite(run.UserSeconds) && run.UserSeconds >= 0 && double.IsFinite(run.SystemSeconds) && run.SystemSeconds >= 0, name, $"{at}.runs[{j}]", "CPU times must be finite and 0 or more");
         }
+    }
+
+    private static void ValidateProject(ScaleResults results, string name)
+    {
+        Require(results.Options is not null, name, "options", "is missing");
+        if (results.Project is not { } p)
+        {
+            Require(results.Options!.Shape is not null && results.Options.Seed is not null, name, "options.shape", "is null but the file names no imported 'project'");
+            return;
+        }
+
+        Require(!string.IsNullOrEmpty(p.Path) && p.Importer is not null && IsSafeName(p.Importer), name, "project", "has no path or no importer name");
+        Require(p.Nodes > 0 && p.Edges >= 0 && p.Sources >= 0 && p.MissingInputs >= 0, name, "project.nodes", "counts must be positive (nodes) or 0 or more");
+        Require(results.Projects.Count == 1 && results.Projects[0] is { LargeFiles: 0 }, name, "projects", $"an imported project is one point, without large files; {results.Projects.Count} points");
     }
 
     private static string LargeFilesText(int largeFiles) => largeFiles > 0 ? $" with {largeFiles} large files" : string.Empty;

@@ -1,8 +1,8 @@
 namespace Toolkit.Harness.Results;
 
 /// <summary>What <c>toolkit scale</c> was asked to do.</summary>
-/// <param name="Shape">The generated projects' shape.</param>
-/// <param name="Seed">The generator's seed.</param>
+/// <param name="Shape">The generated projects' shape; null for an imported project (see <see cref="ScaleResults.Project"/>).</param>
+/// <param name="Seed">The generator's seed; null for an imported project.</param>
 /// <param name="Sources">The sizes.</param>
 /// <param name="Variants">The variants measured at every size (see <paramref name="VariantsAt"/>).</param>
 /// <param name="Repeat">Counted runs per (tool, size), the warm-up run not included.</param>
@@ -18,8 +18,8 @@ namespace Toolkit.Harness.Results;
 /// <param name="PeersAt">Sizes measured with fewer peers: size → the peers measured there.</param>
 /// <param name="EngineBinary">Which binary the engine command ran: JIT or native (NativeAOT), path, size, time and hash (EngineCommand.DescribeBinary).</param>
 public sealed record ScaleOptionsRecord(
-    string Shape,
-    int Seed,
+    string? Shape,
+    int? Seed,
     IReadOnlyList<int> Sources,
     IReadOnlyList<string> Variants,
     int Repeat,

@@ -10,9 +10,10 @@ public sealed record ScaleResults
     /// <summary>
     /// The schema version this toolkit writes; readers refuse newer ones and read older ones.
     /// 2 added warm-up runs, the large-files point, the GC snapshots of each phase and
-    /// <see cref="Processes"/> (every tool as a whole process: dry run, full build, null build).
+    /// <see cref="Processes"/> (every tool as a whole process: dry run, full build, null build);
+    /// 3 added <see cref="Project"/> (an imported project measured with --project; shape and seed null then).
     /// </summary>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     /// <summary>Schema version of this file.</summary>
     public required int SchemaVersion { get; init; }
@@ -29,7 +30,10 @@ public sealed record ScaleResults
     /// <summary>The options of the run.</summary>
     public required ScaleOptionsRecord Options { get; init; }
 
-    /// <summary>The generated projects, one per size.</summary>
+    /// <summary>Schema 3: the project given with --project, or null for generated projects.</summary>
+    public ImportedProjectRecord? Project { get; init; }
+
+    /// <summary>The generated projects, one per size (the one point of an imported project).</summary>
     public required IReadOnlyList<ProjectRecord> Projects { get; init; }
 
     /// <summary>Every run of every variant at every size, in the order they ran.</summary>

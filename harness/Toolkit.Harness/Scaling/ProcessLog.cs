@@ -22,9 +22,9 @@ public sealed class ProcessLog
         _records[key] = entry with { Skipped = entry.Skipped ?? reason };
     }
 
-    /// <summary>Whether <paramref name="tool"/> was skipped at the point (after a failure, it is not run there again).</summary>
-    public bool IsSkipped(string tool, string? variant, int sources, int largeFiles) =>
-        ProcessOperations.All.Any(op => _records.TryGetValue((tool, variant, sources, largeFiles, op), out var e) && e.Skipped is not null);
+    /// <summary>Whether <paramref name="tool"/> was skipped at the point in one of <paramref name="operations"/> (after a failure, it is not run there again).</summary>
+    public bool IsSkipped(string tool, string? variant, int sources, int largeFiles, IReadOnlyList<string> operations) =>
+        operations.Any(op => _records.TryGetValue((tool, variant, sources, largeFiles, op), out var e) && e.Skipped is not null);
 
     /// <summary>The records, in first-seen order.</summary>
     public IReadOnlyList<ProcessRecord> Records() =>

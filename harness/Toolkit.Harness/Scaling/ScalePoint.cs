@@ -13,8 +13,9 @@ namespace Toolkit.Harness.Scaling;
 /// <param name="Tree">Its outputs, for cleaning between measurements.</param>
 /// <param name="Tools">The tools that run here, in their canonical order (variants, then peers).</param>
 /// <param name="Skipped">The peers that cannot run here, with the reason.</param>
-public sealed record ScalePoint(int Sources, int LargeFiles, CachedProject Project, BuildTree Tree, IReadOnlyList<MeasuredTool> Tools, IReadOnlyList<(PeerTool Tool, string Reason)> Skipped)
+/// <param name="Imported">For the point of an imported project (--project), what its copy left out; null for a generated size.</param>
+public sealed record ScalePoint(int Sources, int LargeFiles, CachedProject Project, BuildTree Tree, IReadOnlyList<MeasuredTool> Tools, IReadOnlyList<(PeerTool Tool, string Reason)> Skipped, ImportedPoint? Imported = null)
 {
     /// <summary>How progress lines name the point.</summary>
-    public string Label => LargeFiles > 0 ? $"{Sources:N0} sources + {LargeFiles} large files" : $"{Sources:N0} sources";
+    public string Label => Imported is not null ? $"the imported project ({Sources:N0} sources)" : LargeFiles > 0 ? $"{Sources:N0} sources + {LargeFiles} large files" : $"{Sources:N0} sources";
 }

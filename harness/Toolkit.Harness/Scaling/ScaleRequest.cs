@@ -84,6 +84,12 @@ public sealed record ScaleRequest
     /// </summary>
     public IReadOnlyList<MeasuredTool>? Tools { get; init; }
 
+    /// <summary>
+    /// The project given with --project (an imported one, measured on its one point instead of generated
+    /// sizes: the variants on a private copy, the peers read-only on its own build directory); null to generate.
+    /// </summary>
+    public ImportedProject? Project { get; init; }
+
     /// <summary>Where generated projects are kept between runs (a cache keyed by shape, size and seed).</summary>
     public required string ProjectsDirectory { get; init; }
 

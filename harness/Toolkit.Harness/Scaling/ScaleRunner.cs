@@ -47,6 +47,17 @@ public sealed class ScaleRunner
             }
         }
 
+        foreach (var point in points)
+        {
+            foreach (var peer in point.Tools.OfType<OriginalTreePeer>())
+            {
+                foreach (var (operation, reason) in peer.Skipped)
+                {
+                    log.Skip(peer.Name, null, point.Sources, point.LargeFiles, operation, peer.Describe(operation, request.Jobs), reason);
+                }
+            }
+        }
+
         var rounds = request.Warmup + request.Repeat;
         var steps = points.Sum(p => p.Tools.Count) * rounds;
         var step = 0;
@@ -63,14 +74,14 @@ public sealed class ScaleRunner
                     var tool = point.Tools[index];
                     var what = repetition <= 0 ? "warm-up" : $"run {repetition} of {request.Repeat}";
                     progress.Step($"{point.Label}, {tool.Label}, {what}", ++step, steps);
-                    if (log.IsSkipped(tool.Name, tool.Variant, point.Sources, point.LargeFiles))
+                    if (log.IsSkipped(tool.Name, tool.Variant, point.Sources, point.LargeFiles, tool.Operations))
                     {
                         continue;
                     }
 
                     var unit = new ScaleTurn(point, tool, repetition, standIns, request.Jobs);
                     MeasureProcesses(unit, log, progress, ref sequence, cancellation);
-                    if (tool is EngineTool { Footprint: true } engine && !log.IsSkipped(tool.Name, tool.Variant, point.Sources, point.LargeFiles))
+                    if (tool is EngineTool { Footprint: true } engine && !log.IsSkipped(tool.Name, tool.Variant, point.Sources, point.LargeFiles, tool.Operations))
                     {
                         point.Tree.Clean();
                         var footprint = _children.Run(point.Tree.Directory, engine.Variant, request.DryRun, clean: false, cancellation);
@@ -87,7 +98,8 @@ public sealed class ScaleRunner
             Toolkit = MachineProbe.Toolkit(),
             Machine = MachineProbe.Describe(),
             Options = Options(request),
-            Projects = points.Select(Record).ToArray(),
+            Project = request.Project is { } imported ? ImportedRecord(imported, points[0], runs) : null,
+            Projects = points.Select(p => Record(p, runs)).ToArray(),
             Runs = runs,
             Peers = [],
             Processes = log.Records(),
@@ -114,20 +126,26 @@ public sealed class ScaleRunner
     private static void MeasureProcesses(ScaleTurn unit, ProcessLog log, IScaleProgress progress, ref int sequence, CancellationToken cancellation)
     {
         var (point, tool) = (unit.Point, unit.Tool);
-        point.Tree.Clean();
-        foreach (var operation in ProcessOperations.All)
+        if (tool.Directory is null)
         {
-            var (fileName, arguments) = tool.Command(operation, point.Tree.Directory, unit.Jobs);
+            point.Tree.Clean();
+        }
+
+        var directory = tool.Directory ?? point.Tree.Directory;
+        foreach (var operation in tool.Operations)
+        {
+            var (fileName, arguments) = tool.Command(operation, directory, unit.Jobs);
             var described = tool.Describe(operation, unit.Jobs);
             ProcessMeasurement measured;
             try
             {
-                measured = ProcessMeasurer.Run(fileName, arguments, point.Tree.Directory, unit.StandIns, cancellation);
+                measured = ProcessMeasurer.Run(fileName, arguments, directory, unit.StandIns, cancellation);
+                (tool as OriginalTreePeer)?.RemoveNewState();
             }
-            catch (MeasurementException exception) when (tool is PeerTool)
+            catch (MeasurementException exception) when (tool is not EngineTool)
             {
                 progress.Note($"{tool.Name} failed at {point.Label}; it is skipped there: {exception.Message}");
-                foreach (var each in ProcessOperations.All)
+                foreach (var each in tool.Operations)
                 {
                     log.Skip(tool.Name, null, point.Sources, point.LargeFiles, each, tool.Describe(each, unit.Jobs), "failed: " + exception.Message);
                 }
@@ -142,6 +160,12 @@ public sealed class ScaleRunner
 
     private static List<ScalePoint> Prepare(ScaleRequest request, IScaleProgress progress, CancellationToken cancellation)
     {
+        if (request.Project is { } imported)
+        {
+            RequireEngines(request);
+            return [ImportedPoint.Prepare(request, imported, progress)];
+        }
+
         var points = new List<ScalePoint>();
         var wanted = request.Sources.Select(s => (Sources: s, LargeFiles: 0, Variants: request.VariantsOf(s), Peers: request.PeersOf(s))).ToList();
         if (request.Tools is null && request.LargeFiles > 0 && request.Sources.Count > 0 && JudgedByPeakRss(request.Variants) && HashingVariants(request.Variants) is { Count: > 1 } hashing)
@@ -149,16 +173,7 @@ public sealed class ScaleRunner
             wanted.Add((request.Sources.Min(), request.LargeFiles, hashing, []));
         }
 
-        // A missing engine program is found before anything is generated.
-        var engines = request.Tools?.OfType<EngineTool>().ToArray() ?? [new EngineTool(request.Engine, BaselineVariant.VariantName, request.EngineStandIns)];
-        foreach (var engine in engines.DistinctBy(e => e.Name))
-        {
-            if (engine.WhySkipped() is { } engineProblem)
-            {
-                throw new MeasurementException($"cannot measure the engine as a whole process: {engineProblem}");
-            }
-        }
-
+        RequireEngines(request);
         var step = 0;
         foreach (var (sources, largeFiles, variants, peers) in wanted)
         {
@@ -199,10 +214,40 @@ public sealed class ScaleRunner
         return points;
     }
 
-    private static ProjectRecord Record(ScalePoint point)
+    /// <summary>A missing engine program is found before anything is generated or copied.</summary>
+    private static void RequireEngines(ScaleRequest request)
+    {
+        var engines = request.Tools?.OfType<EngineTool>().ToArray() ?? [new EngineTool(request.Engine, BaselineVariant.VariantName, request.EngineStandIns)];
+        foreach (var engine in engines.DistinctBy(e => e.Name))
+        {
+            if (engine.WhySkipped() is { } engineProblem)
+            {
+                throw new MeasurementException($"cannot measure the engine as a whole process: {engineProblem}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A point's record. A generated project's counts are the generator's; an imported one's nodes and edges are
+    /// the engine's own graph after its scan (what bytes per node divide by), from the footprint runs when any ran.
+    /// </summary>
+    private static ProjectRecord Record(ScalePoint point, IReadOnlyList<RunRecord> runs)
     {
         var counts = point.Project.Counts;
-        return new ProjectRecord(point.Sources, counts.Nodes, counts.Edges, counts.Headers, counts.DerivedFiles, point.Project.GenerateSeconds, point.Project.Reused, point.LargeFiles);
+        var (nodes, edges) = (counts.Nodes, counts.Edges);
+        if (point.Imported is not null && runs.FirstOrDefault(r => r.Sources == point.Sources)?.Footprint is { } footprint)
+        {
+            (nodes, edges) = (footprint.Nodes, footprint.Edges);
+        }
+
+        return new ProjectRecord(point.Sources, nodes, edges, counts.Headers, counts.DerivedFiles, point.Project.GenerateSeconds, point.Project.Reused, point.LargeFiles);
+    }
+
+    private static ImportedProjectRecord ImportedRecord(ImportedProject project, ScalePoint point, IReadOnlyList<RunRecord> runs)
+    {
+        var record = Record(point, runs);
+        var counts = point.Project.Counts;
+        return new ImportedProjectRecord(project.Directory, project.Importer, project.Input, project.Root, project.PeerDirectory, point.Project.Directory, record.Nodes, record.Edges, project.Files.Statements, counts.Sources, counts.Headers, counts.DerivedFiles, point.Imported!.Missing);
     }
 
     private static ScaleOptionsRecord Options(ScaleRequest request)
@@ -210,9 +255,9 @@ public sealed class ScaleRunner
         static string Key(int sources) => sources.ToString(CultureInfo.InvariantCulture);
         var peers = request.Peers.Count == 0 ? "none" : request.Peers.SequenceEqual(PeerTool.Names) ? "auto" : string.Join(',', request.Peers);
         return new ScaleOptionsRecord(
-            ProjectShapes.Name(request.Shape),
-            request.Seed,
-            request.Sources,
+            request.Project is null ? ProjectShapes.Name(request.Shape) : null,
+            request.Project is null ? request.Seed : null,
+            request.Project is null ? request.Sources : [ImportedPoint.Size(request.Project)],
             request.Variants,
             request.Repeat,
             peers,
@@ -222,7 +267,7 @@ public sealed class ScaleRunner
             request.Engine.CommandLine,
             request.EngineStandIns ? "stand-ins" : "builtin",
             request.Jobs,
-            request.LargeFiles,
+            request.Project is null ? request.LargeFiles : 0,
             request.VariantsAt.ToDictionary(p => Key(p.Key), p => p.Value),
             request.PeersAt.ToDictionary(p => Key(p.Key), p => p.Value),
             request.Engine.DescribeBinary());

@@ -35,7 +35,7 @@ public static class ProcessTables
         var pairs = model.Sizes.Zip(model.Sizes.Skip(1)).ToArray();
         if (pairs.Length == 0)
         {
-            return "One size only: growth needs two.\n";
+            return PageText.NoGrowth(model.Results);
         }
 
         var headers = new[] { "tool" }.Concat(pairs.Select(p => $"{Format.Count(model.Analysis.NodesAt(p.First))} → {Format.Count(model.Analysis.NodesAt(p.Second))} nodes")).ToArray();

@@ -40,7 +40,16 @@ public static class ScalingPage
         Chart(page, ScaleCharts.ManagedHeap(model), ScaleCharts.ManagedHeapFile);
         page.Append("Growth of the retained managed heap per extra node (bytes): the graph's own cost, without the runtime, the garbage or the free space.\n\n");
         page.Append(ManagedGrowth(model)).Append('\n');
-        Skipped(page, model);
+        if (model.Results.Project is not null)
+        {
+            page.Append("## Peers on the imported project\n\n");
+            page.Append(PageText.ImportedPeers(model.Results)).Append('\n');
+        }
+        else
+        {
+            Skipped(page, model);
+        }
+
         return page.ToString();
     }
 
@@ -73,7 +82,7 @@ public static class ScalingPage
         var pairs = model.Sizes.Zip(model.Sizes.Skip(1)).ToArray();
         if (pairs.Length == 0)
         {
-            return "One size only: growth needs two.\n";
+            return PageText.NoGrowth(model.Results);
         }
 
         var headers = new[] { "variant" }.Concat(pairs.Select(p => $"{Format.Count(a.NodesAt(p.First))} → {Format.Count(a.NodesAt(p.Second))} nodes")).ToArray();
