@@ -49,7 +49,7 @@ public sealed class ProcessExecutor(string rootDirectory, CancellationToken canc
             var error = process.StandardError.ReadToEndAsync();
             process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            if (cancellation.IsCancellationRequested)
+            if (cancellation.IsCancellationRequested || (DiedOfInterrupt(process.ExitCode) && cancellation.WaitHandle.WaitOne(SignalDeliveryGrace)))
             {
                 return ActionOutcome.Failure($"'{request.CommandLine}' was stopped: the build was interrupted");
             }
@@ -57,6 +57,18 @@ public sealed class ProcessExecutor(string rootDirectory, CancellationToken canc
             return Outcome(request, process.ExitCode, error.Result);
         }
     }
+
+    /// <summary>
+    /// How long a command that died of SIGINT or SIGTERM waits for the build's own interruption to be
+    /// seen. Ctrl-C in a terminal signals the whole foreground process group: the command can die and
+    /// its shell report it before the runtime has delivered the same signal to the engine, and without
+    /// this wait the build would end as an ordinary failure (exit 2) instead of an interrupted build.
+    /// Only such deaths wait; a half second is far above the delivery delay and unnoticeable at Ctrl-C.
+    /// </summary>
+    private static readonly TimeSpan SignalDeliveryGrace = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>True for the shell's exit code of a command ended by SIGINT (130) or SIGTERM (143).</summary>
+    private static bool DiedOfInterrupt(int exitCode) => exitCode is 130 or 143;
 
     private static void Stop(Process process)
     {
