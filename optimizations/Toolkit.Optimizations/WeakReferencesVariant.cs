@@ -31,7 +31,10 @@ public sealed class WeakReferencesVariant : IMemoryVariant
             "Some data is only needed while a node is being built: its build info, the executor's view of its targets, the scanner's cache " +
             "of included files. SCons calls `release_target_info()` for this reason. This variant drops build info as soon as a node is " +
             "finished (its signature is already written to the database) and holds caches through weak references, so the garbage " +
-            "collector may reclaim them when memory is short and the engine recomputes on a miss.",
+            "collector may reclaim them when memory is short and the engine recomputes on a miss. Its executors name their targets by " +
+            "node id, which also breaks the node/executor reference cycle of the baseline (one ring of three objects per build " +
+            "statement): see the toolkit's docs/reference-cycles.md, \"Breaking reference cycles\", for how `toolkit heap cycles` " +
+            "finds such cycles and what breaking them measured.",
         WhenToUse =
             "- Long builds of large graphs, where build-time data of finished nodes piles up.\n" +
             "- Caches whose entries can be recomputed: a miss costs time, never correctness.\n" +
