@@ -87,9 +87,10 @@ public static class PageText
     }
 
     /// <summary>How the processes are measured, like with like, in a paragraph.</summary>
-    public static string LikeWithLike(ScaleResults r)
+    public static string LikeWithLike(ScaleResults r, PageLinks links)
     {
         ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(links);
         var engineTools = r.Options.EngineTools == "stand-ins"
             ? "The engine's full builds run the same stand-ins through its real-process executor."
             : "The engine's full build runs its built-in tool inside its own process, as `toolkit build` does, while the peers start a process per action: full-build times are not like with like, dry runs and null builds are.";
@@ -99,7 +100,7 @@ public static class PageText
         }
 
         var peers = r.Project is null
-            ? "The peers' actions run stand-in compiler and archiver scripts that only write their outputs ([stand-in tools](../docs/measuring.md#stand-in-tools))."
+            ? $"The peers' actions run stand-in compiler and archiver scripts that only write their outputs ([stand-in tools]({links.Measuring("stand-in-tools")}))."
             : ImportedProjectMethod(r);
         return "Every tool is measured the same way: as a whole process started by the harness, its peak resident memory read from the kernel's rusage (GNU time), its wall time from one clock. " +
             "Like with like: a dry run (`-n` on a clean tree) is only set beside dry runs, a null build (the build again right after a full build: nothing to do) beside null builds. " +

@@ -27,7 +27,7 @@ public static class ReadmePage
         page.Append(PageText.Provenance(model.Results)).Append("\n\n");
         page.Append("## Headline: what the process costs\n\n");
         page.Append(Headline(model)).Append("\n\n");
-        page.Append(PageText.LikeWithLike(model.Results)).Append(' ').Append(PageText.IntervalMethod).Append("\n\n");
+        page.Append(PageText.LikeWithLike(model.Results, links)).Append(' ').Append(PageText.IntervalMethod).Append("\n\n");
         foreach (var operation in Ordered(model.Operations))
         {
             page.Append($"### {Heading(operation)}\n\n");

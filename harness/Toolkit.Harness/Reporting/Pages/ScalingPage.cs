@@ -21,7 +21,7 @@ public static class ScalingPage
         page.Append("# Scaling: memory and time against nodes\n\n");
         page.Append(PageText.Provenance(model.Results)).Append(" [Back to the results](README.md).\n\n");
         page.Append("## Comparing like with like\n\n");
-        page.Append(PageText.LikeWithLike(model.Results)).Append("\n\n");
+        page.Append(PageText.LikeWithLike(model.Results, links)).Append("\n\n");
         page.Append("Peak RSS includes a fixed cost that has nothing to do with the graph: the .NET runtime and JIT for the engine, the interpreter for SCons, the program itself for make, ninja and samurai. ");
         page.Append("Peak RSS per node therefore flatters large projects and punishes runtimes with a big start-up; the **growth per extra node**, (RSS₂ − RSS₁) / (nodes₂ − nodes₁), cancels the fixed cost and leaves what each tool spends on each node. Node counts are the project's own for every tool. ");
         page.Append(PageText.IntervalMethod).Append("\n\n");
