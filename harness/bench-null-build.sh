@@ -12,7 +12,7 @@ A=$REPO/harness/Toolkit.Build/bin/Release/net10.0/linux-x64/publish/toolkit-buil
 STAND=$WORK/standins; mkdir -p "$STAND"; cp "$REPO"/harness/Toolkit.Harness/Measuring/StandIns/* "$STAND"/; chmod +x "$STAND"/*
 [ -d "$WORK/gen-$N" ] || "$T" generate --sources "$N" --out "$WORK/gen-$N" > /dev/null
 med() { sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}'; }
-measure() { # label, dir-prep-fn, command...
+measure() { # label, then the command, run REPEAT times
   local label=$1; shift
   local secs=() kbs=()
   for i in $(seq 1 "$R"); do
