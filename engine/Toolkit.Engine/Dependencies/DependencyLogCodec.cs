@@ -13,8 +13,8 @@ namespace Toolkit.Engine.Dependencies;
 /// </summary>
 internal static class DependencyLogCodec
 {
-    /// <summary>Longest path or name accepted, in UTF-8 bytes (the signature database's limit).</summary>
-    public const int MaxStringBytes = 32 * 1024;
+    /// <summary>Longest path or name accepted, in UTF-8 bytes: the signature database's limit, so every path one holds the other can.</summary>
+    public const int MaxStringBytes = Database.SignatureDatabaseCodec.MaxPathBytes;
 
     /// <summary>Expected bytes per file, to size the writer: a short path suffix, a stamp, a few directives.</summary>
     private const int TypicalFileBytes = 24;
