@@ -135,4 +135,13 @@ public sealed class ScanPhaseTests
         project.Open();
         Assert.Single(project.LastReporter.Warnings, warning => warning.Contains("'#include H' is computed", StringComparison.Ordinal) && warning.Contains("a.c", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_compile_command_that_cannot_be_substituted_is_a_warning_naming_the_manifest_line_that_sets_it()
+    {
+        var project = new TestProject("toolkit-manifest 2\nCCCOM = cc $NOWHERE -c -o $TARGET $SOURCES\nbuild a.o: Object a.c\nend\n");
+        project.Files.WriteText("a.c", "int a;\n");
+        project.Open();
+        Assert.Single(project.LastReporter.Warnings, warning => warning.Contains("test.manifest:2: cannot substitute $CCCOM", StringComparison.Ordinal) && warning.Contains("$NOWHERE", StringComparison.Ordinal));
+    }
 }

@@ -103,7 +103,7 @@ public static class ScanPhase
                 var environment = store.GetEnvironment(executor);
                 if (!flagsByEnvironment.TryGetValue(environment, out var environmentFlags))
                 {
-                    environmentFlags = FlagsOf(graph.Environments[environment], scanner);
+                    environmentFlags = FlagsOf(graph, graph.Environments[environment], scanner);
                     flagsByEnvironment.Add(environment, environmentFlags);
                 }
 
@@ -141,9 +141,10 @@ public static class ScanPhase
     /// <summary>
     /// The preprocessing flags of an environment's compile command: <c>$CCCOM</c> substituted without the
     /// action's paths and read as gcc reads its arguments. A command that cannot be substituted (the build
-    /// will report it on the object) is scanned with CPPPATH alone, with a warning.
+    /// will report it on the object) is scanned with CPPPATH alone, with a warning that names the manifest
+    /// line the failing variable was set on (the environment's own line when it is not set there).
     /// </summary>
-    private static CompilerFlags FlagsOf(ConstructionEnvironment environment, CIncludeScanner scanner)
+    private static CompilerFlags FlagsOf(BuildGraph graph, ConstructionEnvironment environment, CIncludeScanner scanner)
     {
         try
         {
@@ -151,7 +152,11 @@ public static class ScanPhase
         }
         catch (SubstitutionException exception)
         {
-            scanner.Options.Warning?.Invoke($"cannot substitute $CCCOM of environment '{environment}' ({exception.Message}); scanning with CPPPATH only");
+            var command = ActionPlanner.CommandVariable(BuilderKind.Object).TrimStart('$');
+            var line = exception.Variable is { } variable && environment.LineOf(variable) is > 0 and var set ? set
+                : environment.LineOf(command) is > 0 and var commandLine ? commandLine : environment.Line;
+            var place = line > 0 ? $"{graph.ManifestPath}:{line}: " : $"{graph.ManifestPath}: ";
+            scanner.Options.Warning?.Invoke($"{place}cannot substitute $CCCOM of environment '{environment}' ({exception.Message}); scanning with CPPPATH only");
             return CompilerFlags.FromIncludeDirs(environment.GetList("CPPPATH"));
         }
     }
