@@ -12,7 +12,7 @@ namespace Toolkit.Harness.Measuring;
 public sealed class BuildTree
 {
     /// <summary>The peers' state files in the project root.</summary>
-    private static readonly string[] PeerStateFiles = [".ninja_log", ".ninja_deps", ".sconsign.dblite", ".sconsign"];
+    public static readonly IReadOnlyList<string> PeerStateFiles = [".ninja_log", ".ninja_deps", ".sconsign.dblite", ".sconsign"];
 
     private readonly string[] _outputs;
 

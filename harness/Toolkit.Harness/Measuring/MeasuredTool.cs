@@ -30,4 +30,14 @@ public abstract class MeasuredTool
 
     /// <summary>The command of <paramref name="operation"/> as a person would type it in the project directory (for results).</summary>
     public abstract string Describe(string operation, int jobs);
+
+    /// <summary>Checks a run's result before it is recorded: a <see cref="MeasurementException"/> when it is not what <paramref name="operation"/> should measure.</summary>
+    public virtual void CheckRun(string operation, ProcessMeasurement measured)
+    {
+    }
+
+    /// <summary>Called after every run, also a failed one: undoes what the run left that must not stay.</summary>
+    public virtual void AfterRun()
+    {
+    }
 }

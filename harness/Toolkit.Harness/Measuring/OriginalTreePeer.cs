@@ -19,23 +19,14 @@ public sealed partial class OriginalTreePeer : MeasuredTool
     /// <summary>What the peers print when a dry run finds nothing to do (ninja, samurai, make, SCons).</summary>
     private static readonly string[] NothingToDo = ["no work to do", "nothing to do", "nothing to be done", "is up to date"];
 
-    /// <summary>
-    /// The state files a dry run may create where there were none: samurai's <c>-n</c> writes an empty .ninja_log
-    /// and .ninja_deps (their headers only), which <see cref="RemoveNewState"/> removes again.
-    /// </summary>
-    private static readonly string[] StateFiles = [".ninja_log", ".ninja_deps"];
-
-    /// <summary>Largest state file taken for one a dry run created empty: a header line and a version, with room.</summary>
-    private const int EmptyStateBytes = 64;
-
     private readonly PeerTool _peer;
     private readonly string _state;
-    private readonly string[] _absentState;
+    private readonly PeerStateGuard _guard;
 
-    private OriginalTreePeer(PeerTool peer, string directory, IReadOnlyList<string> operations, IReadOnlyDictionary<string, string> skipped, string state, string[] absentState)
+    private OriginalTreePeer(PeerTool peer, string directory, IReadOnlyList<string> operations, IReadOnlyDictionary<string, string> skipped, string state, PeerStateGuard guard)
     {
         _peer = peer;
-        _absentState = absentState;
+        _guard = guard;
         Directory = directory;
         Operations = operations;
         Skipped = skipped;
@@ -60,8 +51,10 @@ public sealed partial class OriginalTreePeer : MeasuredTool
     /// <summary>
     /// The peer on <paramref name="directory"/>, or why it cannot run there: its build file missing, its program
     /// missing, or its dry run failing. Runs the dry run once (not measured) to learn whether the tree is up to date.
+    /// The peers' state files there are saved first into <paramref name="backupDirectory"/> and put back after
+    /// the probe and after every run (<see cref="PeerStateGuard"/>), so no peer changes what the next one finds.
     /// </summary>
-    public static (OriginalTreePeer? Peer, string? WhyNot) Probe(PeerTool peer, string directory, int jobs)
+    public static (OriginalTreePeer? Peer, string? WhyNot) Probe(PeerTool peer, string directory, int jobs, string backupDirectory)
     {
         ArgumentNullException.ThrowIfNull(peer);
         if (!File.Exists(Path.Join(directory, peer.BuildFile)))
@@ -74,10 +67,10 @@ public sealed partial class OriginalTreePeer : MeasuredTool
             return (null, why);
         }
 
-        var absent = StateFiles.Select(f => Path.Join(directory, f)).Where(f => !File.Exists(f)).ToArray();
+        var guard = PeerStateGuard.Save(directory, BuildTree.PeerStateFiles, backupDirectory);
         var (fileName, arguments) = peer.Command(ProcessOperations.DryRun, directory, jobs);
         var (exitCode, output) = RunCapturing(fileName, arguments, directory);
-        RemoveNew(absent);
+        guard.Restore();
         if (exitCode != 0)
         {
             return (null, $"its dry run in {directory} failed (exit {exitCode}): {LastLine(output)}");
@@ -90,7 +83,7 @@ public sealed partial class OriginalTreePeer : MeasuredTool
             {
                 [ProcessOperations.DryRun] = $"{directory} is up to date: a dry run there finds nothing to do, unlike the engine's dry run on a clean tree (to measure it, measure before building {directory}, or after cleaning it with the peer's own clean)",
                 [ProcessOperations.FullBuild] = fullBuild,
-            }, "up to date", absent), null);
+            }, "up to date", guard), null);
         }
 
         var commands = NinjaProgress().Matches(output) is { Count: > 0 } matches ? matches[^1].Groups[1].Value + " commands" : output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ToString(CultureInfo.InvariantCulture) + " lines";
@@ -98,11 +91,26 @@ public sealed partial class OriginalTreePeer : MeasuredTool
         {
             [ProcessOperations.NullBuild] = $"{directory} is not up to date (its dry run has work to do: {commands}): build it once with {peer.Executable} to measure the null build",
             [ProcessOperations.FullBuild] = fullBuild,
-        }, $"not up to date: {commands} to run", absent), null);
+        }, $"not up to date: {commands} to run", guard), null);
     }
 
-    /// <summary>Removes the empty state files a dry run created where there were none before the probe, so the user's tree is left as it was.</summary>
-    public void RemoveNewState() => RemoveNew(_absentState);
+    /// <inheritdoc />
+    /// <remarks>
+    /// A null build counts only when the peer ran nothing: its output says so (<see cref="NothingToDo"/>) or is
+    /// empty (samurai prints nothing). Otherwise the figure is a build's, and the peer is skipped with the reason.
+    /// </remarks>
+    public override void CheckRun(string operation, ProcessMeasurement measured)
+    {
+        var output = measured.OutputTail.Trim();
+        if (operation == ProcessOperations.NullBuild && output.Length > 0 && !NothingToDo.Any(s => output.Contains(s, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new MeasurementException($"{_peer.Name}'s null build in {Directory} ran commands where its probe found nothing to do, so it is not a null build (last line: {LastLine(output)}); was the tree changed meanwhile?");
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Puts the peers' state files back as the probe found them, so the user's tree is left as it was.</remarks>
+    public override void AfterRun() => _guard.Restore();
 
     /// <inheritdoc />
     public override string? WhySkipped() => _peer.WhySkipped();
@@ -117,14 +125,6 @@ public sealed partial class OriginalTreePeer : MeasuredTool
     /// <summary>ninja's "[3/34] Building ..." progress: the total is the commands it would run.</summary>
     [GeneratedRegex(@"^\[\d+/(\d+)\]", RegexOptions.Multiline)]
     private static partial Regex NinjaProgress();
-
-    private static void RemoveNew(string[] absent)
-    {
-        foreach (var file in absent.Where(f => new FileInfo(f) is { Exists: true, Length: <= EmptyStateBytes }))
-        {
-            File.Delete(file);
-        }
-    }
 
     private static string LastLine(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";

@@ -5,4 +5,5 @@ namespace Toolkit.Harness.Measuring;
 /// <param name="WallSeconds">Wall time by the harness's clock.</param>
 /// <param name="UserSeconds">User CPU time.</param>
 /// <param name="SystemSeconds">System CPU time.</param>
-public readonly record struct ProcessMeasurement(long PeakRssBytes, double WallSeconds, double UserSeconds, double SystemSeconds);
+/// <param name="OutputTail">The end of what it wrote to stdout (<see cref="ProcessMeasurer.OutputTailChars"/> characters at most), to check what it did.</param>
+public readonly record struct ProcessMeasurement(long PeakRssBytes, double WallSeconds, double UserSeconds, double SystemSeconds, string OutputTail);

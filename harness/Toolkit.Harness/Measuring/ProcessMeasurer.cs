@@ -8,7 +8,7 @@ namespace Toolkit.Harness.Measuring;
 /// for every peer: GNU time (<c>/usr/bin/time -f "%M %U %S"</c>) reads the kernel's rusage of the
 /// process (peak resident set, the maximum over it and the children it waited for, and CPU times),
 /// and the wall time is this harness's own clock around the process (GNU time's %e has 10 ms steps).
-/// Output is drained and dropped; the end of stderr is kept for the message when the program fails,
+/// Output is drained; the end of stdout is kept for <see cref="ProcessMeasurement.OutputTail"/> and the end of stderr for the message when the program fails,
 /// which is a <see cref="MeasurementException"/> naming the command and the directory.
 /// </summary>
 public static class ProcessMeasurer
@@ -18,6 +18,9 @@ public static class ProcessMeasurer
 
     /// <summary>Characters of a failed program's stderr kept for the message.</summary>
     private const int StderrTailChars = 2000;
+
+    /// <summary>Characters of stdout kept: enough for a peer's last lines ("ninja: no work to do.").</summary>
+    public const int OutputTailChars = 2000;
 
     /// <summary>Why processes cannot be measured here (no GNU time), or null.</summary>
     public static string? WhyNotMeasurable() =>
@@ -52,7 +55,7 @@ public static class ProcessMeasurer
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {GnuTime}");
             using var registration = cancellation.Register(() => Kill(process));
             var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
-            process.StandardOutput.BaseStream.CopyTo(Stream.Null);
+            var output = Tail(process.StandardOutput, OutputTailChars);
             process.WaitForExit();
             var wall = clock.Elapsed.TotalSeconds;
             cancellation.ThrowIfCancellationRequested();
@@ -65,7 +68,7 @@ public static class ProcessMeasurer
 
             var fields = File.ReadAllText(report).Trim().Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
             var c = CultureInfo.InvariantCulture;
-            return new ProcessMeasurement(long.Parse(fields[^3], c) * 1024, wall, double.Parse(fields[^2], c), double.Parse(fields[^1], c));
+            return new ProcessMeasurement(long.Parse(fields[^3], c) * 1024, wall, double.Parse(fields[^2], c), double.Parse(fields[^1], c), output);
         }
         finally
         {
@@ -92,6 +95,24 @@ public static class ProcessMeasurer
         }
 
         return null;
+    }
+
+    /// <summary>Reads <paramref name="reader"/> to its end, keeping its last <paramref name="chars"/> characters.</summary>
+    private static string Tail(StreamReader reader, int chars)
+    {
+        var buffer = new char[8192];
+        var tail = new System.Text.StringBuilder();
+        int read;
+        while ((read = reader.Read(buffer)) > 0)
+        {
+            tail.Append(buffer, 0, read);
+            if (tail.Length > 2 * chars)
+            {
+                tail.Remove(0, tail.Length - chars);
+            }
+        }
+
+        return tail.Length <= chars ? tail.ToString() : tail.ToString(tail.Length - chars, chars);
     }
 
     private static void Kill(Process process)

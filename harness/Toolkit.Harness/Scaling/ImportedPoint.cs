@@ -42,7 +42,9 @@ public sealed record ImportedPoint(int Missing)
         var skipped = new List<(PeerTool, string)>();
         foreach (var peer in request.Peers.Select(name => PeerTool.Find(name) ?? throw new MeasurementException($"--peers: unknown peer '{name}'; valid peers: {string.Join(", ", PeerTool.Names)}")))
         {
-            var (tool, why) = OriginalTreePeer.Probe(peer, project.PeerDirectory, request.Jobs);
+            // The saved state files live beside the measuring copy, in --projects: the harness's folder, not the user's tree.
+            var backup = Path.Join(request.ProjectsDirectory, Path.GetFileName(copy.Directory) + ".peer-state", peer.Name);
+            var (tool, why) = OriginalTreePeer.Probe(peer, project.PeerDirectory, request.Jobs, backup);
             if (tool is null)
             {
                 skipped.Add((peer, why!));

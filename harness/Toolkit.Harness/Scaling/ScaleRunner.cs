@@ -140,7 +140,7 @@ public sealed class ScaleRunner
             try
             {
                 measured = ProcessMeasurer.Run(fileName, arguments, directory, unit.StandIns, cancellation);
-                (tool as OriginalTreePeer)?.RemoveNewState();
+                tool.CheckRun(operation, measured);
             }
             catch (MeasurementException exception) when (tool is not EngineTool)
             {
@@ -151,6 +151,10 @@ public sealed class ScaleRunner
                 }
 
                 return;
+            }
+            finally
+            {
+                tool.AfterRun();
             }
 
             var run = new ProcessRun(unit.Repetition, sequence++, unit.Repetition <= 0, measured.PeakRssBytes, measured.WallSeconds, measured.UserSeconds, measured.SystemSeconds);
