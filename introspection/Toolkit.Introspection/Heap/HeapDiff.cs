@@ -1,7 +1,8 @@
 namespace Toolkit.Introspection.Heap;
 
 /// <summary>
-/// Compares two heaps per type (by type name): count and size deltas, types new and gone, and
+/// Compares two heaps per type (by type name and module, so two types of one name from different assemblies
+/// stay two rows, each named with its module in brackets): count and size deltas, types new and gone, and
 /// objects new and gone by address (an object at the same address with the same type counts as
 /// kept; a compacting GC between the snapshots makes moved objects count as new and gone).
 /// One merge pass over the two address-sorted object lists.
@@ -10,18 +11,18 @@ public static class HeapDiff
 {
     public static HeapDiffReport Compare(HeapGraph before, HeapGraph after)
     {
-        var rows = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        long[] Row(string name)
+        var rows = new Dictionary<(string Name, string Module), long[]>();
+        long[] Row(HeapType type)
         {
-            if (!rows.TryGetValue(name, out var row))
+            if (!rows.TryGetValue((type.Name, type.Module), out var row))
             {
                 row = new long[6];
-                rows.Add(name, row);
+                rows.Add((type.Name, type.Module), row);
             }
             return row;
         }
-        var beforeRows = before.Types.Select(t => Row(t.Name)).ToArray();
-        var afterRows = after.Types.Select(t => Row(t.Name)).ToArray();
+        var beforeRows = before.Types.Select(Row).ToArray();
+        var afterRows = after.Types.Select(Row).ToArray();
         int i = 0;
         int j = 0;
         while (true)
@@ -40,7 +41,7 @@ public static class HeapDiff
             }
             ulong a = i < before.ObjectCount ? before.Address(i) : ulong.MaxValue;
             ulong b = j < after.ObjectCount ? after.Address(j) : ulong.MaxValue;
-            if (a == b && before.TypeOf(i).Name == after.TypeOf(j).Name)
+            if (a == b && SameType(before.TypeOf(i), after.TypeOf(j)))
             {
                 Count(beforeRows[before.TypeIndex(i)], before.Size(i), 0, -1);
                 Count(afterRows[after.TypeIndex(j)], after.Size(j), 1, -1);
@@ -63,7 +64,8 @@ public static class HeapDiff
                 j++;
             }
         }
-        var list = rows.Select(kv => new HeapDiffRow(kv.Key, kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3], kv.Value[4], kv.Value[5]))
+        var clash = rows.Keys.GroupBy(k => k.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var list = rows.Select(kv => new HeapDiffRow(clash.Contains(kv.Key.Name) && kv.Key.Module.Length > 0 ? $"{kv.Key.Name} [{kv.Key.Module}]" : kv.Key.Name, kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3], kv.Value[4], kv.Value[5]))
             .Where(r => r.CountBefore + r.CountAfter > 0)
             .OrderByDescending(r => Math.Abs(r.BytesDelta)).ThenBy(r => r.Type, StringComparer.Ordinal).ToList();
         return new HeapDiffReport(list.Sum(r => r.CountBefore), list.Sum(r => r.CountAfter), list.Sum(r => r.BytesBefore), list.Sum(r => r.BytesAfter), list);
@@ -71,6 +73,9 @@ public static class HeapDiff
 
     /// <summary>Loads two heap files and compares them.</summary>
     public static HeapDiffReport Compare(string beforePath, string afterPath) => Compare(HeapGraph.Load(beforePath), HeapGraph.Load(afterPath));
+
+    private static bool SameType(HeapType before, HeapType after) =>
+        string.Equals(before.Name, after.Name, StringComparison.Ordinal) && string.Equals(before.Module, after.Module, StringComparison.Ordinal);
 
     // row: [0] count before, [1] count after, [2] bytes before, [3] bytes after, [4] new, [5] gone.
     private static void Count(long[] row, long size, int side, int status)
