@@ -117,6 +117,26 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
     }
 
     [Fact]
+    public void Heap_summarize_segments_lists_each_segment_with_the_tables_objects_and_refuses_from()
+    {
+        Assert.True(built.BuildExitCode == 0, built.BuildError);
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "summarize", built.HeapFile, "--segments", "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var segments = json.RootElement.GetProperty("segments").EnumerateArray().ToList();
+        Assert.NotEmpty(segments);
+        Assert.Equal(json.RootElement.GetProperty("objects").GetInt64(), segments.Sum(s => s.GetProperty("objects").GetInt64()));
+        Assert.Equal(json.RootElement.GetProperty("bytes").GetInt64(), segments.Sum(s => s.GetProperty("bytes").GetInt64()));
+        var (textCode, text, _) = ToolkitProcess.Run(built.Root, "heap", "summarize", built.HeapFile, "--top", "1", "--segments");
+        Assert.Equal(0, textCode);
+        Assert.Contains("segments (SOS's eeheap -gc", text, StringComparison.Ordinal);
+
+        var (usage, _, refused) = ToolkitProcess.Run(built.Root, "heap", "summarize", built.HeapFile, "--segments", "--from", "0x10");
+        Assert.Equal(1, usage);
+        Assert.Equal("toolkit: error: --segments lists the whole heap's segments: drop --from and --excluding, or --segments", refused.Trim());
+    }
+
+    [Fact]
     public void Heap_types_show_and_paths_explain_one_node()
     {
         var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "types", built.HeapFile, NodeType, "--top", "1");

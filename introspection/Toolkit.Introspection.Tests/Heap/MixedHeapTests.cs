@@ -93,6 +93,25 @@ public sealed class MixedHeapTests(MixedHeapFixture heap) : IClassFixture<MixedH
     }
 
     [Fact]
+    public void Segments_carry_the_free_space_ClrMD_sees_in_each_and_every_listed_object()
+    {
+        var rows = HeapSegmentRow.Compute(Graph);
+        Assert.NotEmpty(rows);
+        Assert.Equal(Enumerable.Range(0, Graph.ObjectCount).Count(id => !Graph.IsExcluded(id)), rows.Sum(r => r.Objects));
+        Assert.Equal(HeapGenerationRow.Compute(Graph).Sum(g => g.FreeBytes), rows.Sum(r => r.FreeBytes));
+        using var dataTarget = Microsoft.Diagnostics.Runtime.DataTarget.LoadDump(heap.DumpPath);
+        using var runtime = HeapSnapshot.CreateRuntime(dataTarget.ClrVersions[0]);
+        foreach (var segment in runtime.Heap.Segments)
+        {
+            var free = segment.EnumerateObjects().Where(o => o.IsFree).ToArray();
+            var inside = rows.Where(r => Convert.ToUInt64(r.Start, 16) >= segment.Start && Convert.ToUInt64(r.Start, 16) < segment.End).ToArray();
+            var where = $"segment {segment.Start:x}-{segment.End:x} ({segment.Kind})";
+            Assert.True(free.Length == inside.Sum(r => r.FreeObjects), $"{where}: ClrMD {free.Length} free objects, the rows {inside.Sum(r => r.FreeObjects)}");
+            Assert.True((long)free.Sum(o => (long)o.Size) == inside.Sum(r => r.FreeBytes), $"{where}: free bytes differ");
+        }
+    }
+
+    [Fact]
     public void Static_fields_are_named_roots()
     {
         var statics = Graph.Roots.Where(r => r.Kind == HeapRootKind.Static).ToList();

@@ -8,6 +8,9 @@ namespace Toolkit.Introspection.Heap;
 public sealed record HeapSummary(string Scope, long Objects, long Bytes, int TypeCount, IReadOnlyList<HeapSummaryRow> Rows,
     HeapUnreachable Unreachable, IReadOnlyList<HeapGenerationRow> Generations) : IHeapReport
 {
+    /// <summary>Each segment with its objects and free space (<c>summarize --segments</c>); empty unless asked.</summary>
+    public IReadOnlyList<HeapSegmentRow> Segments { get; init; } = [];
+
     public string ToText()
     {
         var text = new StringBuilder();
@@ -35,6 +38,18 @@ public sealed record HeapSummary(string Scope, long Objects, long Bytes, int Typ
                     g.FragmentationPercent.ToString("F1", CultureInfo.InvariantCulture), g.Generation);
             }
             text.Append(generations);
+        }
+        if (Segments.Count > 0)
+        {
+            text.Append("segments (SOS's eeheap -gc; objects as listed above, free space as the GC left it):\n");
+            var segments = new TextTable("Start", "Length", "Objects", "Bytes", "Free", "FreeBytes", "Frag%", "Generation");
+            foreach (var s in Segments)
+            {
+                segments.Add(s.Start, s.Length.ToString("N0", CultureInfo.InvariantCulture), s.Objects.ToString("N0", CultureInfo.InvariantCulture),
+                    s.Bytes.ToString("N0", CultureInfo.InvariantCulture), s.FreeObjects.ToString("N0", CultureInfo.InvariantCulture),
+                    s.FreeBytes.ToString("N0", CultureInfo.InvariantCulture), s.FragmentationPercent.ToString("F1", CultureInfo.InvariantCulture), s.Generation);
+            }
+            text.Append(segments);
         }
         return text.ToString();
     }
