@@ -137,6 +137,28 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
     }
 
     [Fact]
+    public void Heap_export_writes_a_heapsnapshot_owner_only_with_a_node_per_live_object()
+    {
+        Assert.True(built.BuildExitCode == 0, built.BuildError);
+        var path = Path.Join(built.Root, "engine.heapsnapshot");
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "export", built.HeapFile, "-o", path);
+        Assert.True(code == 0, error);
+        Assert.Contains("wrote " + path, output, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+
+        using var snapshot = JsonDocument.Parse(File.ReadAllBytes(path));
+        var (summaryCode, summary, _) = ToolkitProcess.Run(built.Root, "heap", "summarize", built.HeapFile, "--json");
+        Assert.Equal(0, summaryCode);
+        using var counts = JsonDocument.Parse(summary);
+        var nodes = snapshot.RootElement.GetProperty("snapshot").GetProperty("node_count").GetInt64();
+        var roots = snapshot.RootElement.GetProperty("nodes")[4].GetInt32(); // the (roots) node's edges: one per root kind
+        Assert.Equal(counts.RootElement.GetProperty("objects").GetInt64() + 1 + roots, nodes);
+    }
+
+    [Fact]
     public void Heap_types_show_and_paths_explain_one_node()
     {
         var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "types", built.HeapFile, NodeType, "--top", "1");

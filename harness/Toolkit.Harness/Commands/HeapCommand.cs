@@ -25,5 +25,6 @@ public static class HeapCommand
         HeapRetentionCommand.Create(),
         HeapStringsCommand.Create(),
         HeapReportCommand.Create(),
+        HeapExportCommand.Create(),
     }.WithExamples("toolkit heap snapshot --pid 4242 -o app.heap", "toolkit heap summarize app.heap --top 20");
 }

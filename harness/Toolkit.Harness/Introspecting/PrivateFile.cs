@@ -6,8 +6,16 @@ namespace Toolkit.Harness.Introspecting;
 public static class PrivateFile
 {
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> that way.</summary>
-    public static void WriteAllText(string path, string text)
+    public static void WriteAllText(string path, string text) => Write(path, stream =>
     {
+        using var writer = new StreamWriter(stream);
+        writer.Write(text);
+    });
+
+    /// <summary>Writes what <paramref name="write"/> puts in the stream to <paramref name="path"/> that way.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -17,9 +25,9 @@ public static class PrivateFile
 
         try
         {
-            using (var writer = new StreamWriter(path: temporary, options))
+            using (var stream = new FileStream(temporary, options))
             {
-                writer.Write(text);
+                write(stream);
             }
 
             File.Move(temporary, path, overwrite: true);
