@@ -38,6 +38,13 @@ internal readonly struct OverrideKey : IEquatable<OverrideKey>
     public static KeyValuePair<string, string>[] Normalize(IEnumerable<KeyValuePair<string, string>> overrides)
     {
         var pairs = overrides.ToArray();
+
+        // Names are few and repeat on every statement (an imported build.ninja's COMMAND): one string each.
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = new KeyValuePair<string, string>(string.Intern(pairs[i].Key), pairs[i].Value);
+        }
+
         for (var i = 1; i < pairs.Length; i++)
         {
             var current = pairs[i];

@@ -17,6 +17,19 @@ internal static class TemplateCompiler
             return CompiledTemplate.Empty;
         }
 
+        // Two shapes that need no copy of the text, which an imported build.ninja has once per statement
+        // (its COMMAND override: a literal command, substituted as "$COMMAND"): a template without '$' is
+        // its own one literal, and a template that is one variable is that variable's compiled form.
+        if (template.Length <= ConstructionEnvironment.MaxExpansionChars && !template.Contains('$', StringComparison.Ordinal))
+        {
+            return new CompiledTemplate([new TemplateSegment(template, PathSlot.None)]);
+        }
+
+        if (template[0] == '$' && ReadName(template, 0, chain, out var end) is { } only && end == template.Length && SlotOf(only) == PathSlot.None)
+        {
+            return environment.GetCompiledVariable(only, chain);
+        }
+
         var segments = new List<TemplateSegment>();
         var literal = new StringBuilder(template.Length);
         var index = 0;
