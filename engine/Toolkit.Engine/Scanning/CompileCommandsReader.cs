@@ -36,7 +36,7 @@ public static class CompileCommandsReader
         }
         catch (JsonException exception)
         {
-            throw new ScanConfigurationException($"{path}: not valid JSON: {exception.Message}", exception);
+            throw new ScanConfigurationException($"{path}:{(JsonErrorText.Place(exception) is { } place ? place + ":" : string.Empty)} not valid JSON: {JsonErrorText.Reason(exception)}", exception);
         }
         catch (IOException exception)
         {

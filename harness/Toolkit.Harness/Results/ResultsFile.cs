@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Toolkit.Engine.Scanning;
 
 namespace Toolkit.Harness.Results;
 
@@ -58,7 +59,7 @@ public static class ResultsFile
         }
         catch (JsonException exception)
         {
-            throw new ResultsFileException($"{name}: {exception.Path ?? "$"}: {FirstSentence(exception.Message)}", exception);
+            throw new ResultsFileException($"{name}: {exception.Path ?? "$"}: {JsonErrorText.Reason(exception)}", exception);
         }
 
         if (results is null)
@@ -163,17 +164,9 @@ public static class ResultsFile
         }
         catch (JsonException exception)
         {
-            throw new ResultsFileException($"{name}: not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): {FirstSentence(exception.Message)}", exception);
+            throw new ResultsFileException($"{name}: not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}): {JsonErrorText.Reason(exception)}", exception);
         }
 
         return version;
-    }
-
-    /// <summary>System.Text.Json's messages end with " Path: ... | LineNumber: ..."; the caller says where itself.</summary>
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        cut = cut < 0 ? message.IndexOf(" LineNumber: ", StringComparison.Ordinal) : cut;
-        return cut < 0 ? message : message[..cut];
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Toolkit.Engine.Scanning;
 using Toolkit.SyntheticProjects.Importing;
 
 namespace Toolkit.SyntheticProjects.CompileCommands;
@@ -28,7 +29,7 @@ internal static class CompileCommandsReader
         }
         catch (JsonException exception)
         {
-            throw new CompileCommandsException(path, $"{(exception.LineNumber ?? 0) + 1}", $"not valid JSON: {FirstSentence(exception.Message)}");
+            throw new CompileCommandsException(path, JsonErrorText.Place(exception) ?? "", $"not valid JSON: {JsonErrorText.Reason(exception)}");
         }
 
         using (document)
@@ -153,10 +154,4 @@ internal static class CompileCommandsReader
         _ => "null",
     };
 
-    private static string FirstSentence(string message)
-    {
-        var line = message.Split('\n')[0];
-        var cut = line.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut > 0 ? line[..cut] : line;
-    }
 }
