@@ -28,6 +28,18 @@ public sealed class NinjaDependencyTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(result.Warnings);
     }
 
+    [Fact]
+    public void Validations_and_dyndep_files_that_the_import_leaves_out_are_each_named_in_a_warning()
+    {
+        var directory = Project("rule cc\n  command = cc -c $in -o $out\nrule check\n  command = lint $in\nbuild a.o: cc a.c |@ a.lint b.lint\nbuild a.lint: check a.c\nbuild b.lint: check a.c\nbuild m.o: cc m.f90\n  dyndep = m.dd\n");
+
+        var result = NinjaImporter.Import(Path.Combine(directory, "build.ninja"), Path.Combine(directory, "out"));
+
+        Assert.Contains(result.Warnings, warning => warning.StartsWith("1 statements name validations (|@, 2 paths)", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, warning => warning.StartsWith("1 statements have a dyndep file", StringComparison.Ordinal));
+        Assert.DoesNotContain(NinjaImporter.Import(Path.Combine(Project(Manifest), "build.ninja"), Path.Combine(directory, "plain")).Warnings, w => w.Contains("validations", StringComparison.Ordinal) || w.Contains("dyndep", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(-3, "truncated")]
     [InlineData(-9, "damaged or truncated record")]

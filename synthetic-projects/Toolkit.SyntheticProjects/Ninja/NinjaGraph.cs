@@ -24,6 +24,12 @@ internal sealed class NinjaGraph(string buildDirectory, NinjaScope rootScope)
 
     public int Rules { get; set; }
 
+    /// <summary>Build statements with validations (<c>|@</c>), and the paths they name: ninja builds those alongside; the import leaves them out.</summary>
+    public int ValidationStatements { get; set; }
+
+    /// <summary>The paths after <c>|@</c>, over every statement.</summary>
+    public int ValidationPaths { get; set; }
+
     /// <summary>Every path an edge names (outputs and inputs): the nodes ninja creates from the manifest.</summary>
     public HashSet<string> Nodes { get; } = new(StringComparer.Ordinal);
 }

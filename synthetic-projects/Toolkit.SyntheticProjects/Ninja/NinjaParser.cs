@@ -229,7 +229,9 @@ internal sealed class NinjaParser
 
         if (lexer.PeekToken(NinjaToken.PipeAt))
         {
-            ReadPaths(lexer); // validations: built alongside, never a dependency; not imported
+            // Validations: built alongside, never a dependency; not imported, and counted for the importer's warning.
+            _graph.ValidationStatements++;
+            _graph.ValidationPaths += ReadPaths(lexer).Count;
         }
 
         lexer.Expect(NinjaToken.Newline, "a line end after the inputs");

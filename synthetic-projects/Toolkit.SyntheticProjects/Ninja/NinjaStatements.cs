@@ -7,6 +7,7 @@ internal static class NinjaStatements
     {
         var statements = new List<NinjaStatement>(graph.Edges.Count);
         var missingDeps = 0;
+        var dyndeps = 0;
         foreach (var edge in graph.Edges)
         {
             if (edge.IsPhony)
@@ -17,6 +18,7 @@ internal static class NinjaStatements
             var variables = new NinjaEdgeVariables(edge);
             var command = variables.Lookup("command");
             var deps = variables.Lookup("deps");
+            dyndeps += variables.Lookup("dyndep").Length > 0 ? 1 : 0;
             IReadOnlyList<string> headers = [];
             var fromDepfile = false;
             if (deps is "gcc" or "msvc" && log?.For(edge.Outputs[0]) is { } recorded)
@@ -39,6 +41,16 @@ internal static class NinjaStatements
         if (missingDeps > 0)
         {
             warnings.Add($"{missingDeps} statements with deps = gcc/msvc have no record in the deps log (not built yet?): imported without header dependencies");
+        }
+
+        if (dyndeps > 0)
+        {
+            warnings.Add($"{dyndeps} statements have a dyndep file: the inputs and outputs it adds when ninja loads it during the build are not imported (Fortran and C++ module builds need them)");
+        }
+
+        if (graph.ValidationStatements > 0)
+        {
+            warnings.Add($"{graph.ValidationStatements} statements name validations (|@, {graph.ValidationPaths} paths): ninja builds them alongside the statement, never as its dependency; left out, so the engine does not build them");
         }
 
         return statements;
