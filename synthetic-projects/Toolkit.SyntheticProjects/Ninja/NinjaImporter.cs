@@ -9,7 +9,7 @@ namespace Toolkit.SyntheticProjects.Ninja;
 /// statement a Command build keeping its command line, its explicit, implicit and order-only inputs,
 /// its implicit outputs, and its header dependencies from <c>.ninja_deps</c> (statements with
 /// <c>deps = gcc|msvc</c>) or from their depfiles on disk; phony statements become aliases; pools,
-/// descriptions and restat are read and left out; validations (`|@`) and dyndep files are left out with a warning each. Memory: the parsed statements are
+/// descriptions and restat are read and left out; validations (<c>|@</c>) and dyndep files are left out with a warning each. Memory: the parsed statements are
 /// held until the manifest is written (as ninja holds its State); the manifest is streamed.
 /// </summary>
 public static class NinjaImporter
