@@ -23,6 +23,9 @@ public sealed class CliErrorTests : IDisposable
         File.WriteAllText(Path.Join(_temp, "truncated.json"), "{\"schemaVersion\": 1, \"runs\": [");
         Directory.CreateDirectory(Path.Join(_temp, "project"));
         File.WriteAllText(Path.Join(_temp, "project", "toolkit.manifest"), "toolkit-manifest 2\nbuild out.txt: Copy in.txt\nend\n");
+        Directory.CreateDirectory(Path.Join(_temp, "broken"));
+        File.WriteAllText(Path.Join(_temp, "broken", "toolkit.manifest"), "toolkit-manifest 2\nbuild out.o: Object bad.c\nend\n");
+        File.WriteAllText(Path.Join(_temp, "broken", "bad.c"), "#error broken\n");
         if (OperatingSystem.IsLinux())
         {
             Directory.CreateDirectory(Path.Join(_temp, "fifo-project"));
@@ -41,6 +44,7 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("build {temp}/a.file", "{temp}/a.file: is a file, not a project directory")]
     [InlineData("clean {temp}/empty", "no toolkit.manifest in '{temp}/empty'")]
     [InlineData("footprint {temp}/nowhere", "{temp}/nowhere: no such directory")]
+    [InlineData("footprint {temp}/broken", "failed (1 failed; first: {temp}/broken/toolkit.manifest:2: 'out.o': bad.c:1: error: broken)")]
     [InlineData("build {temp}/project -j abc", "build: --jobs: 'abc' is not a whole number")]
     [InlineData("build {temp}/project -j 0", "build: --jobs: 0 must be 1 or more")]
     [InlineData("build {temp}/project --variant nonsense", "build: --variant: unknown variant 'nonsense'; valid variants: baseline,")]

@@ -33,7 +33,8 @@ public static class FootprintMeasurer
         var before = LiveHeap();
 
         var load = PhaseCounters.Start();
-        var project = Project.Open(directory, settings, new NullBuildReporter { KeepCommands = false });
+        var reporter = new NullBuildReporter { KeepCommands = false };
+        var project = Project.Open(directory, settings, reporter);
         load.Stop();
         var afterLoad = LiveHeap();
         var loadAllocation = project.LoadAllocation;
@@ -43,7 +44,8 @@ public static class FootprintMeasurer
         build.Stop();
         if (!result.Succeeded)
         {
-            throw new MeasurementException($"the measured build of '{directory}' failed ({result.Failed} failed); a footprint of a failed build would mislead");
+            var first = reporter.Errors.Count > 0 ? $"; first: {reporter.Errors[0]}" : string.Empty;
+            throw new MeasurementException($"the measured build of '{directory}' failed ({result.Failed} failed{first}); a footprint of a failed build would mislead");
         }
 
         var afterBuild = LiveHeap();
