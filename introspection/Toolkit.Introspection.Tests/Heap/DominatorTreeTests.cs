@@ -43,9 +43,9 @@ public sealed class DominatorTreeTests : IDisposable
     public void Random_graphs_match_the_definition_of_dominance()
     {
         var random = new Random(12345);
-        for (int round = 0; round < 40; round++)
+        for (int round = 0; round < 200; round++)
         {
-            int n = random.Next(2, 40);
+            int n = random.Next(2, round < 100 ? 40 : 120);
             var heap = new SyntheticHeap();
             int type = heap.Class("N", "a", "b", "c");
             var edges = new List<(int, int)>();
@@ -85,6 +85,16 @@ public sealed class DominatorTreeTests : IDisposable
                 var without = Reach(n, edges, roots, w);
                 long retained = Enumerable.Range(0, n).Count(u => reachable[u] && !without[u]) * heap.SizeOf(w);
                 Assert.Equal(retained, tree.RetainedSize(w));
+            }
+            // The tree's rows, built in the computation's arrays or on their own, list exactly the objects each one dominates directly.
+            foreach (var rows in new[] { DominatorTree.Compute(graph, withTree: true).Tree(), tree.Tree() })
+            {
+                for (int w = 0; w <= n; w++)
+                {
+                    var expected = Enumerable.Range(0, n).Where(u => tree.ImmediateDominator(u) == (w == n ? DominatorTree.Root : w)).ToArray();
+                    Assert.Equal(expected, rows.Of(w).ToArray());
+                }
+                Assert.Equal(Enumerable.Range(0, n).Count(u => tree.ImmediateDominator(u) != DominatorTree.Unreachable), rows.Count);
             }
         }
     }

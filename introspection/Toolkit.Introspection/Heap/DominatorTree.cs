@@ -3,11 +3,14 @@ namespace Toolkit.Introspection.Heap;
 /// <summary>
 /// The dominator tree of a heap graph and exact retained sizes, by the iterative algorithm of
 /// Cooper, Harvey and Kennedy over a virtual root that references every GC root, run on
-/// postorder numbers. Keeps 8 bytes per object (immediate dominator 4, retained size 4 with rare
-/// overflows in a side table), plus 8 per object for <see cref="Tree"/> once asked. Computing
-/// costs 12 bytes per object and 4 per reference for its duration (order, predecessors,
-/// dominators by number), all freed at the end: the graph's own parents table is neither built
-/// nor needed. No recursion.
+/// postorder numbers in its "push" form: each node, in reverse postorder, intersects its own
+/// dominator into each of its children's, so the graph's own child rows are all it reads and no
+/// predecessor table (4 bytes per object and per reference) is built. Keeps 8 bytes per object
+/// (immediate dominator 4, retained size 4 with rare overflows in a side table), plus 8 per
+/// object for <see cref="Tree"/> once asked, built in two of the computation's arrays (so asking
+/// for it costs no new memory when it is asked right away). Computing costs 12 bytes per object
+/// besides the result (order, id-to-number map, dominators by number), the id-to-number map
+/// becoming the result's immediate dominators. No recursion.
 /// </summary>
 public sealed class DominatorTree
 {
@@ -24,15 +27,18 @@ public sealed class DominatorTree
     // First size of the walk's stacks; they double when the graph is deeper (a long linked list).
     private const int InitialDepth = 1024;
 
+    // Indexed by object number; one slot more than the objects (the id-to-number map it was), the last unused.
     private readonly int[] _idom;
+    private readonly int _objectCount;
     // Retained sizes as unsigned 32-bit values in an int array; the rare sum of 4 GiB or more is in the side table.
     private readonly int[] _retained;
     private readonly Dictionary<int, long> _largeRetained;
     private ReferenceTable? _tree;
 
-    private DominatorTree(int[] idom, int[] retained, Dictionary<int, long> largeRetained, int iterations, long reachable, long workingBytes)
+    private DominatorTree(int objectCount, int[] idom, int[] retained, Dictionary<int, long> largeRetained, int iterations, long reachable, long workingBytes)
     {
         WorkingBytes = workingBytes;
+        _objectCount = objectCount;
         _idom = idom;
         _retained = retained;
         _largeRetained = largeRetained;
@@ -45,46 +51,57 @@ public sealed class DominatorTree
 
     public long ReachableObjects { get; }
 
-    /// <summary>Bytes the computation held in its own arrays at its peak (freed when it returned), besides the graph and this tree.</summary>
+    /// <summary>Bytes the computation held in its own arrays at its peak (freed when it returned, or kept as the tree), besides the graph and this tree's
+    /// immediate dominators and retained sizes.</summary>
     public long WorkingBytes { get; }
 
     public long MemoryBytes => _idom.LongLength * 4 + _retained.LongLength * 4 + _largeRetained.Count * 24L + (_tree?.MemoryBytes ?? 0);
 
+    public bool HasTree => _tree is not null;
+
     public int ImmediateDominator(int id) => _idom[id];
 
     /// <summary>The tree itself: row <c>id</c> lists the objects <c>id</c> dominates directly, and the last row
-    /// (number <c>ObjectCount</c>) those only the roots as a whole dominate. Built on first call (4 bytes per reachable object).</summary>
-    public ReferenceTable Tree() => _tree ??= BuildTree();
-
-    private ReferenceTable BuildTree()
+    /// (number <c>ObjectCount</c>) those only the roots as a whole dominate. Built on first call (8 bytes per object) unless
+    /// <see cref="Compute"/> was asked for it, when it lives in the computation's own arrays.</summary>
+    public ReferenceTable Tree()
     {
-        int n = _idom.Length;
-        // The computation's working arrays (order, dominators by number) go back before the tree's 8 bytes per object come.
-        FreedMemory.Collect(n);
-        var start = new int[n + 2];
+        if (_tree is null)
+        {
+            // The computation's working arrays go back before the tree's 8 bytes per object come.
+            FreedMemory.Collect(_objectCount);
+            _tree = BuildTree(_idom, _objectCount, new int[_objectCount + 2], new int[(int)ReachableObjects]);
+        }
+        return _tree;
+    }
+
+    // Rows counted into start[row], summed so start[row] is the row's end, then filled backwards (ids descending, so each row
+    // ascends): start[row] ends as the row's beginning, and no fill cursor per row is needed. start has n + 2 slots, kids at
+    // least one per reachable object; both may be arrays the computation no longer needs.
+    private static ReferenceTable BuildTree(int[] idom, int n, int[] start, int[] kids)
+    {
+        Array.Clear(start);
         for (int id = 0; id < n; id++)
         {
-            int d = _idom[id];
+            int d = idom[id];
             if (d != Unreachable)
             {
-                start[(d == Root ? n : d) + 1]++;
+                start[d == Root ? n : d]++;
             }
         }
         for (int i = 0; i <= n; i++)
         {
             start[i + 1] += start[i];
         }
-        var kids = new int[start[n + 1]];
-        var fill = (int[])start.Clone();
-        for (int id = 0; id < n; id++)
+        for (int id = n - 1; id >= 0; id--)
         {
-            int d = _idom[id];
+            int d = idom[id];
             if (d != Unreachable)
             {
-                kids[fill[d == Root ? n : d]++] = id;
+                kids[--start[d == Root ? n : d]] = id;
             }
         }
-        return new ReferenceTable(start, kids, null);
+        return new ReferenceTable(start, kids, null, start[n + 1]);
     }
 
     /// <summary>Bytes that would be freed if <paramref name="id"/> were gone: its size plus all it dominates. 0 when unreachable.</summary>
@@ -94,38 +111,36 @@ public sealed class DominatorTree
         return r == uint.MaxValue ? _largeRetained[id] : r;
     }
 
-    public static DominatorTree Compute(HeapGraph graph)
+    /// <summary>Computes the dominators of <paramref name="graph"/>; with <paramref name="withTree"/>, also <see cref="Tree"/>, in the
+    /// arrays the computation is done with (no new memory).</summary>
+    public static DominatorTree Compute(HeapGraph graph, bool withTree = false)
     {
         ArgumentNullException.ThrowIfNull(graph);
         int n = graph.ObjectCount;
         // Everything works on postorder numbers (the virtual root last, count - 1), so a dominator always has a higher number
-        // than what it dominates and no id-to-number lookup is needed while iterating. 4 bytes per object each: order, the
-        // id-to-number map (whose array then holds the dominators by number), the predecessors (plus 4 per reference).
-        var order = new int[n + 1];
-        var postIndex = new int[n + 1]; // one slot more than the objects: it becomes the dominators by number, the root included
+        // than what it dominates. 4 bytes per object each: order (number to id; n + 2 slots so it can become the tree's row
+        // starts), the id-to-number map (which becomes the immediate dominators by id), the dominators by number.
+        var order = new int[n + 2];
+        var postIndex = new int[n + 1];
         int count = Postorder(graph, postIndex, order);
-        var (predStart, preds) = Predecessors(graph, postIndex, order, count);
-        // The peak: order, the id-to-number map and the predecessors; later stages hold less.
-        long working = (order.LongLength + postIndex.LongLength + predStart.LongLength + preds.LongLength) * 4;
-        // The id-to-number map is not needed any more: its array (n + 1 >= count slots) holds the dominators by number, so no
-        // new 4 bytes per object are allocated while the old ones wait for a collection.
-        var idomPost = postIndex;
+        var idomPost = new int[Math.Max(count, n)]; // n slots at least, so it can become the tree's children
+        int iterations = FixedPoint(graph, postIndex, order, idomPost, count);
+        int root = count - 1;
+        // The id-to-number map becomes the immediate dominators by id, in place: each slot is read once, then written.
+        var idom = postIndex;
+        for (int id = 0; id < n; id++)
+        {
+            int p = idom[id];
+            idom[id] = p < 0 ? Unreachable : idomPost[p] == root ? Root : order[idomPost[p]];
+        }
         postIndex = null!;
-        int iterations = FixedPoint(predStart, preds, idomPost, count);
-        predStart = null!;
-        preds = null!;
-        // The predecessors' memory goes back before the result's 8 bytes per object are allocated.
-        FreedMemory.Collect(n);
-        var idom = new int[n];
-        Array.Fill(idom, Unreachable);
+        long working = (order.LongLength + idomPost.LongLength) * 4;
         var large = new Dictionary<int, long>();
         var retained = new int[n];
-        int root = count - 1;
         for (int p = 0; p < root; p++)
         {
             int id = order[p];
             int d = idomPost[p];
-            idom[id] = d == root ? Root : order[d];
             long mine = Retained(retained, large, id) + graph.Size(id);
             Store(retained, large, id, mine);
             if (d != root)
@@ -133,7 +148,12 @@ public sealed class DominatorTree
                 Store(retained, large, order[d], Retained(retained, large, order[d]) + mine);
             }
         }
-        return new DominatorTree(idom, retained, large, iterations, count - 1, Math.Max(working, (order.LongLength + idomPost.LongLength) * 4));
+        var tree = new DominatorTree(n, idom, retained, large, iterations, count - 1, working);
+        if (withTree)
+        {
+            tree._tree = BuildTree(idom, n, order, idomPost);
+        }
+        return tree;
     }
 
     /// <summary>1. Depth-first postorder from the virtual root, with an explicit stack that grows with the depth (not one slot per object):
@@ -189,65 +209,40 @@ public sealed class DominatorTree
         return count;
     }
 
-    /// <summary>2. The predecessors of every reached node, by postorder number, in compressed rows (the virtual root is the
-    /// predecessor of each GC root). Counted, then filled backwards from each row's end, so no fill cursor per node is needed.</summary>
-    private static (int[] Start, int[] Preds) Predecessors(HeapGraph graph, int[] postIndex, int[] order, int count)
-    {
-        int root = count - 1;
-        var start = new int[count + 1];
-        long edges = 0;
-        for (int p = 0; p < count; p++)
-        {
-            var children = p == root ? graph.RootObjects : graph.Children(order[p]);
-            foreach (int c in children)
-            {
-                start[postIndex[c]]++;
-            }
-            edges += children.Length;
-        }
-        for (int q = 0; q < count; q++)
-        {
-            start[q + 1] += start[q];
-        }
-        var preds = new int[edges];
-        for (int p = 0; p < count; p++)
-        {
-            var children = p == root ? graph.RootObjects : graph.Children(order[p]);
-            foreach (int c in children)
-            {
-                preds[--start[postIndex[c]]] = p;
-            }
-        }
-        return (start, preds);
-    }
-
-    /// <summary>3. Cooper-Harvey-Kennedy on postorder numbers: iterate in reverse postorder to the fixed point; returns the passes it took.</summary>
-    private static int FixedPoint(int[] predStart, int[] preds, int[] idom, int count)
+    /// <summary>2. Cooper-Harvey-Kennedy on postorder numbers, pushed along the child rows: in reverse postorder, each node b meets
+    /// itself into the dominator of each child s (s's dominator becomes b when it has none yet, else the nearest common ancestor of
+    /// b and it in the current tree), to the fixed point; returns the passes it took. A dominator only ever moves up the tree and
+    /// never past the true one (every candidate is a predecessor or a common ancestor of predecessors in a tree no coarser than the
+    /// final one), so the fixed point is the one the predecessor ("pull") form reaches, without its predecessor table.</summary>
+    private static int FixedPoint(HeapGraph graph, int[] postIndex, int[] order, int[] idom, int count)
     {
         int root = count - 1;
         Array.Fill(idom, -1);
         idom[root] = root;
+        var roots = graph.RootObjects;
         bool changed = true;
         int iterations = 0;
         while (changed)
         {
             changed = false;
             iterations++;
-            for (int b = root - 1; b >= 0; b--)
+            for (int b = root; b >= 0; b--)
             {
-                int newIdom = -1;
-                for (int e = predStart[b]; e < predStart[b + 1]; e++)
+                var children = b == root ? roots : graph.Children(order[b]);
+                foreach (int c in children)
                 {
-                    int pred = preds[e];
-                    if (idom[pred] != -1)
+                    int s = postIndex[c];
+                    if (s == b)
                     {
-                        newIdom = newIdom == -1 ? pred : Intersect(pred, newIdom, idom);
+                        continue;
                     }
-                }
-                if (idom[b] != newIdom)
-                {
-                    idom[b] = newIdom;
-                    changed = true;
+                    int current = idom[s];
+                    int meet = current == -1 ? b : Intersect(b, current, idom);
+                    if (meet != current)
+                    {
+                        idom[s] = meet;
+                        changed = true;
+                    }
                 }
             }
         }

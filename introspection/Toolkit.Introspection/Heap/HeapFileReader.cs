@@ -147,9 +147,20 @@ public sealed class HeapFileReader : IDisposable
         return (long)value;
     }
 
+    // A string's length, at most maxBytes; the message is built only when it is wrong (one string per object record otherwise).
+    private int ReadLength(int maxBytes, string what)
+    {
+        ulong value = ReadVar();
+        if (value > (ulong)maxBytes)
+        {
+            throw Damaged($"length of {what} is {value}, more than the allowed {maxBytes}");
+        }
+        return (int)value;
+    }
+
     public string ReadString(int maxBytes, string what)
     {
-        int count = (int)ReadVar(maxBytes, $"length of {what}");
+        int count = ReadLength(maxBytes, what);
         if (count <= _end - _start)
         {
             string s = Encoding.UTF8.GetString(_buffer, _start, count);
@@ -164,7 +175,7 @@ public sealed class HeapFileReader : IDisposable
     /// <summary>Reads a length-prefixed byte string of at most <paramref name="maxBytes"/> bytes; the span is valid until the next read.</summary>
     public ReadOnlySpan<byte> ReadSpan(int maxBytes, string what)
     {
-        int count = (int)ReadVar(maxBytes, $"length of {what}");
+        int count = ReadLength(maxBytes, what);
         if (count <= _end - _start)
         {
             var span = _buffer.AsSpan(_start, count);

@@ -69,7 +69,7 @@ public static class HeapHtmlReport
     /// object that retains everything (a program's root object) does not fill the map.</summary>
     private static List<(int Id, string Label)> Frontier(HeapGraph graph, int top)
     {
-        var tree = graph.Dominators();
+        var tree = graph.Dominators(withTree: true);
         var dominated = tree.Tree();
         var cells = dominated.Of(graph.ObjectCount).ToArray().Select(id => (Id: id, Label: Short(graph, id))).ToList();
         long total = Math.Max(1, cells.Sum(c => tree.RetainedSize(c.Id)));

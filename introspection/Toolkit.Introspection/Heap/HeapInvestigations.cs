@@ -12,7 +12,7 @@ public static class HeapInvestigations
     /// children at each level, <paramref name="depth"/> levels deep.</summary>
     public static HeapDominatorTreeReport DominatorSubtree(HeapGraph graph, ulong? address, int depth = 2, int top = 10)
     {
-        var tree = graph.Dominators();
+        var tree = graph.Dominators(withTree: true);
         var dominated = tree.Tree();
         int node = address is { } a ? HeapQueries.ResolveOne(graph, a) : graph.ObjectCount;
         long retained = node == graph.ObjectCount ? Enumerable.Range(0, graph.ObjectCount).Where(id => tree.ImmediateDominator(id) == DominatorTree.Root).Sum(tree.RetainedSize) : tree.RetainedSize(node);

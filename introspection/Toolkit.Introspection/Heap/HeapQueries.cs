@@ -138,7 +138,7 @@ public static class HeapQueries
     /// <summary>The objects that dominate the most memory (directly under the roots), and retained size per type.</summary>
     public static HeapDominatorReport Dominators(HeapGraph graph, int top = 20)
     {
-        var tree = graph.Dominators();
+        var tree = graph.Dominators(withTree: true);
         var topIds = new PriorityQueue<int, long>();
         for (int id = 0; id < graph.ObjectCount; id++)
         {

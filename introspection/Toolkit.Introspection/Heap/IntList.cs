@@ -2,9 +2,11 @@ namespace Toolkit.Introspection.Heap;
 
 /// <summary>
 /// A growable int list that never copies what it holds once past one chunk: it doubles up to <see cref="ChunkSize"/> items
-/// (256 KiB), then adds chunks of that size. On a list of tens of millions (the array lengths of a big heap) this saves the
+/// (64K), then adds chunks of that size. On a list of tens of millions (the array lengths of a big heap) this saves the
 /// doubling's transient three copies (old array, new array, final trimmed copy), at most one chunk of slack instead of half
-/// the list; it costs a shift and a mask per read. Read by index, or copied out with <see cref="ToArray"/>.
+/// the list. Each chunk holds 2-byte values until one outside 0..65535 comes, when that chunk alone widens to 4 bytes: the
+/// lengths and counts of a heap (nearly all small) cost 2 bytes each instead of 4, large values (string offsets) 4 as before.
+/// It costs a shift, a mask and a null check per read. Read by index, or copied out with <see cref="ToArray"/>.
 /// </summary>
 public sealed class IntList
 {
@@ -13,7 +15,9 @@ public sealed class IntList
     private const int ChunkSize = 1 << ChunkShift;
     private const int ChunkMask = ChunkSize - 1;
 
-    private int[][] _chunks = [new int[16]];
+    // Chunk c is _wide[c] once widened, else _narrow[c]; exactly one of the two is set for each chunk in use.
+    private ushort[]?[] _narrow = [new ushort[16]];
+    private int[]?[] _wide = [null];
     private int _chunkCount = 1;
 
     public int Count { get; private set; }
@@ -23,16 +27,24 @@ public sealed class IntList
     {
         get
         {
-            long bytes = _chunks.LongLength * 8;
+            long bytes = _narrow.LongLength * 8 + _wide.LongLength * 8;
             for (int c = 0; c < _chunkCount; c++)
             {
-                bytes += _chunks[c].LongLength * 4;
+                bytes += _wide[c] is { } wide ? wide.LongLength * 4 : _narrow[c]!.LongLength * 2;
             }
             return bytes;
         }
     }
 
-    public int this[int index] => _chunks[index >> ChunkShift][index & ChunkMask];
+    public int this[int index]
+    {
+        get
+        {
+            int chunk = index >> ChunkShift;
+            var wide = _wide[chunk];
+            return wide is not null ? wide[index & ChunkMask] : _narrow[chunk]![index & ChunkMask];
+        }
+    }
 
     public void Add(int value)
     {
@@ -40,29 +52,63 @@ public sealed class IntList
         int slot = Count & ChunkMask;
         if (chunk == _chunkCount)
         {
-            if (_chunkCount == _chunks.Length)
+            if (_chunkCount == _narrow.Length)
             {
-                Array.Resize(ref _chunks, _chunks.Length * 2);
+                Array.Resize(ref _narrow, _narrow.Length * 2);
+                Array.Resize(ref _wide, _wide.Length * 2);
             }
-            _chunks[_chunkCount++] = new int[ChunkSize];
+            _narrow[_chunkCount++] = new ushort[ChunkSize];
         }
-        else if (chunk == 0 && slot == _chunks[0].Length)
+        else if (chunk == 0 && slot == Capacity(0))
         {
-            Array.Resize(ref _chunks[0], Math.Min(slot * 2, ChunkSize));
+            int size = Math.Min(slot * 2, ChunkSize);
+            if (_wide[0] is not null)
+            {
+                Array.Resize(ref _wide[0], size);
+            }
+            else
+            {
+                Array.Resize(ref _narrow[0], size);
+            }
         }
-        _chunks[chunk][slot] = value;
+        if (_wide[chunk] is { } wide)
+        {
+            wide[slot] = value;
+        }
+        else if ((uint)value <= ushort.MaxValue)
+        {
+            _narrow[chunk]![slot] = (ushort)value;
+        }
+        else
+        {
+            Widen(chunk)[slot] = value;
+        }
         Count++;
     }
 
     public int[] ToArray()
     {
         var result = new int[Count];
-        for (int c = 0; c < _chunkCount; c++)
+        for (int i = 0; i < Count; i++)
         {
-            int from = c << ChunkShift;
-            int length = Math.Min(Count - from, _chunks[c].Length);
-            _chunks[c].AsSpan(0, Math.Max(length, 0)).CopyTo(result.AsSpan(from));
+            result[i] = this[i];
         }
         return result;
+    }
+
+    private int Capacity(int chunk) => _wide[chunk]?.Length ?? _narrow[chunk]!.Length;
+
+    // The first value that does not fit in 2 bytes: this chunk (only) moves to 4 bytes per value.
+    private int[] Widen(int chunk)
+    {
+        var narrow = _narrow[chunk]!;
+        var wide = new int[narrow.Length];
+        for (int i = 0; i < narrow.Length; i++)
+        {
+            wide[i] = narrow[i];
+        }
+        _wide[chunk] = wide;
+        _narrow[chunk] = null;
+        return wide;
     }
 }

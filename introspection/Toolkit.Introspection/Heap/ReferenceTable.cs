@@ -11,18 +11,23 @@ public sealed class ReferenceTable
     private readonly int[] _start;
     private readonly int[] _targets;
     private readonly byte[]? _fields;
+    private readonly int _count;
 
-    internal ReferenceTable(int[] start, int[] targets, byte[]? fields)
+    /// <summary>Rows of <paramref name="targets"/> as <paramref name="start"/> says; the first <paramref name="count"/> targets are
+    /// used (all when -1), so a table can live in arrays made a little larger for another use (see <see cref="DominatorTree"/>).</summary>
+    internal ReferenceTable(int[] start, int[] targets, byte[]? fields, int count = -1)
     {
         _start = start;
         _targets = targets;
         _fields = fields;
+        _count = count < 0 ? targets.Length : count;
     }
 
     public int ObjectCount => _start.Length - 1;
 
-    public long Count => _targets.LongLength;
+    public long Count => _count;
 
+    /// <summary>Bytes of the arrays this table holds (their whole length, used or not).</summary>
     public long MemoryBytes => _start.LongLength * 4 + _targets.LongLength * 4 + (_fields?.LongLength ?? 0);
 
     public ReadOnlySpan<int> Of(int id) => _targets.AsSpan(_start[id], _start[id + 1] - _start[id]);
@@ -35,7 +40,7 @@ public sealed class ReferenceTable
     {
         int n = ObjectCount;
         var start = new int[n + 1];
-        foreach (int target in _targets)
+        foreach (int target in _targets.AsSpan(0, _count))
         {
             start[target + 1]++;
         }
@@ -43,7 +48,7 @@ public sealed class ReferenceTable
         {
             start[i + 1] += start[i];
         }
-        var sources = new int[_targets.Length];
+        var sources = new int[_count];
         var fill = new int[n];
         Array.Copy(start, fill, n);
         for (int id = 0; id < n; id++)

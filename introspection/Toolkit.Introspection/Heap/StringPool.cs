@@ -82,10 +82,27 @@ public sealed class StringPool
         return slots;
     }
 
+    // Multiply-xor over 8-byte words, then a final avalanche: a few cycles for the short strings heaps are full of, where
+    // System.HashCode's byte-wise tail cost more than the rest of the lookup. Not randomized: the pool holds one heap's strings.
+    private const ulong HashMultiplier = 0x9E3779B97F4A7C15;
+
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
-        var hash = new HashCode();
-        hash.AddBytes(bytes);
-        return hash.ToHashCode();
+        ulong h = (ulong)bytes.Length * HashMultiplier;
+        while (bytes.Length >= 8)
+        {
+            h = (h ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * HashMultiplier;
+            bytes = bytes[8..];
+        }
+        ulong tail = 0;
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            tail |= (ulong)bytes[i] << (8 * i);
+        }
+        h = (h ^ tail) * HashMultiplier;
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9;
+        h ^= h >> 32;
+        return (int)h;
     }
 }
