@@ -112,7 +112,7 @@ public static class ScanPhase
                 flags[i] = environmentFlags;
             }
 
-            ParallelScan.For(count, 0, i => results[i] = scanner.Resolver.Stat(sources[i]).Exists ? scanner.Scan(sources[i], flags[i]).Headers : []);
+            ParallelScan.For(count, 0, i => results[i] = scanner.Resolver.Stat(sources[i]).Exists ? scanner.ScanHeaders(sources[i], flags[i]) : []);
             for (var i = 0; i < count; i++)
             {
                 ids.Clear();

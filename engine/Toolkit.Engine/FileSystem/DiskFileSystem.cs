@@ -4,12 +4,14 @@ namespace Toolkit.Engine.FileSystem;
 public sealed class DiskFileSystem : IFileSystem
 {
     private readonly string _root;
+    private readonly byte[] _nativeRoot;
     private readonly OutputDirectories _outputDirectories;
 
     /// <summary>Creates a file system whose relative paths resolve under <paramref name="root"/>.</summary>
     public DiskFileSystem(string root)
     {
         _root = Path.GetFullPath(root);
+        _nativeRoot = NativeFiles.EncodeRoot(_root);
         _outputDirectories = new OutputDirectories(_root);
     }
 
@@ -20,8 +22,17 @@ public sealed class DiskFileSystem : IFileSystem
     public string FullPath(string path) => Path.IsPathRooted(path) ? path : Path.Join(_root, path);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A symbolic link is stamped as itself (its own size and time) and exists unless it leads to a directory, as
+    /// <see cref="FileInfo"/> reports it. The plain cases go through <see cref="NativeFiles"/> (no object per stat).
+    /// </remarks>
     public FileStamp Stat(string path)
     {
+        if (NativeFiles.TryStat(_nativeRoot, path, out var stamp))
+        {
+            return stamp;
+        }
+
         var info = new FileInfo(FullPath(path));
         return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) : FileStamp.Missing;
     }
@@ -42,6 +53,19 @@ public sealed class DiskFileSystem : IFileSystem
         var full = FullPath(path);
         FileProbe.RequireRegular(full, Array.MaxLength);
         return File.ReadAllBytes(full);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A regular file reached without a link is read with <see cref="NativeFiles"/> (no path string, stream or handle object).</remarks>
+    public int ReadInto(string path, ref byte[] buffer)
+    {
+        if (NativeFiles.TryReadAll(_nativeRoot, path, Array.MaxLength, ref buffer, out var length))
+        {
+            return length;
+        }
+
+        buffer = ReadAllBytes(path); // anything but a plain regular file: checked, read or refused as before
+        return buffer.Length;
     }
 
     /// <inheritdoc />

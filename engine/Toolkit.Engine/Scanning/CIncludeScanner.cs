@@ -19,17 +19,27 @@ namespace Toolkit.Engine.Scanning;
 /// header are pointer chasing with a per-thread mark array as the visited set. A source's own include
 /// list is not kept (it is walked once per build). Make one scanner per build; the scan cache carries
 /// over. All methods are thread-safe: the engine scans different sources from several threads at once.</para>
+/// <para>What a scan allocates: files are read into a buffer per thread (<see cref="SafeFileReader"/>), header names
+/// and directories are one string per distinct value (<see cref="IncludeNames"/>), the walk's lists are per thread,
+/// and the search chain of a <see cref="CompilerFlags"/> instance is found by reference (a flags object is taken as
+/// unchanging once scanned with). What is left per source is its header array, its directive array and the
+/// dictionary entries of the files it reaches first.</para>
 /// </summary>
 public sealed class CIncludeScanner
 {
     private readonly IScanCache _cache;
     private readonly bool _memoizeResolved;
     private readonly ConcurrentDictionary<string, SearchContext> _contexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CompilerFlags, SearchContext> _rootContexts = new(ReferenceEqualityComparer.Instance);
+    private readonly IncludeNames _names = new();
+    private readonly IncludeNames _directories = new();
     private readonly ScanDiagnostics _diagnostics;
     private readonly SafeFileReader _reader;
     private readonly Lazy<ExactScanner> _exact;
 
     private readonly ThreadLocal<VisitMarks> _marks = new(() => new VisitMarks());
+    private readonly ThreadLocal<List<Frame>> _frames = new(() => []);
+    private readonly ThreadLocal<List<string>> _headers = new(() => []);
     private int _nextNodeId = -1;
 
     /// <summary>A file being walked: the files it includes and the next one to visit.</summary>
@@ -126,17 +136,51 @@ public sealed class CIncludeScanner
             return _exact.Value.Scan(source, flags, workingDirectory);
         }
 
-        var context = ContextFor(flags, workingDirectory);
-        var headers = Walk(source, context, ForcedChildren(flags, workingDirectory, context));
-        return new ScanResult(source, ScanMode.Conservative, headers.ToArray(), null, [], string.Empty);
+        return new ScanResult(source, ScanMode.Conservative, WalkConservative(source, flags, workingDirectory), null, [], string.Empty);
     }
 
-    private List<string> Walk(string source, SearchContext context, HeaderNode[] forced)
+    /// <summary>
+    /// The headers of a source (canonical, existing or built) in the conservative mode, as <see cref="Scan"/> gives them
+    /// in <see cref="ScanResult.Headers"/>, without the result object: the engine's scan phase needs only these.
+    /// </summary>
+    internal string[] ScanHeaders(string source, CompilerFlags flags)
     {
-        var headers = new List<string>();
+        var canonical = CanonicalOrThrow(source);
+        if (Options.Mode == ScanMode.Exact)
+        {
+            return Scan(canonical, flags).Headers;
+        }
+
+        if (!Resolver.Stat(canonical).Exists)
+        {
+            throw new FileNotFoundException($"cannot scan '{canonical}': no such file", canonical);
+        }
+
+        return WalkConservative(canonical, flags, string.Empty);
+    }
+
+    private string[] WalkConservative(string source, CompilerFlags flags, string workingDirectory)
+    {
+        var context = ContextFor(flags, workingDirectory);
+        var headers = _headers.Value!;
+        try
+        {
+            Walk(source, context, ForcedChildren(flags, workingDirectory, context), headers);
+            return headers.Count == 0 ? [] : headers.ToArray();
+        }
+        finally
+        {
+            headers.Clear();
+        }
+    }
+
+    private void Walk(string source, SearchContext context, HeaderNode[] forced, List<string> headers)
+    {
         var marks = _marks.Value!;
         marks.NewWalk();
-        var frames = new List<Frame> { new() { Children = ResolveChildren(source, context) } };
+        var frames = _frames.Value!;
+        frames.Clear();
+        frames.Add(new Frame { Children = ResolveChildren(source, context) });
         if (forced.Length > 0)
         {
             frames.Add(new Frame { Children = forced });
@@ -165,8 +209,6 @@ public sealed class CIncludeScanner
                 frames.Add(new Frame { Children = children });
             }
         }
-
-        return headers;
     }
 
     /// <summary>The <c>-include</c> files: looked for in the working directory first, then along the chain, as gcc does.</summary>
@@ -210,13 +252,12 @@ public sealed class CIncludeScanner
 
         // Stamp first, then contents: if the file changes in between, the entry is stored under the
         // older stamp and simply misses next time; it can never pass stale contents off as current.
-        var contents = _reader.Read(path);
-        if (contents is null)
+        if (!_reader.TryReadShared(path, out var contents))
         {
             return [];
         }
 
-        var parsed = IncludeParser.Parse(contents);
+        var parsed = IncludeParser.Parse(contents, _names);
         _cache.Set(path, stamp, parsed);
         return parsed;
     }
@@ -246,7 +287,7 @@ public sealed class CIncludeScanner
             return [];
         }
 
-        var directory = ScanPaths.DirectoryOf(file);
+        var directory = _directories.Get(ScanPaths.DirectorySpanOf(file));
         var resolved = new List<HeaderNode>(directives.Length);
         foreach (var directive in directives)
         {
@@ -313,6 +354,17 @@ public sealed class CIncludeScanner
     }
 
     private SearchContext ContextFor(CompilerFlags flags, string workingDirectory)
+    {
+        if (workingDirectory.Length == 0)
+        {
+            return _rootContexts.TryGetValue(flags, out var same) ? same : _rootContexts.GetOrAdd(flags, ContextByValue(flags, workingDirectory));
+        }
+
+        return ContextByValue(flags, workingDirectory);
+    }
+
+    /// <summary>The context of a chain by its directories' values: flags objects that say the same share one.</summary>
+    private SearchContext ContextByValue(CompilerFlags flags, string workingDirectory)
     {
         var key = workingDirectory + "\n" + string.Join('\n', flags.QuoteDirs) + "\n\n" + string.Join('\n', flags.IncludeDirs);
         if (_contexts.TryGetValue(key, out var known))
