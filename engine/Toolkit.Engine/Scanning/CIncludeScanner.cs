@@ -40,12 +40,15 @@ public sealed class CIncludeScanner
     private readonly ThreadLocal<VisitMarks> _marks = new(() => new VisitMarks());
     private readonly ThreadLocal<List<Frame>> _frames = new(() => []);
     private readonly ThreadLocal<List<string>> _headers = new(() => []);
+    private readonly ThreadLocal<List<HeaderNode>> _resolving = new(() => []);
+    private readonly ThreadLocal<HeaderNode[]> _sourceChildren = new(() => new HeaderNode[16]);
     private int _nextNodeId = -1;
 
-    /// <summary>A file being walked: the files it includes and the next one to visit.</summary>
+    /// <summary>A file being walked: the files it includes (the first <see cref="Count"/> of <see cref="Children"/>) and the next one to visit.</summary>
     private struct Frame
     {
         public HeaderNode[] Children;
+        public int Count;
         public int Next;
     }
 
@@ -180,16 +183,16 @@ public sealed class CIncludeScanner
         marks.NewWalk();
         var frames = _frames.Value!;
         frames.Clear();
-        frames.Add(new Frame { Children = ResolveChildren(source, context) });
+        frames.Add(SourceFrame(source, context));
         if (forced.Length > 0)
         {
-            frames.Add(new Frame { Children = forced });
+            frames.Add(new Frame { Children = forced, Count = forced.Length });
         }
 
         while (frames.Count > 0)
         {
             ref var top = ref CollectionsMarshal.AsSpan(frames)[^1];
-            if (top.Next == top.Children.Length)
+            if (top.Next == top.Count)
             {
                 frames.RemoveAt(frames.Count - 1);
                 continue;
@@ -206,7 +209,7 @@ public sealed class CIncludeScanner
             var children = ChildrenOf(header, context);
             if (children.Length > 0)
             {
-                frames.Add(new Frame { Children = children });
+                frames.Add(new Frame { Children = children, Count = children.Length });
             }
         }
     }
@@ -279,16 +282,44 @@ public sealed class CIncludeScanner
         return resolved;
     }
 
+    /// <summary>
+    /// The frame of the source: its includes in this thread's array (a source's own list is walked once and not kept,
+    /// so it costs no array of its own).
+    /// </summary>
+    private Frame SourceFrame(string source, SearchContext context)
+    {
+        var resolved = _resolving.Value!;
+        ResolveChildren(source, context, resolved);
+        var children = _sourceChildren.Value!;
+        if (children.Length < resolved.Count)
+        {
+            children = _sourceChildren.Value = new HeaderNode[Math.Max(resolved.Count, children.Length * 2)];
+        }
+
+        resolved.CopyTo(children);
+        var frame = new Frame { Children = children, Count = resolved.Count };
+        resolved.Clear();
+        return frame;
+    }
+
     private HeaderNode[] ResolveChildren(string file, SearchContext context)
+    {
+        var resolved = _resolving.Value!;
+        ResolveChildren(file, context, resolved);
+        var children = resolved.Count == 0 ? [] : resolved.ToArray();
+        resolved.Clear();
+        return children;
+    }
+
+    private void ResolveChildren(string file, SearchContext context, List<HeaderNode> resolved)
     {
         var directives = DirectIncludesOfCanonical(file);
         if (directives.Length == 0)
         {
-            return [];
+            return;
         }
 
         var directory = _directories.Get(ScanPaths.DirectorySpanOf(file));
-        var resolved = new List<HeaderNode>(directives.Length);
         foreach (var directive in directives)
         {
             if (directive.IsComputed)
@@ -303,8 +334,6 @@ public sealed class CIncludeScanner
                 resolved.Add(node);
             }
         }
-
-        return resolved.Count == 0 ? [] : resolved.ToArray();
     }
 
     private HeaderNode? Resolve(string file, IncludeDirective directive, string directory, SearchContext context)
