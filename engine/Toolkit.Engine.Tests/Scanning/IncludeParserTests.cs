@@ -211,4 +211,21 @@ public sealed class IncludeParserTests
             Assert.All(IncludeParser.Parse(bytes), directive => Assert.DoesNotContain('\n', directive.Name));
         }
     }
+
+    [Fact]
+    public void A_name_table_gives_one_string_per_distinct_name_and_the_same_directives()
+    {
+        var names = new IncludeNames();
+        var first = Encoding.UTF8.GetBytes("#include \"a.h\"\n#include <sys/ünï.h>\n#include_next \"a.h\"\n");
+        var second = Encoding.UTF8.GetBytes("#include <a.h>\n#include <sys/ünï.h>\n");
+        var a = IncludeParser.Parse(first, names);
+        var b = IncludeParser.Parse(second, names);
+
+        Assert.Equal(IncludeParser.Parse(first), a);
+        Assert.Equal(IncludeParser.Parse(second), b);
+        Assert.Same(a[0].Name, a[2].Name);
+        Assert.Same(a[0].Name, b[0].Name);
+        Assert.Same(a[1].Name, b[1].Name);
+        Assert.Equal(2, names.Count);
+    }
 }

@@ -94,6 +94,7 @@ public static class ScanPhase
         var flags = new CompilerFlags[results.Length];
         var ids = new List<int>();
         var source = new int[1];
+        var targets = new int[1];
         for (var start = 0; start < objects.Count; start += BatchSize)
         {
             var count = Math.Min(BatchSize, objects.Count - start);
@@ -112,7 +113,7 @@ public static class ScanPhase
                 flags[i] = environmentFlags;
             }
 
-            ParallelScan.For(count, 0, i => results[i] = scanner.Resolver.Stat(sources[i]).Exists ? scanner.Scan(sources[i], flags[i]).Headers : []);
+            ParallelScan.For(count, 0, i => results[i] = scanner.Resolver.Stat(sources[i]).Exists ? scanner.ScanHeaders(sources[i], flags[i]) : []);
             for (var i = 0; i < count; i++)
             {
                 ids.Clear();
@@ -122,9 +123,14 @@ public static class ScanPhase
                 }
 
                 var (target, executor) = objects[start + i];
-                var targets = new int[store.TargetCount(executor)];
-                store.CopyTargets(executor, targets);
-                foreach (var each in targets)
+                var targetCount = store.TargetCount(executor);
+                if (targets.Length < targetCount)
+                {
+                    targets = new int[targetCount];
+                }
+
+                store.CopyTargets(executor, targets.AsSpan(0, targetCount));
+                foreach (var each in targets.AsSpan(0, targetCount))
                 {
                     store.SetImplicitEdges(each, CollectionsMarshal.AsSpan(ids));
                 }

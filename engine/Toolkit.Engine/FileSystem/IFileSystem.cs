@@ -18,6 +18,19 @@ public interface IFileSystem
     /// <summary>Reads a whole file; refuses what <see cref="OpenRead"/> refuses, and a file too large for an array.</summary>
     byte[] ReadAllBytes(string path);
 
+    /// <summary>
+    /// As <see cref="ReadAllBytes(string)"/>, into <paramref name="buffer"/> where the file system can (a larger array
+    /// replaces it when the file does not fit), so a caller reading many files reuses one array; returns the length.
+    /// A file system that cannot read into a buffer replaces it with the file's own array, as this default does: the
+    /// caller reads the array and never writes it.
+    /// </summary>
+    int ReadInto(string path, ref byte[] buffer)
+    {
+        var contents = ReadAllBytes(path);
+        buffer = contents;
+        return contents.Length;
+    }
+
     /// <summary>Writes a whole file atomically: readers see the old contents or the new, never a mix.</summary>
     void WriteAllBytes(string path, ReadOnlySpan<byte> contents);
 

@@ -19,23 +19,36 @@ namespace Toolkit.Engine.Scanning;
 /// header are pointer chasing with a per-thread mark array as the visited set. A source's own include
 /// list is not kept (it is walked once per build). Make one scanner per build; the scan cache carries
 /// over. All methods are thread-safe: the engine scans different sources from several threads at once.</para>
+/// <para>What a scan allocates: files are read into a buffer per thread (<see cref="SafeFileReader"/>), header names
+/// and directories are one string per distinct value (<see cref="IncludeNames"/>), the walk's lists are per thread,
+/// and the search chain of a <see cref="CompilerFlags"/> instance is found by reference (a flags object is taken as
+/// unchanging once scanned with). What is left per source is its header array, its directive array and the
+/// dictionary entries of the files it reaches first.</para>
 /// </summary>
 public sealed class CIncludeScanner
 {
     private readonly IScanCache _cache;
     private readonly bool _memoizeResolved;
     private readonly ConcurrentDictionary<string, SearchContext> _contexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CompilerFlags, SearchContext> _rootContexts = new(ReferenceEqualityComparer.Instance);
+    private readonly IncludeNames _names = new();
+    private readonly IncludeNames _directories = new();
     private readonly ScanDiagnostics _diagnostics;
     private readonly SafeFileReader _reader;
     private readonly Lazy<ExactScanner> _exact;
 
     private readonly ThreadLocal<VisitMarks> _marks = new(() => new VisitMarks());
+    private readonly ThreadLocal<List<Frame>> _frames = new(() => []);
+    private readonly ThreadLocal<List<string>> _headers = new(() => []);
+    private readonly ThreadLocal<List<HeaderNode>> _resolving = new(() => []);
+    private readonly ThreadLocal<HeaderNode[]> _sourceChildren = new(() => new HeaderNode[16]);
     private int _nextNodeId = -1;
 
-    /// <summary>A file being walked: the files it includes and the next one to visit.</summary>
+    /// <summary>A file being walked: the files it includes (the first <see cref="Count"/> of <see cref="Children"/>) and the next one to visit.</summary>
     private struct Frame
     {
         public HeaderNode[] Children;
+        public int Count;
         public int Next;
     }
 
@@ -126,26 +139,60 @@ public sealed class CIncludeScanner
             return _exact.Value.Scan(source, flags, workingDirectory);
         }
 
-        var context = ContextFor(flags, workingDirectory);
-        var headers = Walk(source, context, ForcedChildren(flags, workingDirectory, context));
-        return new ScanResult(source, ScanMode.Conservative, headers.ToArray(), null, [], string.Empty);
+        return new ScanResult(source, ScanMode.Conservative, WalkConservative(source, flags, workingDirectory), null, [], string.Empty);
     }
 
-    private List<string> Walk(string source, SearchContext context, HeaderNode[] forced)
+    /// <summary>
+    /// The headers of a source (canonical, existing or built) in the conservative mode, as <see cref="Scan"/> gives them
+    /// in <see cref="ScanResult.Headers"/>, without the result object: the engine's scan phase needs only these.
+    /// </summary>
+    internal string[] ScanHeaders(string source, CompilerFlags flags)
     {
-        var headers = new List<string>();
+        var canonical = CanonicalOrThrow(source);
+        if (Options.Mode == ScanMode.Exact)
+        {
+            return Scan(canonical, flags).Headers;
+        }
+
+        if (!Resolver.Stat(canonical).Exists)
+        {
+            throw new FileNotFoundException($"cannot scan '{canonical}': no such file", canonical);
+        }
+
+        return WalkConservative(canonical, flags, string.Empty);
+    }
+
+    private string[] WalkConservative(string source, CompilerFlags flags, string workingDirectory)
+    {
+        var context = ContextFor(flags, workingDirectory);
+        var headers = _headers.Value!;
+        try
+        {
+            Walk(source, context, ForcedChildren(flags, workingDirectory, context), headers);
+            return headers.Count == 0 ? [] : headers.ToArray();
+        }
+        finally
+        {
+            headers.Clear();
+        }
+    }
+
+    private void Walk(string source, SearchContext context, HeaderNode[] forced, List<string> headers)
+    {
         var marks = _marks.Value!;
         marks.NewWalk();
-        var frames = new List<Frame> { new() { Children = ResolveChildren(source, context) } };
+        var frames = _frames.Value!;
+        frames.Clear();
+        frames.Add(SourceFrame(source, context));
         if (forced.Length > 0)
         {
-            frames.Add(new Frame { Children = forced });
+            frames.Add(new Frame { Children = forced, Count = forced.Length });
         }
 
         while (frames.Count > 0)
         {
             ref var top = ref CollectionsMarshal.AsSpan(frames)[^1];
-            if (top.Next == top.Children.Length)
+            if (top.Next == top.Count)
             {
                 frames.RemoveAt(frames.Count - 1);
                 continue;
@@ -162,11 +209,9 @@ public sealed class CIncludeScanner
             var children = ChildrenOf(header, context);
             if (children.Length > 0)
             {
-                frames.Add(new Frame { Children = children });
+                frames.Add(new Frame { Children = children, Count = children.Length });
             }
         }
-
-        return headers;
     }
 
     /// <summary>The <c>-include</c> files: looked for in the working directory first, then along the chain, as gcc does.</summary>
@@ -210,13 +255,12 @@ public sealed class CIncludeScanner
 
         // Stamp first, then contents: if the file changes in between, the entry is stored under the
         // older stamp and simply misses next time; it can never pass stale contents off as current.
-        var contents = _reader.Read(path);
-        if (contents is null)
+        if (!_reader.TryReadShared(path, out var contents))
         {
             return [];
         }
 
-        var parsed = IncludeParser.Parse(contents);
+        var parsed = IncludeParser.Parse(contents, _names);
         _cache.Set(path, stamp, parsed);
         return parsed;
     }
@@ -238,16 +282,44 @@ public sealed class CIncludeScanner
         return resolved;
     }
 
+    /// <summary>
+    /// The frame of the source: its includes in this thread's array (a source's own list is walked once and not kept,
+    /// so it costs no array of its own).
+    /// </summary>
+    private Frame SourceFrame(string source, SearchContext context)
+    {
+        var resolved = _resolving.Value!;
+        ResolveChildren(source, context, resolved);
+        var children = _sourceChildren.Value!;
+        if (children.Length < resolved.Count)
+        {
+            children = _sourceChildren.Value = new HeaderNode[Math.Max(resolved.Count, children.Length * 2)];
+        }
+
+        resolved.CopyTo(children);
+        var frame = new Frame { Children = children, Count = resolved.Count };
+        resolved.Clear();
+        return frame;
+    }
+
     private HeaderNode[] ResolveChildren(string file, SearchContext context)
+    {
+        var resolved = _resolving.Value!;
+        ResolveChildren(file, context, resolved);
+        var children = resolved.Count == 0 ? [] : resolved.ToArray();
+        resolved.Clear();
+        return children;
+    }
+
+    private void ResolveChildren(string file, SearchContext context, List<HeaderNode> resolved)
     {
         var directives = DirectIncludesOfCanonical(file);
         if (directives.Length == 0)
         {
-            return [];
+            return;
         }
 
-        var directory = ScanPaths.DirectoryOf(file);
-        var resolved = new List<HeaderNode>(directives.Length);
+        var directory = _directories.Get(ScanPaths.DirectorySpanOf(file));
         foreach (var directive in directives)
         {
             if (directive.IsComputed)
@@ -262,8 +334,6 @@ public sealed class CIncludeScanner
                 resolved.Add(node);
             }
         }
-
-        return resolved.Count == 0 ? [] : resolved.ToArray();
     }
 
     private HeaderNode? Resolve(string file, IncludeDirective directive, string directory, SearchContext context)
@@ -313,6 +383,17 @@ public sealed class CIncludeScanner
     }
 
     private SearchContext ContextFor(CompilerFlags flags, string workingDirectory)
+    {
+        if (workingDirectory.Length == 0)
+        {
+            return _rootContexts.TryGetValue(flags, out var same) ? same : _rootContexts.GetOrAdd(flags, ContextByValue(flags, workingDirectory));
+        }
+
+        return ContextByValue(flags, workingDirectory);
+    }
+
+    /// <summary>The context of a chain by its directories' values: flags objects that say the same share one.</summary>
+    private SearchContext ContextByValue(CompilerFlags flags, string workingDirectory)
     {
         var key = workingDirectory + "\n" + string.Join('\n', flags.QuoteDirs) + "\n\n" + string.Join('\n', flags.IncludeDirs);
         if (_contexts.TryGetValue(key, out var known))

@@ -5,7 +5,8 @@ namespace Toolkit.Engine.Scanning;
 /// <summary>
 /// Finds the <c>#include</c> directives of a C or C++ file without running the preprocessor, as
 /// SCons's CScanner does. It works on bytes in one pass (no regex, no line strings; the only
-/// allocations are the header names and the result array).
+/// allocations are the header names and the result array, and with an <see cref="IncludeNames"/> table a name
+/// seen before is not a new string; the directives are gathered in a per-thread list reused from file to file).
 /// <para>What it understands: <c>//</c> and <c>/* */</c> comments (an include inside a comment is not
 /// one), backslash-newline continuations, blanks and comments between <c>#</c> and the directive name,
 /// <c>#include_next</c> (marked <see cref="IncludeDirective.IsNext"/>) and <c>#import</c> (as <c>#include</c>), and string and character
@@ -21,11 +22,18 @@ namespace Toolkit.Engine.Scanning;
 public static class IncludeParser
 {
     /// <summary>The directives of <paramref name="contents"/> in file order.</summary>
-    public static IncludeDirective[] Parse(ReadOnlySpan<byte> contents) => LineSplicer.ParseLogical(contents, ParseLogical);
+    public static IncludeDirective[] Parse(ReadOnlySpan<byte> contents) => Parse(contents, null);
 
-    private static IncludeDirective[] ParseLogical(ReadOnlySpan<byte> text)
+    /// <summary>The directives of <paramref name="contents"/> in file order, header names taken from <paramref name="names"/> (null: a string per name).</summary>
+    public static IncludeDirective[] Parse(ReadOnlySpan<byte> contents, IncludeNames? names) => LineSplicer.ParseLogical(contents, names, ParseLogical);
+
+    [ThreadStatic]
+    private static List<IncludeDirective>? _scratch;
+
+    private static IncludeDirective[] ParseLogical(ReadOnlySpan<byte> text, IncludeNames? names)
     {
-        List<IncludeDirective>? found = null;
+        var found = _scratch ??= [];
+        found.Clear();
         var atLineStart = true;
         var i = 0;
         while (i < text.Length)
@@ -53,7 +61,7 @@ public static class IncludeParser
                     break;
                 case (byte)'#' when atLineStart:
                     atLineStart = false;
-                    i = ParseDirective(text, i + 1, ref found);
+                    i = ParseDirective(text, i + 1, found, names);
                     break;
                 default:
                     atLineStart = false;
@@ -62,7 +70,14 @@ public static class IncludeParser
             }
         }
 
-        return found is null ? [] : found.ToArray();
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        var directives = found.ToArray();
+        found.Clear(); // the names are not kept alive by the thread's list
+        return directives;
     }
 
     /// <summary>Skips ordinary code up to the next byte that can change the parser's state.</summary>
@@ -139,7 +154,7 @@ public static class IncludeParser
     /// header name for an include, or at the directive name otherwise; the rest of the line is then
     /// read as ordinary text, which handles a comment opened on it.
     /// </summary>
-    private static int ParseDirective(ReadOnlySpan<byte> text, int i, ref List<IncludeDirective>? found)
+    private static int ParseDirective(ReadOnlySpan<byte> text, int i, List<IncludeDirective> found, IncludeNames? names)
     {
         i = SkipBlanks(text, i);
         var nameStart = i;
@@ -184,7 +199,6 @@ public static class IncludeParser
 
             if (macro.Length > 0)
             {
-                found ??= [];
                 found.Add(new IncludeDirective(Encoding.UTF8.GetString(macro), IsAngle: false, isNext, IsComputed: true));
             }
 
@@ -200,8 +214,8 @@ public static class IncludeParser
             return start;
         }
 
-        found ??= [];
-        found.Add(new IncludeDirective(Encoding.UTF8.GetString(rest[..length]), close == (byte)'>', isNext));
+        var name = rest[..length];
+        found.Add(new IncludeDirective(names is null ? Encoding.UTF8.GetString(name) : names.Get(name), close == (byte)'>', isNext));
         return start + length + 1;
     }
 

@@ -17,7 +17,11 @@ internal static class LineSplicer
     /// mark dropped (the first line still starts a line, as gcc reads it) and the continuations spliced,
     /// into a pooled buffer only when there is one.
     /// </summary>
-    public static T ParseLogical<T>(ReadOnlySpan<byte> contents, LogicalTextParser<T> parse)
+    public static T ParseLogical<T>(ReadOnlySpan<byte> contents, LogicalTextParser<T> parse) =>
+        ParseLogical<LogicalTextParser<T>, T>(contents, parse, static (text, inner) => inner(text));
+
+    /// <summary>As <see cref="ParseLogical{T}(ReadOnlySpan{byte}, LogicalTextParser{T})"/>, passing <paramref name="state"/> to <paramref name="parse"/>.</summary>
+    public static T ParseLogical<TState, T>(ReadOnlySpan<byte> contents, TState state, LogicalTextParser<TState, T> parse)
     {
         if (contents.StartsWith(ByteOrderMark))
         {
@@ -27,13 +31,13 @@ internal static class LineSplicer
         var firstSplice = FindSplice(contents, 0);
         if (firstSplice < 0)
         {
-            return parse(contents);
+            return parse(contents, state);
         }
 
         var buffer = Splice(contents, firstSplice, out var length);
         try
         {
-            return parse(buffer.AsSpan(0, length));
+            return parse(buffer.AsSpan(0, length), state);
         }
         finally
         {

@@ -75,6 +75,13 @@ public sealed class ScanPaths
         return slash < 0 ? string.Empty : slash == 0 ? "/" : canonical[..slash];
     }
 
+    /// <summary>As <see cref="DirectoryOf"/>, as a span of <paramref name="canonical"/> (no string).</summary>
+    public static ReadOnlySpan<char> DirectorySpanOf(string canonical)
+    {
+        var slash = canonical.LastIndexOf('/');
+        return slash < 0 ? [] : slash == 0 ? "/" : canonical.AsSpan(0, slash);
+    }
+
     /// <summary>The absolute path of a canonical name.</summary>
     public string FullPath(string canonical) =>
         IsOutside(canonical) ? canonical : canonical.Length == 0 ? Root : Root == "/" ? "/" + canonical : Root + "/" + canonical;
