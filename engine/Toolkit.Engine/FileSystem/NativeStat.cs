@@ -7,7 +7,8 @@ namespace Toolkit.Engine.FileSystem;
 /// path: the path is joined in a stack buffer and the result read from a stack <c>struct stat</c>. Linux x64 only
 /// (the struct's layout is the kernel ABI's: st_mode at 24, st_size at 48, st_mtim at 88); elsewhere, or when libc
 /// lacks the symbol (glibc before 2.33 exports only __xstat), <see cref="TryStat"/> says no and the caller uses
-/// <see cref="DiskFileSystem.Stat"/>. It follows symbolic links and calls a directory missing, as <see cref="FileInfo"/> does,
+/// <see cref="DiskFileSystem.Stat"/>. Like <see cref="FileInfo"/> it reports a symbolic link's own size and time (lstat), calls a directory, or a link to
+/// one, missing, and a broken link present,
 /// and converts the time as .NET does (Unix epoch + seconds + nanoseconds / 100), so both give equal stamps.
 /// Blittable arguments only: NativeAOT needs no marshalling stub.
 /// </summary>
@@ -20,6 +21,7 @@ internal static unsafe class NativeStat
     private const int NanosecondsOffset = 96;
     private const uint FileTypeMask = 0xF000; // S_IFMT
     private const uint DirectoryType = 0x4000; // S_IFDIR
+    private const uint LinkType = 0xA000; // S_IFLNK
 
     /// <summary>Longest joined path stat'ed from the stack (PATH_MAX); longer ones go through the managed stat.</summary>
     private const int MaxPath = 4096;
@@ -51,7 +53,7 @@ internal static unsafe class NativeStat
         int result;
         try
         {
-            result = stat(joined, buffer);
+            result = lstat(joined, buffer);
         }
         catch (EntryPointNotFoundException)
         {
@@ -72,7 +74,17 @@ internal static unsafe class NativeStat
         }
 
         var mode = *(uint*)(buffer + ModeOffset);
-        if ((mode & FileTypeMask) == DirectoryType)
+        if ((mode & FileTypeMask) == LinkType)
+        {
+            // As FileInfo: the link's own size and time, but a link to a directory is no file (a broken link is one).
+            var target = stackalloc byte[StatBufferSize];
+            if (stat(joined, target) == 0 && (*(uint*)(target + ModeOffset) & FileTypeMask) == DirectoryType)
+            {
+                stamp = FileStamp.Missing;
+                return true;
+            }
+        }
+        else if ((mode & FileTypeMask) == DirectoryType)
         {
             stamp = FileStamp.Missing;
             return true;
@@ -87,4 +99,7 @@ internal static unsafe class NativeStat
 
     [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
     private static extern int stat(byte* path, byte* buffer);
+
+    [DllImport("libc", EntryPoint = "lstat", SetLastError = true)]
+    private static extern int lstat(byte* path, byte* buffer);
 }
