@@ -48,6 +48,7 @@ public sealed class VariantFactory
         new WeakReferencesVariant(),
         new ChunkedHashingVariant(),
         new OptimizedVariant(),
+        new MappedVariant(),
     ]);
 
     /// <summary>Every variant, baseline first.</summary>

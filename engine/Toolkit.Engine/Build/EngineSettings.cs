@@ -46,6 +46,12 @@ public sealed class EngineSettings
     /// </summary>
     public bool DependencyLog { get; init; } = true;
 
+    /// <summary>
+    /// True to keep a build image (<c>.toolkit.image</c>, <see cref="Image.BuildImage"/>) after a null build, and to
+    /// answer the next null build from it (<see cref="Image.ImageCheck"/>) without building a graph; false (the default) never writes one.
+    /// </summary>
+    public bool BuildImage { get; init; }
+
     /// <summary>A copy of these settings with the scan mode set (every other seam unchanged).</summary>
     public EngineSettings WithScanMode(ScanMode? mode) => Copy(mode, DependencyLog);
 
@@ -61,5 +67,6 @@ public sealed class EngineSettings
         ScanMode = mode,
         CompilerProbe = CompilerProbe,
         DependencyLog = dependencyLog,
+        BuildImage = BuildImage,
     };
 }

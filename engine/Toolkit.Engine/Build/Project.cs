@@ -4,6 +4,7 @@ using Toolkit.Engine.Database;
 using Toolkit.Engine.Dependencies;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Image;
 using Toolkit.Engine.Manifest;
 using Toolkit.Engine.Persistence;
 using Toolkit.Engine.Scanning;
@@ -26,6 +27,7 @@ public sealed class Project
     private FileStamp _databaseStamp = FileStamp.Unknown;
     private bool _databaseApplied;
     private PayloadWriter? _pendingDependencyLog;
+    private byte[]? _manifestHash;
 
     private Project(BuildGraph graph, IFileSystem fileSystem, EngineSettings settings, IBuildReporter reporter, CIncludeScanner? scanner)
     {
@@ -82,8 +84,28 @@ public sealed class Project
         var manifest = ManifestPath(directory);
         var allocated = LoadAllocation.Now();
         var clock = Stopwatch.StartNew();
+        var manifestHash = settings.BuildImage ? HashManifest(manifest) : null; // before the read: an edit after it is an edit the image misses
         var graph = GraphLoader.LoadFile(manifest, (root, environments) => new BuildGraph(settings.StoreFactory(root), environments, root, manifest));
-        return Complete(graph, new DiskFileSystem(graph.RootDirectory), settings, reporter, phaseDone, clock, allocated);
+        var project = Complete(graph, new DiskFileSystem(graph.RootDirectory), settings, reporter, phaseDone, clock, allocated);
+        project._manifestHash = string.Equals(Path.GetDirectoryName(manifest), graph.RootDirectory, StringComparison.Ordinal) ? manifestHash : null; // a root moved away: no image
+        return project;
+    }
+
+    /// <summary>As <see cref="Open(TextReader, string, IFileSystem, string, EngineSettings, IBuildReporter)"/> from the manifest's text, which also lets the project keep a build image (its hash is known).</summary>
+    public static Project OpenText(string manifest, string manifestName, IFileSystem fileSystem, string root, EngineSettings settings, IBuildReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var project = Open(new StringReader(manifest), manifestName, fileSystem, root, settings, reporter, null);
+        project._manifestHash = settings.BuildImage ? BuildImage.HashText(manifest) : null;
+        return project;
+    }
+
+    /// <summary>The SHA-256 of a manifest file's bytes.</summary>
+    public static byte[] HashManifest(string manifestPath)
+    {
+        var hash = new byte[BuildImage.HashBytes];
+        BuildImage.HashFile(new DiskFileSystem(Path.GetDirectoryName(manifestPath) ?? "."), Path.GetFileName(manifestPath), hash);
+        return hash;
     }
 
     /// <summary>Opens a project from manifest text over any file system (tests use <see cref="MemoryFileSystem"/>).</summary>
@@ -125,6 +147,11 @@ public sealed class Project
 
         allocated = LoadAllocation.Now();
         clock.Restart();
+        if (settings.BuildImage)
+        {
+            fileSystem = new RecordingFileSystem(fileSystem); // what the decisions rest on, for the image
+        }
+
         var logged = DependencyLogPhase.Start(graph, fileSystem, settings, reporter, out var logStatus);
         var scanner = ScanPhase.CreateScanner(graph, fileSystem, settings, reporter, logged);
         ScanPhase.Run(graph, scanner, fileSystem);
@@ -192,6 +219,12 @@ public sealed class Project
             ApplyDatabase(); // another build saved while this one waited for the lock
         }
 
+        var keepsImage = _settings.BuildImage && !options.DryRun;
+        if (keepsImage)
+        {
+            RecordingFileSystem.Unwrap(FileSystem).Delete(BuildImage.FileName); // stale from here on, whatever this build does
+        }
+
         BuildResult result;
         try
         {
@@ -212,6 +245,11 @@ public sealed class Project
         {
             SaveDependencyLog();
             SaveDatabaseOrFail();
+        }
+
+        if (keepsImage && targets is not { Count: > 0 })
+        {
+            SaveImage(result);
         }
 
         return result;
@@ -286,6 +324,7 @@ public sealed class Project
         RemoveStaleTemporaryFiles(graph, fileSystem);
         fileSystem.Delete(DatabaseFileName);
         fileSystem.Delete(DependencyLog.FileName);
+        fileSystem.Delete(BuildImage.FileName);
         return removed;
     }
 
@@ -313,7 +352,7 @@ public sealed class Project
 
     /// <summary>The project's lock on disk; null for a project on another file system (tests in memory).</summary>
     private ProjectLock? Lock(string what, bool wait, CancellationToken cancellation) =>
-        FileSystem is DiskFileSystem disk ? ProjectLock.Acquire(disk.Root, what, wait, _reporter.Warning, cancellation) : null;
+        RecordingFileSystem.Unwrap(FileSystem) is DiskFileSystem disk ? ProjectLock.Acquire(disk.Root, what, wait, _reporter.Warning, cancellation) : null;
 
     /// <summary>Writes the dependency log this open's scan left, if it changed (never twice, never on -n).</summary>
     private void SaveDependencyLog()
@@ -322,6 +361,29 @@ public sealed class Project
         {
             _pendingDependencyLog = null;
             DependencyLogPhase.Save(FileSystem, payload, _reporter);
+        }
+    }
+
+    /// <summary>
+    /// After a build of the defaults in which every target was already up to date (nothing ran, failed or was skipped),
+    /// writes the build image of what it saw; a failed write is a warning (the image is a cache).
+    /// </summary>
+    private void SaveImage(BuildResult result)
+    {
+        var nullBuild = result is { Executed: 0, Failed: 0, Skipped: 0, Interrupted: false };
+        if (!nullBuild || _manifestHash is null || FileSystem is not RecordingFileSystem { Wrote: false } recorder
+            || (_settings.ScanMode ?? ScanPhase.ModeOf(Graph)) != ScanMode.Conservative)
+        {
+            return; // the exact scan asks the compiler, outside the file system: nothing to record it by
+        }
+
+        try
+        {
+            BuildImage.Write(recorder, _manifestHash, _settings, result);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            _reporter.Warning($"could not save the build image {BuildImage.FileName}: {exception.Message} (the next null build loads the project)");
         }
     }
 

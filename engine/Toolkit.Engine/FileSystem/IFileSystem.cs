@@ -46,4 +46,10 @@ public interface IFileSystem
     /// many. A file system without temporary files has nothing to remove.
     /// </summary>
     int RemoveStaleTemporaryFiles(string directory) => 0;
+
+    /// <summary>
+    /// <see cref="Stat"/> of a path given as UTF-8 bytes (the build image's paths, read in place). The default decodes it
+    /// to a string; the disk stats it without allocating (<see cref="NativeStat"/>).
+    /// </summary>
+    FileStamp StatUtf8(ReadOnlySpan<byte> path) => Stat(System.Text.Encoding.UTF8.GetString(path));
 }

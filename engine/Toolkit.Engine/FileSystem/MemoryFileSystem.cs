@@ -30,6 +30,19 @@ public sealed class MemoryFileSystem : IFileSystem
         _files[path] = entry with { ModifiedTicks = Interlocked.Increment(ref _clock) };
     }
 
+    /// <summary>
+    /// Moves both clocks on to the later of the two, so that two copies of a project that wrote a different number of
+    /// files (one keeps a build image, the other does not) give their next writes equal times.
+    /// </summary>
+    public static void AlignClocks(MemoryFileSystem a, MemoryFileSystem b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var later = Math.Max(Interlocked.Read(ref a._clock), Interlocked.Read(ref b._clock));
+        Interlocked.Exchange(ref a._clock, later);
+        Interlocked.Exchange(ref b._clock, later);
+    }
+
     /// <inheritdoc />
     public FileStamp Stat(string path) =>
         _files.TryGetValue(path, out var entry) ? new FileStamp(entry.Contents.Length, entry.ModifiedTicks) : FileStamp.Missing;

@@ -143,25 +143,42 @@ public static class CheckedFile
     {
         ArgumentNullException.ThrowIfNull(file);
         CheckArguments(magic, maxVersion);
-        var span = file.AsSpan();
-        if (CheckHeader(span[..Math.Min(span.Length, HeaderSize)], span.Length, magic, maxVersion) is { } reason)
+        if (CheckFrame(file, magic, maxVersion, out var version, out var payloadLength) is { } reason)
         {
             return CheckedFileReadResult.Damaged(reason);
         }
 
-        var claimed = BinaryPrimitives.ReadUInt64LittleEndian(span[LengthOffset..]);
-        var version = BinaryPrimitives.ReadUInt32LittleEndian(span[VersionOffset..]);
-        var payloadLength = (int)claimed;
-        var checkedLength = HeaderSize + payloadLength;
-        Span<byte> digest = stackalloc byte[ChecksumSize];
-        SHA256.HashData(span[..checkedLength], digest);
-        if (!digest.SequenceEqual(span.Slice(checkedLength, ChecksumSize)))
-        {
-            return CheckedFileReadResult.Damaged("checksum mismatch: the header or payload changed after the file was written");
-        }
-
         return CheckedFileReadResult.Ok(version, file.AsMemory(HeaderSize, payloadLength));
     }
+
+    /// <summary>
+    /// Checks the bytes of a whole file in place (a memory-mapped file: nothing is copied); null when it is whole,
+    /// else the reason it is damaged. The payload is <c>file.Slice(HeaderSize, payloadLength)</c>.
+    /// </summary>
+    public static string? CheckFrame(ReadOnlySpan<byte> file, ReadOnlySpan<byte> magic, uint maxVersion, out uint version, out int payloadLength)
+    {
+        CheckArguments(magic, maxVersion);
+        version = 0;
+        payloadLength = 0;
+        if (CheckHeader(file[..Math.Min(file.Length, HeaderSize)], file.Length, magic, maxVersion) is { } reason)
+        {
+            return reason;
+        }
+
+        var claimed = BinaryPrimitives.ReadUInt64LittleEndian(file[LengthOffset..]);
+        version = BinaryPrimitives.ReadUInt32LittleEndian(file[VersionOffset..]);
+        payloadLength = (int)claimed;
+        var checkedLength = HeaderSize + payloadLength;
+        Span<byte> digest = stackalloc byte[ChecksumSize];
+        SHA256.HashData(file[..checkedLength], digest);
+        return digest.SequenceEqual(file.Slice(checkedLength, ChecksumSize))
+            ? null
+            : "checksum mismatch: the header or payload changed after the file was written";
+    }
+
+    /// <summary>The version field of a file's first bytes, or 0 when there are too few of them or the magic is not <paramref name="magic"/>.</summary>
+    public static uint PeekVersion(ReadOnlySpan<byte> file, ReadOnlySpan<byte> magic) =>
+        file.Length >= HeaderSize && file[..MagicSize].SequenceEqual(magic) ? BinaryPrimitives.ReadUInt32LittleEndian(file[VersionOffset..]) : 0;
 
     /// <summary>The reason a file of <paramref name="size"/> bytes starting with <paramref name="header"/> is damaged, or null.</summary>
     private static string? CheckHeader(ReadOnlySpan<byte> header, long size, ReadOnlySpan<byte> magic, uint maxVersion)

@@ -48,7 +48,7 @@ public sealed class IncludeResolver
     public int StatCount => _stamps.Count;
 
     /// <summary>The root a file system implies: a disk's own root, <see cref="ScanPaths.InMemoryRoot"/> for any other.</summary>
-    public static string DefaultRoot(IFileSystem fileSystem) => fileSystem is DiskFileSystem disk ? disk.Root : ScanPaths.InMemoryRoot;
+    public static string DefaultRoot(IFileSystem fileSystem) => Image.RecordingFileSystem.Unwrap(fileSystem) is DiskFileSystem disk ? disk.Root : ScanPaths.InMemoryRoot;
 
     /// <summary>The stamp of a canonical path, stat'ed on first use and remembered.</summary>
     public FileStamp Stat(string path) => Lookup(path).Stamp;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Toolkit.Engine.Build;
+using Toolkit.Engine.FileSystem;
+using Toolkit.Engine.Image;
 using Toolkit.Engine.Scanning;
 using Toolkit.Harness.Terminal;
 using Toolkit.Optimizations;
@@ -68,6 +70,12 @@ public static class BuildVerb
             settings = settings.WithScanMode(chosenScan == "exact" ? ScanMode.Exact : ScanMode.Conservative);
         }
 
+        if (settings.BuildImage && FromImage(root, settings, reporter, o, extension, parse, signals) is { } served)
+        {
+            Output.Line(Summary(served, parse.GetValue(o.DryRun)));
+            return served.ExitCode;
+        }
+
         var project = Output.WithProgress("loading", _ => UserPaths.Io(root, () => Project.Open(root, settings, reporter, observer?.OnPhase)));
         var ids = (parse.GetValue(o.Targets) ?? []).Select(target => ResolveTarget(project, target)).ToList();
         var options = new BuildOptions
@@ -113,6 +121,37 @@ public static class BuildVerb
         }
 
         return result.ExitCode;
+    }
+
+    /// <summary>
+    /// A plain build of the defaults (-n too) with no option that needs the graph (--tree, --scan-mode, the toolkit's
+    /// introspection options): the build image's answer when it says nothing is to do (the project's lock held while
+    /// it is checked, as a build holds it), else null and the project is loaded. A lock left by a dead build loads
+    /// the project, whose build removes what the dead one left.
+    /// </summary>
+    private static BuildResult? FromImage(string root, EngineSettings settings, ConsoleBuildReporter reporter, BuildVerbOptions o, IBuildVerbExtension? extension, ParseResult parse, InterruptSignals signals)
+    {
+        string[] graphOptions = [o.Tree.Name, o.ScanMode.Name];
+        var plain = (parse.GetValue(o.Targets) ?? []).Length == 0
+            && !graphOptions.Concat((extension?.Options ?? []).Select(option => option.Name)).Any(name => parse.GetResult(name) is System.CommandLine.Parsing.OptionResult { Implicit: false });
+        if (!plain)
+        {
+            return null;
+        }
+
+        return UserPaths.Io(root, () =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var manifest = Project.ManifestPath(root);
+            using var held = ProjectLock.Acquire(Path.GetDirectoryName(manifest)!, "toolkit build", parse.GetValue(o.Wait), reporter.Warning, signals.Token);
+            if (held.PreviousHolderDied)
+            {
+                return null;
+            }
+
+            var outcome = ImageCheck.Run(new DiskFileSystem(Path.GetDirectoryName(manifest)!), Project.HashManifest(manifest), settings, reporter, out var result, out _);
+            return outcome == ImageOutcome.UpToDate ? result with { Elapsed = clock.Elapsed } : null;
+        });
     }
 
     private static int ResolveTarget(Project project, string target)

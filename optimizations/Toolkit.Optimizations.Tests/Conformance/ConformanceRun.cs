@@ -3,6 +3,7 @@ using Toolkit.Engine.Actions;
 using Toolkit.Engine.Build;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Image;
 
 namespace Toolkit.Optimizations.Tests.Conformance;
 
@@ -35,7 +36,13 @@ internal sealed class ConformanceRun
     public string Manifest { get; set; } = string.Empty;
 
     public Project Open(NullBuildReporter reporter) =>
-        Project.Open(new StringReader(Manifest), "toolkit.manifest", Files, "/conformance", _settings, reporter);
+        Project.OpenText(Manifest, "toolkit.manifest", Files, "/conformance", _settings, reporter);
+
+    /// <summary>The warnings of the last step's build.</summary>
+    public List<string> LastWarnings { get; set; } = [];
+
+    /// <summary>True when the variant keeps a build image.</summary>
+    public bool KeepsImage => _settings.BuildImage;
 
     /// <summary>Opens the files as they are now with every file scanned afresh (reads only: the log and the files stay as they are).</summary>
     public Project OpenWithoutLog() =>
@@ -45,6 +52,11 @@ internal sealed class ConformanceRun
     public StepOutcome Build(bool keepGoing = false, int jobs = 1)
     {
         var reporter = new NullBuildReporter();
+        if (_settings.BuildImage && ImageCheck.Run(Files, BuildImage.HashText(Manifest), _settings, reporter, out var served, out _) == ImageOutcome.UpToDate)
+        {
+            return FromImage(served, reporter, jobs);
+        }
+
         var project = Open(reporter);
         var store = project.Graph.Store;
         var stored = Enumerable.Range(0, store.Count).Select(store.GetStoredInfo).ToList();
@@ -55,6 +67,23 @@ internal sealed class ConformanceRun
             .Order(StringComparer.Ordinal)
             .ToList();
         var database = Files.Stat(Project.DatabaseFileName).Exists ? Files.ReadAllBytes(Project.DatabaseFileName) : [];
-        return new StepOutcome(project, stored, result, executed, [.. reporter.Commands], [.. reporter.Errors], database, Files.Paths);
+        return new StepOutcome(project, stored, result, executed, [.. reporter.Commands], [.. reporter.Errors], database, FilesBesideImage(), reporter.Warnings, ServedByImage: false);
     }
+
+    /// <summary>
+    /// The image said nothing is to do: what a loaded project decides must agree, so it is opened and built with -n (which
+    /// writes nothing) for the outcome's store, and its result must be the image's.
+    /// </summary>
+    private StepOutcome FromImage(BuildResult served, NullBuildReporter reporter, int jobs)
+    {
+        var project = Open(new NullBuildReporter());
+        var store = project.Graph.Store;
+        var stored = Enumerable.Range(0, store.Count).Select(store.GetStoredInfo).ToList();
+        var dry = project.Build(null, new BuildOptions { Jobs = jobs, DryRun = true }, new BuiltinToolExecutor());
+        Assert.True(dry == served with { Elapsed = dry.Elapsed }, $"variant '{Variant.Name}': the image says {served}, a loaded project's dry run {dry}");
+        var database = Files.Stat(Project.DatabaseFileName).Exists ? Files.ReadAllBytes(Project.DatabaseFileName) : [];
+        return new StepOutcome(project, stored, served, [], [], [], database, FilesBesideImage(), reporter.Warnings, ServedByImage: true);
+    }
+
+    private List<string> FilesBesideImage() => [.. Files.Paths.Where(path => path != BuildImage.FileName)];
 }

@@ -3,5 +3,5 @@ using Toolkit.Engine.Graph;
 
 namespace Toolkit.Optimizations.Tests.Conformance;
 
-/// <summary>What one build step did, in a form two variants can be compared by: the project built (its store), what the database gave each node before the build, the result, the actions, the errors, the database bytes and the files on disk.</summary>
-internal sealed record StepOutcome(Project Project, List<NodeInfo> StoredBeforeBuild, BuildResult Result, List<string> Executed, List<string> Commands, List<string> Errors, byte[] Database, IReadOnlyList<string> Files);
+/// <summary>What one build step did, in a form two variants can be compared by: the project built (its store), what the database gave each node before the build, the result, the actions, the errors, the database bytes, the files on disk (the build image left out), the warnings and whether a build image answered.</summary>
+internal sealed record StepOutcome(Project Project, List<NodeInfo> StoredBeforeBuild, BuildResult Result, List<string> Executed, List<string> Commands, List<string> Errors, byte[] Database, IReadOnlyList<string> Files, List<string> Warnings, bool ServedByImage);

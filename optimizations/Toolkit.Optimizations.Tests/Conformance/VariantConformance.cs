@@ -1,6 +1,8 @@
 using System.Text;
 using Toolkit.Engine.Build;
+using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Image;
 
 namespace Toolkit.Optimizations.Tests.Conformance;
 
@@ -55,6 +57,10 @@ public static class VariantConformance
         SameGraph(baseline, other, $"{context}, after loading");
         Step("full build", baseline, other, run => run.Build(), context, expectWork: true);
         Step("null build", baseline, other, run => run.Build(), context, expectWork: false);
+        Step("null build from the image", baseline, other, run => run.Build(), context, expectWork: false, served: true);
+        Step("touch a header (known only through scanned edges)", baseline, other, run => { run.Files.Touch(project.Header); return run.Build(); }, context, expectWork: false, served: false);
+        Step("null build from the image after the touch", baseline, other, run => run.Build(), context, expectWork: false, served: true);
+        Step("delete an output after a null build", baseline, other, run => { run.Files.Delete(FindObject(run, project.Source)); return run.Build(); }, context, expectWork: true);
         Step("edit a header", baseline, other, run => { Append(run, project.Header, "/* edited */\n"); return run.Build(); }, context, expectWork: true);
         Step("touch a source", baseline, other, run => { run.Files.Touch(project.Source); return run.Build(); }, context, expectWork: false);
         Step("change a source", baseline, other, run => { Append(run, project.Source, "int conformance_extra(void) { return 1; }\n"); return run.Build(); }, context, expectWork: true);
@@ -68,13 +74,45 @@ public static class VariantConformance
             return run.Build();
         }, context, expectWork: true);
         Step("null build at the end", baseline, other, run => run.Build(), context, expectWork: false);
+        Step("a damaged image", baseline, other, run => { EditImage(run, at: CheckedFileHeader + 40, 0x5A); return run.Build(); }, context, expectWork: false, served: false);
+        Assert.True(!other.KeepsImage || other.LastWarnings.Any(w => w.Contains(BuildImage.FileName, StringComparison.Ordinal)), $"{context}: a damaged image gave no warning");
+        Step("null build from the rewritten image", baseline, other, run => run.Build(), context, expectWork: false, served: true);
+        Step("an image of another format version", baseline, other, run => { EditImage(run, at: 8, 99); return run.Build(); }, context, expectWork: false, served: false);
+        Assert.True(!other.KeepsImage || other.LastWarnings.Count == 0, $"{context}: an image of another version is ignored silently, got [{string.Join(" | ", other.LastWarnings)}]");
+        Step("a manifest edit that changes no decision", baseline, other, run => { run.Manifest += "# edited\n"; return run.Build(); }, context, expectWork: false, served: false);
+        Step("a manifest edit that changes a command line", baseline, other, run => { run.Manifest = AddFlag(run.Manifest); return run.Build(); }, context, expectWork: true, served: false);
     }
 
-    private static void Step(string name, ConformanceRun baseline, ConformanceRun other, Func<ConformanceRun, StepOutcome> step, string context, bool expectWork)
+    private const int CheckedFileHeader = Toolkit.Engine.Persistence.CheckedFile.HeaderSize;
+
+    /// <summary>XORs one byte of the image (when there is one; the baseline keeps none).</summary>
+    private static void EditImage(ConformanceRun run, int at, byte mask)
+    {
+        if (run.Files.Stat(BuildImage.FileName).Exists)
+        {
+            var bytes = run.Files.ReadAllBytes(BuildImage.FileName);
+            bytes[at] ^= mask;
+            run.Files.WriteAllBytes(BuildImage.FileName, bytes);
+        }
+    }
+
+    /// <summary>The manifest with a define added to the first Object statement's environment (a new command line for it).</summary>
+    private static string AddFlag(string manifest)
+    {
+        var at = manifest.IndexOf(": Object ", StringComparison.Ordinal);
+        var line = manifest.LastIndexOf('\n', at) + 1;
+        return manifest.Insert(line, "CPPDEFINES = CONFORMANCE_EDIT\n");
+    }
+
+    private static void Step(string name, ConformanceRun baseline, ConformanceRun other, Func<ConformanceRun, StepOutcome> step, string context, bool expectWork, bool? served = null)
     {
         var expected = step(baseline);
         var actual = step(other);
+        other.LastWarnings = actual.Warnings;
         var where = $"{context}, step '{name}'";
+        MemoryFileSystem.AlignClocks(baseline.Files, other.Files); // the image's writes (and the database write an image saves) tick one clock only
+        Assert.True(served is null || actual.ServedByImage == (served.Value && other.KeepsImage), $"{where}: {(actual.ServedByImage ? "answered from the build image" : "loaded the project")}, expected {(served == true && other.KeepsImage ? "the image" : "a load")}");
+        Assert.False(expected.ServedByImage, $"{where}: the baseline keeps no image");
         var didWork = expected.Executed.Count > 0 || expected.Result.Failed > 0;
         Assert.True(expectWork == didWork, $"{where}: the baseline {(expectWork ? "ran and failed nothing" : "ran " + expected.Executed.Count + " actions")}; the step does not test what it should");
         Assert.True(expected.Executed.SequenceEqual(actual.Executed), $"{where}: ran [{string.Join(", ", actual.Executed.Take(8))}...] ({actual.Executed.Count}), baseline ran [{string.Join(", ", expected.Executed.Take(8))}...] ({expected.Executed.Count})");
