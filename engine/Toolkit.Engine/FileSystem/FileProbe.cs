@@ -10,20 +10,18 @@ namespace Toolkit.Engine.FileSystem;
 /// </summary>
 public static class FileProbe
 {
-    /// <summary>Size of <c>struct statx</c>, fixed by the kernel ABI.</summary>
-    private const int StatxSize = 256;
-
-    /// <summary><c>AT_FDCWD</c>: relative paths resolve against the working directory.</summary>
-    private const int CurrentDirectory = -100;
+    // The statx layout and the errno values are NativeFiles' (one definition of the kernel ABI).
+    private const int StatxSize = NativeFiles.StatxSize;
+    private const int CurrentDirectory = NativeFiles.CurrentDirectory;
 
     /// <summary><c>STATX_TYPE | STATX_MODE | STATX_SIZE</c>: only what is needed.</summary>
     private const uint WantedFields = 0x001 | 0x002 | 0x200;
 
-    private const int ModeOffset = 28;
-    private const int SizeOffset = 40;
-    private const int FileTypeMask = 0xF000;
-    private const int NotFound = 2;
-    private const int NotADirectory = 20;
+    private const int ModeOffset = NativeFiles.ModeOffset;
+    private const int SizeOffset = NativeFiles.SizeOffset;
+    private const int FileTypeMask = NativeFiles.FileTypeMask;
+    private const int NotFound = NativeFiles.NotFound;
+    private const int NotADirectory = NativeFiles.NotADirectory;
     private const int TooManyLinks = 40;
 
     [ThreadStatic]

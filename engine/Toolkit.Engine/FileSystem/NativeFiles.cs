@@ -18,10 +18,10 @@ namespace Toolkit.Engine.FileSystem;
 internal static class NativeFiles
 {
     /// <summary>Size of <c>struct statx</c>, fixed by the kernel ABI (the same layout on every architecture).</summary>
-    private const int StatxSize = 256;
+    internal const int StatxSize = 256;
 
     /// <summary><c>AT_FDCWD</c>: the paths given are absolute, so the directory is never used.</summary>
-    private const int CurrentDirectory = -100;
+    internal const int CurrentDirectory = -100;
 
     /// <summary><c>AT_SYMLINK_NOFOLLOW</c>: a final link is reported as itself, as <see cref="FileInfo"/> reports it.</summary>
     private const int NoFollow = 0x100;
@@ -29,15 +29,15 @@ internal static class NativeFiles
     /// <summary><c>STATX_TYPE | STATX_MODE | STATX_MTIME | STATX_SIZE</c>.</summary>
     private const uint WantedFields = 0x001 | 0x002 | 0x040 | 0x200;
 
-    private const int ModeOffset = 28;
-    private const int SizeOffset = 40;
+    internal const int ModeOffset = 28;
+    internal const int SizeOffset = 40;
     private const int ModifiedSecondsOffset = 112;
     private const int ModifiedNanosecondsOffset = 120;
-    private const int FileTypeMask = 0xF000;
+    internal const int FileTypeMask = 0xF000;
     private const int RegularType = 0x8000;
     private const int DirectoryType = 0x4000;
-    private const int NotFound = 2;
-    private const int NotADirectory = 20;
+    internal const int NotFound = 2;
+    internal const int NotADirectory = 20;
     private const int NanosecondsPerTick = 100;
 
     /// <summary><c>O_RDONLY | O_CLOEXEC | O_NOCTTY</c> (Linux values, the same on x64 and arm64).</summary>
