@@ -22,13 +22,24 @@ public sealed class HeapWalker
     private readonly Dictionary<ulong, TypeEntry> _types = [];
     private readonly List<(ulong Address, int Field)> _references = [];
     private readonly char[] _chars;
+    private readonly SegmentWindow _window;
 
     public HeapWalker(ClrRuntime runtime, HeapCaptureOptions options)
     {
         _runtime = runtime;
         _options = options;
         _chars = new char[Math.Clamp(options.MaxStringChars, 0, HeapFileFormat.MaxStringCharsLimit)];
+        _window = new SegmentWindow(runtime.DataTarget.DataReader);
     }
+
+    /// <summary>Reads every object through ClrMD one value at a time, as before the segment window: the reference the fast walk is checked against.</summary>
+    public bool PlainWalk { get; init; }
+
+    /// <summary>Objects whose bytes came from the segment window (the rest were read through ClrMD one by one).</summary>
+    public long WindowObjects { get; private set; }
+
+    /// <summary>Block reads the segment window made.</summary>
+    public long WindowReads => _window.Reads;
 
     public void Write(HeapFileWriter writer, string source, int processId, string runtimeVersion)
     {
@@ -44,6 +55,7 @@ public sealed class HeapWalker
         foreach (var segment in heap.Segments.OrderBy(s => s.Start))
         {
             var free = new SegmentFree(segment);
+            _window.Reset(segment.ObjectRange.End);
             foreach (var obj in segment.EnumerateObjects())
             {
                 if (obj.IsFree)
@@ -97,27 +109,12 @@ public sealed class HeapWalker
     {
         var type = obj.Type!;
         var entry = GetType(writer, type);
-        long length = 0;
-        string? contents = null;
-        if (entry.Type.IsString)
+        _references.Clear();
+        if (PlainWalk || !TryReadFromWindow(obj.Address, entry, pointerSize, out ulong size, out long length, out string? contents))
         {
-            length = _runtime.DataTarget.DataReader.Read<int>(obj.Address + (ulong)pointerSize);
-            if (_options.RecordStringContents)
-            {
-                contents = ReadString(obj.Address + (ulong)pointerSize + 4, (int)Math.Min(length, _chars.Length));
-            }
-        }
-        else if (entry.Type.IsArray)
-        {
-            length = obj.AsArray().Length;
+            size = ReadThroughClrMd(obj, type, entry, pointerSize, out length, out contents);
         }
         long count = entry.Type.HasCount ? ReadCount(obj) : 0;
-        _references.Clear();
-        ulong size = obj.Size;
-        if (obj.ContainsPointers)
-        {
-            AddReferences(obj, type, entry, size, pointerSize);
-        }
         if (_dependents.TryGetValue(obj.Address, out var dependents))
         {
             foreach (ulong dependent in dependents)
@@ -133,6 +130,82 @@ public sealed class HeapWalker
         }
     }
 
+    /// <summary>Size, length, string contents and references of the object at <paramref name="address"/> from the segment window,
+    /// computed as ClrMD computes them (<c>ClrObject.Size</c>: base size plus count times component size, a string's count plus one
+    /// for its terminator, at least three pointers; no alignment). False when the window cannot hold the object.</summary>
+    private bool TryReadFromWindow(ulong address, TypeEntry entry, int pointerSize, out ulong size, out long length, out string? contents)
+    {
+        size = 0;
+        length = 0;
+        contents = null;
+        int header = 2 * pointerSize;
+        if (!_window.TryGet(address, header, out var head))
+        {
+            return false;
+        }
+        if (entry.ComponentSize == 0)
+        {
+            size = entry.BaseSize;
+        }
+        else
+        {
+            uint components = BitConverter.ToUInt32(head[pointerSize..]);
+            length = entry.Type.IsString || entry.Type.IsArray ? BitConverter.ToInt32(head[pointerSize..]) : 0;
+            size = (components + (entry.Type.IsString ? 1UL : 0UL)) * entry.ComponentSize + entry.BaseSize;
+        }
+        size = Math.Max(size, 3UL * (uint)pointerSize);
+        if (size > MaxDirectWalkBytes || !_window.TryGet(address, (int)size, out var bytes))
+        {
+            return false;
+        }
+        WindowObjects++;
+        if (entry.Type.IsString && _options.RecordStringContents)
+        {
+            int chars = (int)Math.Clamp(length, 0, Math.Min(_chars.Length, ((long)size - pointerSize - 4) / 2));
+            contents = chars == 0 ? string.Empty : new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.Slice(pointerSize + 4, chars * 2)));
+        }
+        if (entry.ContainsPointers && !entry.Desc.IsEmpty)
+        {
+            if (_objectBytes.Length < (int)size)
+            {
+                _objectBytes = new byte[Math.Max((int)size, _objectBytes.Length * 2)];
+            }
+            bytes.CopyTo(_objectBytes);
+            AddWalkedReferences(entry, (int)size, pointerSize);
+        }
+        else if (entry.ContainsPointers)
+        {
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The plain path, one ClrMD read per value: for objects the window cannot hold (huge arrays, memory missing from the dump).</summary>
+    private ulong ReadThroughClrMd(ClrObject obj, ClrType type, TypeEntry entry, int pointerSize, out long length, out string? contents)
+    {
+        _references.Clear();
+        length = 0;
+        contents = null;
+        if (entry.Type.IsString)
+        {
+            length = _runtime.DataTarget.DataReader.Read<int>(obj.Address + (ulong)pointerSize);
+            if (_options.RecordStringContents)
+            {
+                contents = ReadString(obj.Address + (ulong)pointerSize + 4, (int)Math.Min(length, _chars.Length));
+            }
+        }
+        else if (entry.Type.IsArray)
+        {
+            length = obj.AsArray().Length;
+        }
+        ulong size = obj.Size;
+        if (obj.ContainsPointers)
+        {
+            AddReferences(obj, type, entry, size, pointerSize);
+        }
+        return size;
+    }
+
     private void AddReferences(ClrObject obj, ClrType type, TypeEntry entry, ulong size, int pointerSize)
     {
         var desc = type.GCDesc;
@@ -144,14 +217,7 @@ public sealed class HeapWalker
             }
             if (_runtime.DataTarget.DataReader.Read(obj.Address, _objectBytes.AsSpan(0, (int)size)) == (int)size)
             {
-                // Offsets from the GC descriptor count from the object start; field offsets from after the method table pointer.
-                foreach (var (reference, offset) in desc.WalkObject(_objectBytes, (int)size))
-                {
-                    if (reference != 0)
-                    {
-                        _references.Add((reference, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(offset - pointerSize)));
-                    }
-                }
+                AddWalkedReferences(entry, (int)size, pointerSize);
                 return;
             }
         }
@@ -160,6 +226,19 @@ public sealed class HeapWalker
             if (reference.Object.Address != 0)
             {
                 _references.Add((reference.Object.Address, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(reference.Offset)));
+            }
+        }
+    }
+
+    /// <summary>The references in the object bytes at the start of the scratch buffer, from the type's GC descriptor.</summary>
+    private void AddWalkedReferences(TypeEntry entry, int size, int pointerSize)
+    {
+        // Offsets from the GC descriptor count from the object start; field offsets from after the method table pointer.
+        foreach (var (reference, offset) in entry.Desc.WalkObject(_objectBytes, size))
+        {
+            if (reference != 0)
+            {
+                _references.Add((reference, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(offset - pointerSize)));
             }
         }
     }
@@ -204,7 +283,8 @@ public sealed class HeapWalker
         string module = Path.GetFileNameWithoutExtension(type.Module?.Name ?? type.Module?.AssemblyName ?? "");
         var heapType = new HeapType(name, type.MethodTable, type.IsArray, type.IsString, hasCount, type.StaticSize, type.ComponentSize, fields, module);
         int index = writer.WriteType(heapType);
-        entry = new TypeEntry(index, heapType, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray());
+        entry = new TypeEntry(index, heapType, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray(),
+            (uint)type.StaticSize, (uint)type.ComponentSize, type.ContainsPointers, type.GCDesc);
         _types.Add(type.MethodTable, entry);
         return entry;
     }
@@ -258,7 +338,7 @@ public sealed class HeapWalker
     };
 
     /// <summary>The file index of a type, with field offsets for mapping a reference to its field.</summary>
-    private sealed record TypeEntry(int Index, HeapType Type, int[] Offsets, int[] Sizes)
+    private sealed record TypeEntry(int Index, HeapType Type, int[] Offsets, int[] Sizes, uint BaseSize, uint ComponentSize, bool ContainsPointers, GCDesc Desc)
     {
         /// <summary>Field ordinal plus one of the field that holds <paramref name="offset"/>; 0 when none does.</summary>
         public int FieldFor(int offset)
