@@ -20,11 +20,12 @@ public sealed class HeapWindowWalkTests : IDisposable
         {
             MixedHeapFixture.WriteDump(target.Id, dump);
         }
-        var (fast, fastWindowObjects) = Walk(dump, "fast.heap", plain: false);
-        var (plain, plainWindowObjects) = Walk(dump, "plain.heap", plain: true);
+        var (fast, fastWindowObjects, resumed) = Walk(dump, "fast.heap", plain: false);
+        var (plain, plainWindowObjects, _) = Walk(dump, "plain.heap", plain: true);
         var graph = HeapGraph.Load(fast);
 
         Assert.Equal(0, plainWindowObjects);
+        Assert.Equal(0, resumed); // every segment walked from the window, none handed back to ClrMD
         // Nearly every object comes from the window (only huge ones or memory missing from the dump go through ClrMD).
         Assert.True(fastWindowObjects * 10 >= graph.ObjectCount * 9, $"{fastWindowObjects} of {graph.ObjectCount} objects from the window");
         byte[] a = File.ReadAllBytes(fast);
@@ -38,7 +39,7 @@ public sealed class HeapWindowWalkTests : IDisposable
         Assert.Equal(-1, firstDifference);
     }
 
-    private (string Path, long WindowObjects) Walk(string dump, string name, bool plain)
+    private (string Path, long WindowObjects, int Resumed) Walk(string dump, string name, bool plain)
     {
         string path = _dir.File(name);
         using var dataTarget = DataTarget.LoadDump(dump);
@@ -46,7 +47,7 @@ public sealed class HeapWindowWalkTests : IDisposable
         using var writer = new HeapFileWriter(path);
         var walker = new HeapWalker(runtime, new HeapCaptureOptions()) { PlainWalk = plain };
         walker.Write(writer, "dump", 0, "test");
-        return (path, walker.WindowObjects);
+        return (path, walker.WindowObjects, walker.ResumedSegments);
     }
 
     /// <summary>Bytes up to and including the header's runtime version, the last header field (docs/heap-file-format.md).</summary>

@@ -23,6 +23,8 @@ public sealed class HeapWalker
     private readonly List<(ulong Address, int Field)> _references = [];
     private readonly char[] _chars;
     private readonly SegmentWindow _window;
+    private TypeEntry? _freeEntry;
+    private Dictionary<ulong, ulong>? _contexts;
 
     public HeapWalker(ClrRuntime runtime, HeapCaptureOptions options)
     {
@@ -37,6 +39,9 @@ public sealed class HeapWalker
 
     /// <summary>Objects whose bytes came from the segment window (the rest were read through ClrMD one by one).</summary>
     public long WindowObjects { get; private set; }
+
+    /// <summary>Segments the block walk could not finish, which ClrMD's walk finished instead.</summary>
+    public int ResumedSegments { get; private set; }
 
     /// <summary>Block reads the segment window made.</summary>
     public long WindowReads => _window.Reads;
@@ -56,19 +61,29 @@ public sealed class HeapWalker
         {
             var free = new SegmentFree(segment);
             _window.Reset(segment.ObjectRange.End);
-            foreach (var obj in segment.EnumerateObjects())
+            // The block walk stops at the first object it cannot decode itself; ClrMD's walk goes on from there.
+            ulong resume = PlainWalk ? segment.FirstObjectAddress : WalkSegment(writer, segment, free, ref previous, pointerSize);
+            if (resume != 0 && segment.ObjectRange.Contains(resume))
             {
-                if (obj.IsFree)
+                ResumedSegments += PlainWalk ? 0 : 1;
+                foreach (var obj in segment.EnumerateObjects())
                 {
-                    free.Add(obj.Address, obj.Size);
-                    continue;
+                    if (obj.Address < resume)
+                    {
+                        continue;
+                    }
+                    if (obj.IsFree)
+                    {
+                        free.Add(obj.Address, obj.Size);
+                        continue;
+                    }
+                    if (obj.Address <= previous || obj.Type is null)
+                    {
+                        continue;
+                    }
+                    previous = obj.Address;
+                    WriteObject(writer, obj.Address, obj.Type, pointerSize);
                 }
-                if (obj.Address <= previous || obj.Type is null)
-                {
-                    continue;
-                }
-                previous = obj.Address;
-                WriteObject(writer, obj, pointerSize);
             }
             foreach (var part in free.Parts())
             {
@@ -105,28 +120,116 @@ public sealed class HeapWalker
         }
     }
 
-    private void WriteObject(HeapFileWriter writer, ClrObject obj, int pointerSize)
+    /// <summary>
+    /// Walks <paramref name="segment"/> from its first object as ClrMD's (not careful) walk does, but decoding method table,
+    /// size and the gaps of allocation contexts from the window itself instead of through ClrMD's type factory per object (which
+    /// asks the DAC about every array). Returns 0 when the segment is done, else the address of the first object it could not
+    /// decode (unknown method table, memory the window cannot serve), from which the caller lets ClrMD walk on.
+    /// </summary>
+    private ulong WalkSegment(HeapFileWriter writer, ClrSegment segment, SegmentFree free, ref ulong previous, int pointerSize)
     {
-        var type = obj.Type!;
+        var heap = _runtime.Heap;
+        ulong freeMethodTable = heap.FreeType.MethodTable;
+        uint minObject = 3u * (uint)pointerSize;
+        ulong alignMask = pointerSize == 4 && segment.Kind is not (GCSegmentKind.Large or GCSegmentKind.Pinned) ? 3UL : 7UL;
+        bool skipContexts = segment.Kind is not (GCSegmentKind.Large or GCSegmentKind.Frozen);
+        var contexts = skipContexts ? AllocationContexts() : null;
+        ulong address = segment.FirstObjectAddress;
+        while (segment.ObjectRange.Contains(address))
+        {
+            if (!_window.TryGet(address, 2 * pointerSize, out var head))
+            {
+                return address;
+            }
+            ulong mt = pointerSize == 8 ? BitConverter.ToUInt64(head) : BitConverter.ToUInt32(head);
+            var entry = mt == freeMethodTable ? _freeEntry ??= NewEntry(-1, heap.FreeType) : FindType(writer, mt, address);
+            if (entry is null)
+            {
+                return address;
+            }
+            ulong size = ObjectSize(entry, head, pointerSize);
+            if (mt == freeMethodTable)
+            {
+                free.Add(address, size);
+            }
+            else if (address > previous)
+            {
+                previous = address;
+                WriteObject(writer, address, entry.Clr, pointerSize);
+            }
+            ulong step = Math.Max((size + alignMask) & ~alignMask, minObject);
+            address += step;
+            while (contexts is not null && contexts.TryGetValue(address, out ulong contextEnd))
+            {
+                ulong next = contextEnd + ((minObject + alignMask) & ~alignMask);
+                if (address >= next || next >= segment.End)
+                {
+                    return 0;
+                }
+                address = next;
+            }
+        }
+        return 0;
+    }
+
+    private Dictionary<ulong, ulong> AllocationContexts()
+    {
+        if (_contexts is null)
+        {
+            _contexts = [];
+            foreach (var range in _runtime.Heap.EnumerateAllocationContexts())
+            {
+                _contexts[range.Start] = range.End;
+            }
+        }
+        return _contexts;
+    }
+
+    /// <summary>The entry of method table <paramref name="mt"/>, asking ClrMD once per new one; null when ClrMD knows no such type.</summary>
+    private TypeEntry? FindType(HeapFileWriter writer, ulong mt, ulong address)
+    {
+        if (_types.TryGetValue(mt, out var entry))
+        {
+            return entry;
+        }
+        var type = _runtime.Heap.GetObjectType(address);
+        return type is null || type.MethodTable != mt ? null : GetType(writer, type);
+    }
+
+    /// <summary>ClrMD's <c>ClrObject.Size</c> from the header bytes: base size plus count times component size (a string's count plus one
+    /// for its terminator), at least three pointers; unaligned.</summary>
+    private static ulong ObjectSize(TypeEntry entry, ReadOnlySpan<byte> head, int pointerSize)
+    {
+        ulong size = entry.BaseSize;
+        if (entry.ComponentSize != 0)
+        {
+            uint components = BitConverter.ToUInt32(head[pointerSize..]);
+            size = (components + (entry.Type.IsString ? 1UL : 0UL)) * entry.ComponentSize + entry.BaseSize;
+        }
+        return Math.Max(size, 3UL * (uint)pointerSize);
+    }
+
+    private void WriteObject(HeapFileWriter writer, ulong address, ClrType type, int pointerSize)
+    {
         var entry = GetType(writer, type);
         _references.Clear();
-        if (PlainWalk || !TryReadFromWindow(obj.Address, entry, pointerSize, out ulong size, out long length, out string? contents))
+        if (PlainWalk || !TryReadFromWindow(address, entry, pointerSize, out ulong size, out long length, out string? contents))
         {
-            size = ReadThroughClrMd(obj, type, entry, pointerSize, out length, out contents);
+            size = ReadThroughClrMd(_runtime.Heap.GetObject(address, type), type, entry, pointerSize, out length, out contents);
         }
-        long count = entry.Type.HasCount ? ReadCount(obj) : 0;
-        if (_dependents.TryGetValue(obj.Address, out var dependents))
+        long count = entry.Type.HasCount ? ReadCount(_runtime.Heap.GetObject(address, type)) : 0;
+        if (_dependents.TryGetValue(address, out var dependents))
         {
             foreach (ulong dependent in dependents)
             {
                 _references.Add((dependent, HeapFileFormat.NoField));
             }
         }
-        writer.WriteObject(obj.Address, entry.Index, size, length, contents, count, _references.Count, entry.Type.IsArrayOrString, entry.Type.HasCount, entry.Type.IsString, _options.RecordStringContents);
+        writer.WriteObject(address, entry.Index, size, length, contents, count, _references.Count, entry.Type.IsArrayOrString, entry.Type.HasCount, entry.Type.IsString, _options.RecordStringContents);
         bool withField = !entry.Type.IsArray;
-        foreach (var (address, field) in _references)
+        foreach (var (target, field) in _references)
         {
-            writer.WriteReference(obj.Address, address, field, withField);
+            writer.WriteReference(address, target, field, withField);
         }
     }
 
@@ -143,17 +246,11 @@ public sealed class HeapWalker
         {
             return false;
         }
-        if (entry.ComponentSize == 0)
+        if (entry.ComponentSize != 0 && (entry.Type.IsString || entry.Type.IsArray))
         {
-            size = entry.BaseSize;
+            length = BitConverter.ToInt32(head[pointerSize..]);
         }
-        else
-        {
-            uint components = BitConverter.ToUInt32(head[pointerSize..]);
-            length = entry.Type.IsString || entry.Type.IsArray ? BitConverter.ToInt32(head[pointerSize..]) : 0;
-            size = (components + (entry.Type.IsString ? 1UL : 0UL)) * entry.ComponentSize + entry.BaseSize;
-        }
-        size = Math.Max(size, 3UL * (uint)pointerSize);
+        size = ObjectSize(entry, head, pointerSize);
         if (size > MaxDirectWalkBytes || !_window.TryGet(address, (int)size, out var bytes))
         {
             return false;
@@ -283,10 +380,17 @@ public sealed class HeapWalker
         string module = Path.GetFileNameWithoutExtension(type.Module?.Name ?? type.Module?.AssemblyName ?? "");
         var heapType = new HeapType(name, type.MethodTable, type.IsArray, type.IsString, hasCount, type.StaticSize, type.ComponentSize, fields, module);
         int index = writer.WriteType(heapType);
-        entry = new TypeEntry(index, heapType, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray(),
-            (uint)type.StaticSize, (uint)type.ComponentSize, type.ContainsPointers, type.GCDesc);
+        entry = NewEntry(index, type, heapType);
         _types.Add(type.MethodTable, entry);
         return entry;
+    }
+
+    private TypeEntry NewEntry(int index, ClrType type, HeapType? heapType = null)
+    {
+        heapType ??= new HeapType(type.Name ?? "Free", type.MethodTable, type.IsArray, type.IsString, false, type.StaticSize, type.ComponentSize, [], "");
+        var fields = heapType.Fields;
+        return new TypeEntry(index, heapType, type, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray(),
+            (uint)type.StaticSize, (uint)type.ComponentSize, type.ContainsPointers, type.GCDesc);
     }
 
     /// <summary>The instance fields in offset order, described from their element types and offsets only (see <see cref="IsReference"/>):
@@ -338,7 +442,7 @@ public sealed class HeapWalker
     };
 
     /// <summary>The file index of a type, with field offsets for mapping a reference to its field.</summary>
-    private sealed record TypeEntry(int Index, HeapType Type, int[] Offsets, int[] Sizes, uint BaseSize, uint ComponentSize, bool ContainsPointers, GCDesc Desc)
+    private sealed record TypeEntry(int Index, HeapType Type, ClrType Clr, int[] Offsets, int[] Sizes, uint BaseSize, uint ComponentSize, bool ContainsPointers, GCDesc Desc)
     {
         /// <summary>Field ordinal plus one of the field that holds <paramref name="offset"/>; 0 when none does.</summary>
         public int FieldFor(int offset)
