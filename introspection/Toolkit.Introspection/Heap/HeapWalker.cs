@@ -255,26 +255,29 @@ public sealed class HeapWalker
         {
             return false;
         }
-        WindowObjects++;
         if (entry.Type.IsString && _options.RecordStringContents)
         {
             int chars = (int)Math.Clamp(length, 0, Math.Min(_chars.Length, ((long)size - pointerSize - 4) / 2));
             contents = chars == 0 ? string.Empty : new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.Slice(pointerSize + 4, chars * 2)));
         }
-        if (entry.ContainsPointers && !entry.Desc.IsEmpty)
+        if (entry.ContainsPointers)
         {
-            if (_objectBytes.Length < (int)size)
+            var sink = new ReferenceSink(_references, entry, pointerSize);
+            if (entry.Slots is null || !entry.Slots.Walk(bytes, (int)size, ref sink))
             {
-                _objectBytes = new byte[Math.Max((int)size, _objectBytes.Length * 2)];
+                _references.Clear();
+                return false;
             }
-            bytes.CopyTo(_objectBytes);
-            AddWalkedReferences(entry, (int)size, pointerSize);
         }
-        else if (entry.ContainsPointers)
-        {
-            return false;
-        }
+        WindowObjects++;
         return true;
+    }
+
+    /// <summary>Adds each reference the descriptor walk finds, with the field holding it (none for array elements).</summary>
+    private readonly struct ReferenceSink(List<(ulong Address, int Field)> references, TypeEntry entry, int pointerSize) : ISlotSink
+    {
+        public void Add(ulong reference, int offset) =>
+            references.Add((reference, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(offset - pointerSize)));
     }
 
     /// <summary>The plain path, one ClrMD read per value: for objects the window cannot hold (huge arrays, memory missing from the dump).</summary>
@@ -390,7 +393,8 @@ public sealed class HeapWalker
         heapType ??= new HeapType(type.Name ?? "Free", type.MethodTable, type.IsArray, type.IsString, false, type.StaticSize, type.ComponentSize, [], "");
         var fields = heapType.Fields;
         return new TypeEntry(index, heapType, type, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray(),
-            (uint)type.StaticSize, (uint)type.ComponentSize, type.ContainsPointers, type.GCDesc);
+            (uint)type.StaticSize, (uint)type.ComponentSize, type.ContainsPointers, type.GCDesc,
+            type.ContainsPointers ? GcSlots.Read(_runtime.DataTarget.DataReader, type.MethodTable) : null);
     }
 
     /// <summary>The instance fields in offset order, described from their element types and offsets only (see <see cref="IsReference"/>):
@@ -442,7 +446,7 @@ public sealed class HeapWalker
     };
 
     /// <summary>The file index of a type, with field offsets for mapping a reference to its field.</summary>
-    private sealed record TypeEntry(int Index, HeapType Type, ClrType Clr, int[] Offsets, int[] Sizes, uint BaseSize, uint ComponentSize, bool ContainsPointers, GCDesc Desc)
+    private sealed record TypeEntry(int Index, HeapType Type, ClrType Clr, int[] Offsets, int[] Sizes, uint BaseSize, uint ComponentSize, bool ContainsPointers, GCDesc Desc, GcSlots? Slots)
     {
         /// <summary>Field ordinal plus one of the field that holds <paramref name="offset"/>; 0 when none does.</summary>
         public int FieldFor(int offset)
