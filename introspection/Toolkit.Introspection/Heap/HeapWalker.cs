@@ -22,13 +22,29 @@ public sealed class HeapWalker
     private readonly Dictionary<ulong, TypeEntry> _types = [];
     private readonly List<(ulong Address, int Field)> _references = [];
     private readonly char[] _chars;
+    private readonly SegmentWindow _window;
+    private TypeEntry? _freeEntry;
+    private Dictionary<ulong, ulong>? _contexts;
 
     public HeapWalker(ClrRuntime runtime, HeapCaptureOptions options)
     {
         _runtime = runtime;
         _options = options;
         _chars = new char[Math.Clamp(options.MaxStringChars, 0, HeapFileFormat.MaxStringCharsLimit)];
+        _window = new SegmentWindow(runtime.DataTarget.DataReader);
     }
+
+    /// <summary>Reads every object through ClrMD one value at a time, as before the segment window: the reference the fast walk is checked against.</summary>
+    public bool PlainWalk { get; init; }
+
+    /// <summary>Objects whose bytes came from the segment window (the rest were read through ClrMD one by one).</summary>
+    public long WindowObjects { get; private set; }
+
+    /// <summary>Segments the block walk could not finish, which ClrMD's walk finished instead.</summary>
+    public int ResumedSegments { get; private set; }
+
+    /// <summary>Block reads the segment window made.</summary>
+    public long WindowReads => _window.Reads;
 
     public void Write(HeapFileWriter writer, string source, int processId, string runtimeVersion)
     {
@@ -44,19 +60,30 @@ public sealed class HeapWalker
         foreach (var segment in heap.Segments.OrderBy(s => s.Start))
         {
             var free = new SegmentFree(segment);
-            foreach (var obj in segment.EnumerateObjects())
+            _window.Reset(segment.ObjectRange.End);
+            // The block walk stops at the first object it cannot decode itself; ClrMD's walk goes on from there.
+            ulong resume = PlainWalk ? segment.FirstObjectAddress : WalkSegment(writer, segment, free, ref previous, pointerSize);
+            if (resume != 0 && segment.ObjectRange.Contains(resume))
             {
-                if (obj.IsFree)
+                ResumedSegments += PlainWalk ? 0 : 1;
+                foreach (var obj in segment.EnumerateObjects())
                 {
-                    free.Add(obj.Address, obj.Size);
-                    continue;
+                    if (obj.Address < resume)
+                    {
+                        continue;
+                    }
+                    if (obj.IsFree)
+                    {
+                        free.Add(obj.Address, obj.Size);
+                        continue;
+                    }
+                    if (obj.Address <= previous || obj.Type is null)
+                    {
+                        continue;
+                    }
+                    previous = obj.Address;
+                    WriteObject(writer, obj.Address, obj.Type, pointerSize);
                 }
-                if (obj.Address <= previous || obj.Type is null)
-                {
-                    continue;
-                }
-                previous = obj.Address;
-                WriteObject(writer, obj, pointerSize);
             }
             foreach (var part in free.Parts())
             {
@@ -93,12 +120,172 @@ public sealed class HeapWalker
         }
     }
 
-    private void WriteObject(HeapFileWriter writer, ClrObject obj, int pointerSize)
+    /// <summary>
+    /// Walks <paramref name="segment"/> from its first object as ClrMD's (not careful) walk does, but decoding method table,
+    /// size and the gaps of allocation contexts from the window itself instead of through ClrMD's type factory per object (which
+    /// asks the DAC about every array). Returns 0 when the segment is done, else the address of the first object it could not
+    /// decode (unknown method table, memory the window cannot serve), from which the caller lets ClrMD walk on.
+    /// </summary>
+    private ulong WalkSegment(HeapFileWriter writer, ClrSegment segment, SegmentFree free, ref ulong previous, int pointerSize)
     {
-        var type = obj.Type!;
+        var heap = _runtime.Heap;
+        ulong freeMethodTable = heap.FreeType.MethodTable;
+        uint minObject = 3u * (uint)pointerSize;
+        ulong alignMask = pointerSize == 4 && segment.Kind is not (GCSegmentKind.Large or GCSegmentKind.Pinned) ? 3UL : 7UL;
+        bool skipContexts = segment.Kind is not (GCSegmentKind.Large or GCSegmentKind.Frozen);
+        var contexts = skipContexts ? AllocationContexts() : null;
+        ulong address = segment.FirstObjectAddress;
+        while (segment.ObjectRange.Contains(address))
+        {
+            if (!_window.TryGet(address, 2 * pointerSize, out var head))
+            {
+                return address;
+            }
+            ulong mt = pointerSize == 8 ? BitConverter.ToUInt64(head) : BitConverter.ToUInt32(head);
+            var entry = mt == freeMethodTable ? _freeEntry ??= NewEntry(-1, heap.FreeType) : FindType(writer, mt, address);
+            if (entry is null)
+            {
+                return address;
+            }
+            ulong size = ObjectSize(entry, head, pointerSize);
+            if (mt == freeMethodTable)
+            {
+                free.Add(address, size);
+            }
+            else if (address > previous)
+            {
+                previous = address;
+                WriteObject(writer, address, entry.Clr, pointerSize);
+            }
+            ulong step = Math.Max((size + alignMask) & ~alignMask, minObject);
+            address += step;
+            while (contexts is not null && contexts.TryGetValue(address, out ulong contextEnd))
+            {
+                ulong next = contextEnd + ((minObject + alignMask) & ~alignMask);
+                if (address >= next || next >= segment.End)
+                {
+                    return 0;
+                }
+                address = next;
+            }
+        }
+        return 0;
+    }
+
+    private Dictionary<ulong, ulong> AllocationContexts()
+    {
+        if (_contexts is null)
+        {
+            _contexts = [];
+            foreach (var range in _runtime.Heap.EnumerateAllocationContexts())
+            {
+                _contexts[range.Start] = range.End;
+            }
+        }
+        return _contexts;
+    }
+
+    /// <summary>The entry of method table <paramref name="mt"/>, asking ClrMD once per new one; null when ClrMD knows no such type.</summary>
+    private TypeEntry? FindType(HeapFileWriter writer, ulong mt, ulong address)
+    {
+        if (_types.TryGetValue(mt, out var entry))
+        {
+            return entry;
+        }
+        var type = _runtime.Heap.GetObjectType(address);
+        return type is null || type.MethodTable != mt ? null : GetType(writer, type);
+    }
+
+    /// <summary>ClrMD's <c>ClrObject.Size</c> from the header bytes: base size plus count times component size (a string's count plus one
+    /// for its terminator), at least three pointers; unaligned.</summary>
+    private static ulong ObjectSize(TypeEntry entry, ReadOnlySpan<byte> head, int pointerSize)
+    {
+        ulong size = entry.BaseSize;
+        if (entry.ComponentSize != 0)
+        {
+            uint components = BitConverter.ToUInt32(head[pointerSize..]);
+            size = (components + (entry.Type.IsString ? 1UL : 0UL)) * entry.ComponentSize + entry.BaseSize;
+        }
+        return Math.Max(size, 3UL * (uint)pointerSize);
+    }
+
+    private void WriteObject(HeapFileWriter writer, ulong address, ClrType type, int pointerSize)
+    {
         var entry = GetType(writer, type);
-        long length = 0;
-        string? contents = null;
+        _references.Clear();
+        if (PlainWalk || !TryReadFromWindow(address, entry, pointerSize, out ulong size, out long length, out string? contents))
+        {
+            size = ReadThroughClrMd(_runtime.Heap.GetObject(address, type), type, entry, pointerSize, out length, out contents);
+        }
+        long count = entry.Type.HasCount ? ReadCount(_runtime.Heap.GetObject(address, type)) : 0;
+        if (_dependents.TryGetValue(address, out var dependents))
+        {
+            foreach (ulong dependent in dependents)
+            {
+                _references.Add((dependent, HeapFileFormat.NoField));
+            }
+        }
+        writer.WriteObject(address, entry.Index, size, length, contents, count, _references.Count, entry.Type.IsArrayOrString, entry.Type.HasCount, entry.Type.IsString, _options.RecordStringContents);
+        bool withField = !entry.Type.IsArray;
+        foreach (var (target, field) in _references)
+        {
+            writer.WriteReference(address, target, field, withField);
+        }
+    }
+
+    /// <summary>Size, length, string contents and references of the object at <paramref name="address"/> from the segment window,
+    /// computed as ClrMD computes them (<c>ClrObject.Size</c>: base size plus count times component size, a string's count plus one
+    /// for its terminator, at least three pointers; no alignment). False when the window cannot hold the object.</summary>
+    private bool TryReadFromWindow(ulong address, TypeEntry entry, int pointerSize, out ulong size, out long length, out string? contents)
+    {
+        size = 0;
+        length = 0;
+        contents = null;
+        int header = 2 * pointerSize;
+        if (!_window.TryGet(address, header, out var head))
+        {
+            return false;
+        }
+        if (entry.ComponentSize != 0 && (entry.Type.IsString || entry.Type.IsArray))
+        {
+            length = BitConverter.ToInt32(head[pointerSize..]);
+        }
+        size = ObjectSize(entry, head, pointerSize);
+        if (size > MaxDirectWalkBytes || !_window.TryGet(address, (int)size, out var bytes))
+        {
+            return false;
+        }
+        if (entry.Type.IsString && _options.RecordStringContents)
+        {
+            int chars = (int)Math.Clamp(length, 0, Math.Min(_chars.Length, ((long)size - pointerSize - 4) / 2));
+            contents = chars == 0 ? string.Empty : new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes.Slice(pointerSize + 4, chars * 2)));
+        }
+        if (entry.ContainsPointers)
+        {
+            var sink = new ReferenceSink(_references, entry, pointerSize);
+            if (entry.Slots is null || !entry.Slots.Walk(bytes, (int)size, ref sink))
+            {
+                _references.Clear();
+                return false;
+            }
+        }
+        WindowObjects++;
+        return true;
+    }
+
+    /// <summary>Adds each reference the descriptor walk finds, with the field holding it (none for array elements).</summary>
+    private readonly struct ReferenceSink(List<(ulong Address, int Field)> references, TypeEntry entry, int pointerSize) : ISlotSink
+    {
+        public void Add(ulong reference, int offset) =>
+            references.Add((reference, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(offset - pointerSize)));
+    }
+
+    /// <summary>The plain path, one ClrMD read per value: for objects the window cannot hold (huge arrays, memory missing from the dump).</summary>
+    private ulong ReadThroughClrMd(ClrObject obj, ClrType type, TypeEntry entry, int pointerSize, out long length, out string? contents)
+    {
+        _references.Clear();
+        length = 0;
+        contents = null;
         if (entry.Type.IsString)
         {
             length = _runtime.DataTarget.DataReader.Read<int>(obj.Address + (ulong)pointerSize);
@@ -111,26 +298,12 @@ public sealed class HeapWalker
         {
             length = obj.AsArray().Length;
         }
-        long count = entry.Type.HasCount ? ReadCount(obj) : 0;
-        _references.Clear();
         ulong size = obj.Size;
         if (obj.ContainsPointers)
         {
             AddReferences(obj, type, entry, size, pointerSize);
         }
-        if (_dependents.TryGetValue(obj.Address, out var dependents))
-        {
-            foreach (ulong dependent in dependents)
-            {
-                _references.Add((dependent, HeapFileFormat.NoField));
-            }
-        }
-        writer.WriteObject(obj.Address, entry.Index, size, length, contents, count, _references.Count, entry.Type.IsArrayOrString, entry.Type.HasCount, entry.Type.IsString, _options.RecordStringContents);
-        bool withField = !entry.Type.IsArray;
-        foreach (var (address, field) in _references)
-        {
-            writer.WriteReference(obj.Address, address, field, withField);
-        }
+        return size;
     }
 
     private void AddReferences(ClrObject obj, ClrType type, TypeEntry entry, ulong size, int pointerSize)
@@ -144,14 +317,7 @@ public sealed class HeapWalker
             }
             if (_runtime.DataTarget.DataReader.Read(obj.Address, _objectBytes.AsSpan(0, (int)size)) == (int)size)
             {
-                // Offsets from the GC descriptor count from the object start; field offsets from after the method table pointer.
-                foreach (var (reference, offset) in desc.WalkObject(_objectBytes, (int)size))
-                {
-                    if (reference != 0)
-                    {
-                        _references.Add((reference, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(offset - pointerSize)));
-                    }
-                }
+                AddWalkedReferences(entry, (int)size, pointerSize);
                 return;
             }
         }
@@ -160,6 +326,19 @@ public sealed class HeapWalker
             if (reference.Object.Address != 0)
             {
                 _references.Add((reference.Object.Address, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(reference.Offset)));
+            }
+        }
+    }
+
+    /// <summary>The references in the object bytes at the start of the scratch buffer, from the type's GC descriptor.</summary>
+    private void AddWalkedReferences(TypeEntry entry, int size, int pointerSize)
+    {
+        // Offsets from the GC descriptor count from the object start; field offsets from after the method table pointer.
+        foreach (var (reference, offset) in entry.Desc.WalkObject(_objectBytes, size))
+        {
+            if (reference != 0)
+            {
+                _references.Add((reference, entry.Type.IsArray ? HeapFileFormat.NoField : entry.FieldFor(offset - pointerSize)));
             }
         }
     }
@@ -204,9 +383,18 @@ public sealed class HeapWalker
         string module = Path.GetFileNameWithoutExtension(type.Module?.Name ?? type.Module?.AssemblyName ?? "");
         var heapType = new HeapType(name, type.MethodTable, type.IsArray, type.IsString, hasCount, type.StaticSize, type.ComponentSize, fields, module);
         int index = writer.WriteType(heapType);
-        entry = new TypeEntry(index, heapType, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray());
+        entry = NewEntry(index, type, heapType);
         _types.Add(type.MethodTable, entry);
         return entry;
+    }
+
+    private TypeEntry NewEntry(int index, ClrType type, HeapType? heapType = null)
+    {
+        heapType ??= new HeapType(type.Name ?? "Free", type.MethodTable, type.IsArray, type.IsString, false, type.StaticSize, type.ComponentSize, [], "");
+        var fields = heapType.Fields;
+        return new TypeEntry(index, heapType, type, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray(),
+            (uint)type.StaticSize, (uint)type.ComponentSize, type.ContainsPointers, type.GCDesc,
+            type.ContainsPointers ? GcSlots.Read(_runtime.DataTarget.DataReader, type.MethodTable) : null);
     }
 
     /// <summary>The instance fields in offset order, described from their element types and offsets only (see <see cref="IsReference"/>):
@@ -258,7 +446,7 @@ public sealed class HeapWalker
     };
 
     /// <summary>The file index of a type, with field offsets for mapping a reference to its field.</summary>
-    private sealed record TypeEntry(int Index, HeapType Type, int[] Offsets, int[] Sizes)
+    private sealed record TypeEntry(int Index, HeapType Type, ClrType Clr, int[] Offsets, int[] Sizes, uint BaseSize, uint ComponentSize, bool ContainsPointers, GCDesc Desc, GcSlots? Slots)
     {
         /// <summary>Field ordinal plus one of the field that holds <paramref name="offset"/>; 0 when none does.</summary>
         public int FieldFor(int offset)
