@@ -256,6 +256,11 @@ public sealed class HeapGraph
 
     public bool HasParents => _parents is not null;
 
+    /// <summary>The address and type arrays for a consuming reducer to compact in place, or null when this graph is a view that
+    /// shares them with another graph (<see cref="WithoutUnreachable"/>).</summary>
+    internal (uint[] Low, ushort[]? Types16, int[]? Types32)? ReusableColumns =>
+        _excluded is null ? (_addresses.LowHalves, _columns.TypeArrays.Types16, _columns.TypeArrays.Types32) : null;
+
     /// <summary>Lets go of the addresses and the per-object columns (types, sizes, lengths, counts, strings), for a reducer that
     /// has copied what it needs and consumes this graph: only references, roots and reachability remain usable.</summary>
     internal void ReleaseObjectColumns()
