@@ -22,7 +22,7 @@ public static class HeapDominatorsCommand
         {
             var shown = Math.Max(1, CountOption.Top(parse.GetValue(top), "--top"));
             var graph = heap.Load(parse);
-            var report = heap.StepStats(parse).Step("dominators", () => Terminal.Output.WithProgress("dominators", _ => HeapQueries.Dominators(graph, shown)), _ => graph);
+            var report = heap.StepStats(parse).Step("dominators", () => Terminal.Output.WithProgress("dominators", _ => HeapQueries.DominatorsConsumingReferences(graph, shown)), _ => graph);
             return heap.Print(parse, report);
         }));
         return command.WithExamples("toolkit heap dominators app.heap --top 10");

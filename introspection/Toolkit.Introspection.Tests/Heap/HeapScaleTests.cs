@@ -154,6 +154,14 @@ public sealed class HeapScaleTests : IDisposable
         heap.Ref(t, n3, 1);
         heap.Ref(garbage, n3, 1);
         heap.Root(h);
+        // A second list whose array comes before it in the heap, after garbage: when the consuming reducer compacts the columns
+        // in place, the list lands on the array's old slot, so the array's size must have been read before.
+        int before = heap.Object(array, 2);
+        int l2 = heap.Object(list, count: 2);
+        heap.Ref(before, n4, 0);
+        heap.Ref(before, n5, 0);
+        heap.Ref(l2, before, 1);
+        heap.Root(l2);
         return heap;
     }
 

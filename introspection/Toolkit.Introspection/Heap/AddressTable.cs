@@ -67,6 +67,9 @@ public sealed class AddressTable
 
     public int Count => _low.Length;
 
+    /// <summary>The low halves, for a consuming reducer that compacts them in place into its own builder (see <see cref="Builder(uint[])"/>).</summary>
+    internal uint[] LowHalves => _low;
+
     public long MemoryBytes => _low.LongLength * 4 + (_pageFirst?.LongLength ?? 0) * 4 + _runStart.LongLength * 12;
 
     public ulong this[int id]
@@ -122,9 +125,24 @@ public sealed class AddressTable
     }
 
     /// <summary>Collects addresses in increasing order, 4 bytes each (the high halves once per run): the table is then built without an 8-byte-per-object array.</summary>
-    public sealed class Builder(int capacity)
+    public sealed class Builder
     {
-        internal uint[] Low { get; } = new uint[capacity];
+        private readonly bool _reused;
+
+        public Builder(int capacity)
+        {
+            Low = new uint[capacity];
+        }
+
+        /// <summary>Fills <paramref name="reuse"/> from the start (a longer array of a graph being consumed: address i is written only
+        /// after the old address i was read, as kept objects keep their order); trimmed to the addresses added when built.</summary>
+        internal Builder(uint[] reuse)
+        {
+            Low = reuse;
+            _reused = true;
+        }
+
+        internal uint[] Low { get; private set; }
 
         internal List<int> RunStarts { get; } = [];
 
@@ -147,8 +165,15 @@ public sealed class AddressTable
             Last = address;
         }
 
-        public AddressTable Build() => Count == Low.Length
-            ? new AddressTable(this)
-            : throw new InvalidOperationException($"{Count} addresses added, {Low.Length} announced");
+        public AddressTable Build()
+        {
+            if (_reused && Count < Low.Length)
+            {
+                Low = Low[..Count];
+            }
+            return Count == Low.Length
+                ? new AddressTable(this)
+                : throw new InvalidOperationException($"{Count} addresses added, {Low.Length} announced");
+        }
     }
 }

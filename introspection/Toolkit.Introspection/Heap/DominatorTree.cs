@@ -63,7 +63,7 @@ public sealed class DominatorTree
 
     /// <summary>The tree itself: row <c>id</c> lists the objects <c>id</c> dominates directly, and the last row
     /// (number <c>ObjectCount</c>) those only the roots as a whole dominate. Built on first call (8 bytes per object) unless
-    /// <see cref="Compute"/> was asked for it, when it lives in the computation's own arrays.</summary>
+    /// <see cref="Compute(HeapGraph, bool)"/> was asked for it, when it lives in the computation's own arrays.</summary>
     public ReferenceTable Tree()
     {
         if (_tree is null)
@@ -113,7 +113,10 @@ public sealed class DominatorTree
 
     /// <summary>Computes the dominators of <paramref name="graph"/>; with <paramref name="withTree"/>, also <see cref="Tree"/>, in the
     /// arrays the computation is done with (no new memory).</summary>
-    public static DominatorTree Compute(HeapGraph graph, bool withTree = false)
+    public static DominatorTree Compute(HeapGraph graph, bool withTree = false) => Compute(graph, withTree, releaseReferences: false);
+
+    // With releaseReferences the graph's references go (and are collected) once the fixed point is reached: nothing after reads them.
+    internal static DominatorTree Compute(HeapGraph graph, bool withTree, bool releaseReferences)
     {
         ArgumentNullException.ThrowIfNull(graph);
         int n = graph.ObjectCount;
@@ -125,6 +128,11 @@ public sealed class DominatorTree
         int count = Postorder(graph, postIndex, order);
         var idomPost = new int[Math.Max(count, n)]; // n slots at least, so it can become the tree's children
         int iterations = FixedPoint(graph, postIndex, order, idomPost, count);
+        if (releaseReferences)
+        {
+            graph.ReleaseReferences();
+            FreedMemory.Collect(n);
+        }
         int root = count - 1;
         // The id-to-number map becomes the immediate dominators by id, in place: each slot is read once, then written.
         var idom = postIndex;

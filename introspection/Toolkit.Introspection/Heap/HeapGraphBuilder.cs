@@ -18,8 +18,8 @@ public sealed class HeapGraphBuilder
     private readonly HeapFileHeader _header;
     private readonly HeapType[] _types;
     private readonly AddressTable.Builder _addresses;
-    private readonly ushort[]? _types16;
-    private readonly int[]? _types32;
+    private ushort[]? _types16;
+    private int[]? _types32;
     private readonly int[] _childStart;
     private int[]? _children;
     // Raw mode: the high half of each reference's address as a code (the low half is in _children), the codes' values, and the
@@ -46,11 +46,25 @@ public sealed class HeapGraphBuilder
     /// <summary>Prepares arrays for exactly <paramref name="objectCount"/> objects and at most <paramref name="edgeCapacity"/> references.</summary>
     /// <remarks><paramref name="types"/> is kept, not copied: a loader may fill it while objects are added, each type before its first object.</remarks>
     public HeapGraphBuilder(HeapFileHeader header, HeapType[] types, int objectCount, long edgeCapacity, bool rawReferences)
+        : this(header, types, objectCount, edgeCapacity, rawReferences, null)
+    {
+    }
+
+    /// <summary>With <paramref name="reuse"/>, the address and type columns are written into those arrays (of a graph being consumed,
+    /// at least <paramref name="objectCount"/> long, read in the same order as written) and trimmed when built: no second copy of
+    /// them while both graphs are alive.</summary>
+    internal HeapGraphBuilder(HeapFileHeader header, HeapType[] types, int objectCount, long edgeCapacity, bool rawReferences,
+        (uint[] Low, ushort[]? Types16, int[]? Types32)? reuse)
     {
         _header = header;
         _types = types;
-        _addresses = new AddressTable.Builder(objectCount);
-        if (types.Length <= ushort.MaxValue + 1)
+        _addresses = reuse is { } r ? new AddressTable.Builder(r.Low) : new AddressTable.Builder(objectCount);
+        if (reuse is { } same)
+        {
+            _types16 = same.Types16;
+            _types32 = same.Types32;
+        }
+        else if (types.Length <= ushort.MaxValue + 1)
         {
             _types16 = new ushort[objectCount];
         }
@@ -231,6 +245,14 @@ public sealed class HeapGraphBuilder
     {
         var table = _addresses.Build();
         int n = table.Count;
+        if (_types16 is not null && _types16.Length > n)
+        {
+            _types16 = _types16[..n];
+        }
+        if (_types32 is not null && _types32.Length > n)
+        {
+            _types32 = _types32[..n];
+        }
         if (_rawChildren is not null || _rawHighCodes is not null)
         {
             ResolveChildren(table);

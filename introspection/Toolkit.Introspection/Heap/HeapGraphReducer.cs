@@ -40,9 +40,9 @@ public static class HeapGraphReducer
         var infraTypes = graph.Types.Select(t => options.CutInfrastructureEdges && IsInfrastructure(t.Name)).ToArray();
         // newId[id]: the object's number in the new graph; Dropped when left out; for a folded array, ~owner (the old owner's number).
         var newId = PlanFolding(graph, options);
-        var builder = AddObjects(graph, options, newId);
-        // One bit per old object for "is infrastructure", so the references can be cut after the types are let go.
+        // One bit per old object for "is infrastructure", so the references can be cut after the types are let go (or overwritten).
         var infra = InfrastructureBits(graph, infraTypes);
+        var builder = AddObjects(graph, options, newId, consume ? graph.ReusableColumns : null);
         int rootCount = graph.RootCount;
         for (int r = 0; r < rootCount; r++)
         {
@@ -65,13 +65,18 @@ public static class HeapGraphReducer
         AddReferences(graph, builder, newId, infra);
         if (consume)
         {
+            // The old references go back before Build trims the reused address and type arrays (a copy of each).
             graph.ReleaseReferences();
+            FreedMemory.Collect(graph.ObjectCount);
         }
         return builder.Build();
     }
 
-    // Numbers the kept objects and adds them (sizes with their folded arrays) to a builder with no reference capacity.
-    private static HeapGraphBuilder AddObjects(HeapGraph graph, HeapReduceOptions options, int[] newId)
+    // Numbers the kept objects and adds them (sizes with their folded arrays) to a builder with no reference capacity. With
+    // reuse (a consumed graph), the new addresses and types overwrite the old ones in place: object k of the new graph is written
+    // when old object id >= k is read, so no old value is overwritten before it is read; the folded arrays' sizes are summed first,
+    // as an array may come before its owner.
+    private static HeapGraphBuilder AddObjects(HeapGraph graph, HeapReduceOptions options, int[] newId, (uint[], ushort[]?, int[]?)? reuse)
     {
         int n = graph.ObjectCount;
         long unreachableObjects = 0;
@@ -90,7 +95,16 @@ public static class HeapGraphReducer
                 newId[id] = kept++;
             }
         }
-        var builder = new HeapGraphBuilder(graph.Header, [.. graph.Types], kept, 0, rawReferences: false)
+        var folded = new Dictionary<int, long>();
+        for (int id = 0; id < n; id++)
+        {
+            if (newId[id] < Dropped)
+            {
+                int owner = -(newId[id] + 2);
+                folded[owner] = folded.GetValueOrDefault(owner) + graph.Size(id);
+            }
+        }
+        var builder = new HeapGraphBuilder(graph.Header, [.. graph.Types], kept, 0, rawReferences: false, reuse)
         {
             StringBlob = graph.StringBlob,
             UnresolvedReferences = graph.UnresolvedReferences,
@@ -100,14 +114,7 @@ public static class HeapGraphReducer
         {
             if (newId[id] >= 0)
             {
-                long size = graph.Size(id);
-                foreach (int c in graph.Children(id))
-                {
-                    if (IsFoldedInto(newId, c, id))
-                    {
-                        size += graph.Size(c);
-                    }
-                }
+                long size = graph.Size(id) + folded.GetValueOrDefault(id);
                 builder.AddObject(graph.Address(id), graph.TypeIndex(id), size, (int?)graph.Length(id), (int?)graph.Count(id), graph.StringContentId(id));
             }
         }

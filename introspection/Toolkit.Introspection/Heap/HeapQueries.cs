@@ -136,9 +136,14 @@ public static class HeapQueries
     }
 
     /// <summary>The objects that dominate the most memory (directly under the roots), and retained size per type.</summary>
-    public static HeapDominatorReport Dominators(HeapGraph graph, int top = 20)
+    public static HeapDominatorReport Dominators(HeapGraph graph, int top = 20) => Dominators(graph, top, graph.Dominators(withTree: true));
+
+    /// <summary>Like <see cref="Dominators(HeapGraph, int)"/>, letting go of the graph's references while computing (see
+    /// <see cref="HeapGraph.DominatorsConsumingReferences"/>): for a command that asks nothing else of the graph's references.</summary>
+    public static HeapDominatorReport DominatorsConsumingReferences(HeapGraph graph, int top = 20) => Dominators(graph, top, graph.DominatorsConsumingReferences());
+
+    private static HeapDominatorReport Dominators(HeapGraph graph, int top, DominatorTree tree)
     {
-        var tree = graph.Dominators(withTree: true);
         var topIds = new PriorityQueue<int, long>();
         for (int id = 0; id < graph.ObjectCount; id++)
         {

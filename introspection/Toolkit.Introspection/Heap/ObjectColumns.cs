@@ -41,6 +41,9 @@ public sealed class ObjectColumns
     /// <summary>Bytes of the counts, string offsets and string pool.</summary>
     public long ExtraBytes => _counts.MemoryBytes + _stringOffsets.MemoryBytes + _stringBlob.LongLength;
 
+    /// <summary>The type column (one of the two is set), for a consuming reducer that compacts it in place.</summary>
+    internal (ushort[]? Types16, int[]? Types32) TypeArrays => (_types16, _types32);
+
     /// <summary>The pool of distinct string contents (shared by graphs reduced from this one).</summary>
     internal byte[] StringBlob => _stringBlob;
 
