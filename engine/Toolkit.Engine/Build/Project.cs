@@ -192,6 +192,9 @@ public sealed class Project
             ApplyDatabase(); // another build saved while this one waited for the lock
         }
 
+        // The log records what the files say at the stamps the scan saw, whatever the build does: written before
+        // the build, so the encoded log is not held through it (a dry run drops it).
+        SaveDependencyLog(write: !options.DryRun);
         BuildResult result;
         try
         {
@@ -201,7 +204,6 @@ public sealed class Project
         {
             if (!options.DryRun)
             {
-                SaveDependencyLog();
                 TrySaveDatabase(); // what finished is kept, but a failing save must not hide the real error
             }
 
@@ -210,7 +212,6 @@ public sealed class Project
 
         if (!options.DryRun)
         {
-            SaveDependencyLog();
             SaveDatabaseOrFail();
         }
 
@@ -315,13 +316,22 @@ public sealed class Project
     private ProjectLock? Lock(string what, bool wait, CancellationToken cancellation) =>
         FileSystem is DiskFileSystem disk ? ProjectLock.Acquire(disk.Root, what, wait, _reporter.Warning, cancellation) : null;
 
-    /// <summary>Writes the dependency log this open's scan left, if it changed (never twice, never on -n).</summary>
-    private void SaveDependencyLog()
+    /// <summary>Writes the dependency log this open's scan left, if it changed, or with <paramref name="write"/> false (-n) drops it; never twice.</summary>
+    private void SaveDependencyLog(bool write)
     {
-        if (_pendingDependencyLog is { } payload)
+        if (_pendingDependencyLog is not { } payload)
         {
-            _pendingDependencyLog = null;
+            return;
+        }
+
+        _pendingDependencyLog = null;
+        if (write)
+        {
             DependencyLogPhase.Save(FileSystem, payload, _reporter);
+        }
+        else
+        {
+            payload.Dispose();
         }
     }
 
