@@ -23,17 +23,20 @@ internal sealed class TestProject
 
     public Project LastProject { get; private set; } = null!;
 
-    public Project Open()
+    public Project Open() => Open(readOnly: false);
+
+    /// <summary>Opens the project; <paramref name="readOnly"/> for a build that will not save (-n), as <c>toolkit build -n</c> opens.</summary>
+    public Project Open(bool readOnly)
     {
         LastReporter = new NullBuildReporter();
-        LastProject = Project.Open(new StringReader(Manifest), "test.manifest", Files, "/project", Settings, LastReporter);
+        LastProject = Project.Open(new StringReader(Manifest), "test.manifest", Files, "/project", Settings.WithReadOnly(readOnly), LastReporter);
         return LastProject;
     }
 
     /// <summary>Builds and returns the command lines that ran, in order (-j 1 for a stable order).</summary>
     public (BuildResult Result, List<string> Commands) Build(bool keepGoing = false, bool dryRun = false, params string[] targets)
     {
-        var project = Open();
+        var project = Open(readOnly: dryRun);
         var ids = targets.Select(project.ResolveTarget).ToList();
         var result = project.Build(ids, new BuildOptions { Jobs = 1, KeepGoing = keepGoing, DryRun = dryRun }, new BuiltinToolExecutor());
         return (result, LastReporter.Commands.ToList());

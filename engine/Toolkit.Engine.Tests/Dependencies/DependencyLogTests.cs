@@ -117,6 +117,30 @@ public sealed class DependencyLogTests
     }
 
     [Fact]
+    public void A_dry_run_of_a_project_opened_to_save_drops_the_log_it_encoded()
+    {
+        var project = SmallProject.Create();
+        var opened = project.Open(readOnly: false);
+        opened.Build(null, new BuildOptions { Jobs = 1, DryRun = true }, new Toolkit.Engine.Actions.BuiltinToolExecutor());
+        Assert.False(project.Files.Stat(DependencyLog.FileName).Exists);
+    }
+
+    [Fact]
+    public void A_read_only_open_consults_the_log_and_a_build_of_it_writes_none()
+    {
+        var project = SmallProject.Create();
+        project.Build();
+        project.Files.Touch("shared/common.h");
+        var written = project.Files.Stat(DependencyLog.FileName);
+
+        var counting = new CountingFileSystem(project.Files);
+        var opened = Open(project, counting, project.Settings.WithReadOnly(true));
+        Assert.Equal(["shared/common.h"], ScannerReads(counting));
+        opened.Build(null, new BuildOptions { Jobs = 1 }, new Toolkit.Engine.Actions.BuiltinToolExecutor());
+        Assert.Equal(written, project.Files.Stat(DependencyLog.FileName));
+    }
+
+    [Fact]
     public void Files_the_scan_no_longer_reaches_are_dropped_from_the_log()
     {
         var project = SmallProject.Create();

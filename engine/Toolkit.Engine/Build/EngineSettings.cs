@@ -52,13 +52,23 @@ public sealed class EngineSettings
     /// </summary>
     public bool BuildImage { get; init; }
 
+    /// <summary>
+    /// True when the open's build will not save (<c>toolkit build -n</c>): the dependency log is still consulted,
+    /// but the scan records nothing for a next log and none is encoded. Saves, on a dry run, one dictionary
+    /// entry per scanned file and the encoded log (about 50 MB of peak RSS at 100k sources); costs nothing.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
     /// <summary>A copy of these settings with the scan mode set (every other seam unchanged).</summary>
-    public EngineSettings WithScanMode(ScanMode? mode) => Copy(mode, DependencyLog);
+    public EngineSettings WithScanMode(ScanMode? mode) => Copy(mode, DependencyLog, ReadOnly);
 
     /// <summary>A copy of these settings with the dependency log on or off (every other seam unchanged).</summary>
-    public EngineSettings WithDependencyLog(bool enabled) => Copy(ScanMode, enabled);
+    public EngineSettings WithDependencyLog(bool enabled) => Copy(ScanMode, enabled, ReadOnly);
 
-    private EngineSettings Copy(ScanMode? mode, bool dependencyLog) => new()
+    /// <summary>A copy of these settings for an open whose build will not save (<see cref="ReadOnly"/>), or will.</summary>
+    public EngineSettings WithReadOnly(bool readOnly) => Copy(ScanMode, DependencyLog, readOnly);
+
+    private EngineSettings Copy(ScanMode? mode, bool dependencyLog, bool readOnly) => new()
     {
         StoreFactory = StoreFactory,
         Hasher = Hasher,
@@ -68,5 +78,6 @@ public sealed class EngineSettings
         CompilerProbe = CompilerProbe,
         DependencyLog = dependencyLog,
         BuildImage = BuildImage,
+        ReadOnly = readOnly,
     };
 }

@@ -14,8 +14,8 @@ namespace Toolkit.Engine.Build;
 /// <summary>
 /// A loaded project: the graph read from its manifest, its implicit dependencies scanned, the
 /// signature database of the previous build applied. <see cref="Build"/> runs a build and saves the
-/// database (atomically; never with -n), also after a failure or an interruption, so that the next
-/// build runs only what did not finish.
+/// database (atomically; never with -n; not at all when it would be the same bytes, as after a null build),
+/// also after a failure or an interruption, so that the next build runs only what did not finish.
 /// </summary>
 public sealed class Project
 {
@@ -26,6 +26,7 @@ public sealed class Project
     private readonly IBuildReporter _reporter;
     private FileStamp _databaseStamp = FileStamp.Unknown;
     private bool _databaseApplied;
+    private byte[]? _databaseHash;
     private PayloadWriter? _pendingDependencyLog;
     private byte[]? _manifestHash;
 
@@ -225,6 +226,9 @@ public sealed class Project
             RecordingFileSystem.Unwrap(FileSystem).Delete(BuildImage.FileName); // stale from here on, whatever this build does
         }
 
+        // The log records what the files say at the stamps the scan saw, whatever the build does: written before
+        // the build, so the encoded log is not held through it (a dry run drops it).
+        SaveDependencyLog(write: !options.DryRun);
         BuildResult result;
         try
         {
@@ -234,7 +238,6 @@ public sealed class Project
         {
             if (!options.DryRun)
             {
-                SaveDependencyLog();
                 TrySaveDatabase(); // what finished is kept, but a failing save must not hide the real error
             }
 
@@ -243,7 +246,6 @@ public sealed class Project
 
         if (!options.DryRun)
         {
-            SaveDependencyLog();
             SaveDatabaseOrFail();
         }
 
@@ -278,32 +280,40 @@ public sealed class Project
         return CleanOutputs(graph, fileSystem);
     }
 
-    /// <summary>Writes what the build learnt, and what it did not revisit, to the signature database.</summary>
-    public void SaveDatabase()
+    /// <summary>
+    /// Writes what the build learnt, and what it did not revisit, to the signature database, encoded straight from
+    /// the store (<see cref="StoreDatabaseEncoder"/>: no string or dictionary entry per node). When the payload is the
+    /// one this project applied and the file was not replaced since (a null build), the file is left as it is, byte
+    /// for byte and unwritten; returns whether it was written.
+    /// </summary>
+    public bool SaveDatabase()
     {
         var store = Graph.Store;
-        var database = new SignatureDatabase(store.Count);
-        for (var node = 0; node < store.Count; node++)
+        using var payload = StoreDatabaseEncoder.Encode(store, SavedInfo);
+        if (_databaseHash is { } applied && FileSystem.Stat(DatabaseFileName) == _databaseStamp
+            && System.Security.Cryptography.SHA256.HashData(payload.WrittenSpan).AsSpan().SequenceEqual(applied))
         {
-            if (store.GetKind(node) is NodeKind.Directory or NodeKind.Alias || store.GetState(node) == NodeState.Failed)
-            {
-                continue; // a failed target's record is dropped: the next build must run it again
-            }
-
-            var info = store.GetInfo(node);
-            if (info.IsNone)
-            {
-                info = store.GetStoredInfo(node);
-            }
-
-            if (!info.IsNone)
-            {
-                database.Set(store.GetPath(node), info);
-            }
+            return false;
         }
 
-        database.Save(FileSystem, DatabaseFileName);
+        CheckedFile.Write(FileSystem, DatabaseFileName, SignatureDatabase.Magic, SignatureDatabase.FormatVersion, payload);
         _databaseStamp = FileSystem.Stat(DatabaseFileName);
+        _databaseHash = System.Security.Cryptography.SHA256.HashData(payload.WrittenSpan);
+        return true;
+    }
+
+    // What the database keeps of a node: the info this build found, else the one the last build stored; None for
+    // directories, aliases and a failed target (its record is dropped: the next build must run it again).
+    private NodeInfo SavedInfo(int node)
+    {
+        var store = Graph.Store;
+        if (store.GetKind(node) is NodeKind.Directory or NodeKind.Alias || store.GetState(node) == NodeState.Failed)
+        {
+            return NodeInfo.None;
+        }
+
+        var info = store.GetInfo(node);
+        return info.IsNone ? store.GetStoredInfo(node) : info;
     }
 
     private static int CleanOutputs(BuildGraph graph, IFileSystem fileSystem)
@@ -354,13 +364,22 @@ public sealed class Project
     private ProjectLock? Lock(string what, bool wait, CancellationToken cancellation) =>
         RecordingFileSystem.Unwrap(FileSystem) is DiskFileSystem disk ? ProjectLock.Acquire(disk.Root, what, wait, _reporter.Warning, cancellation) : null;
 
-    /// <summary>Writes the dependency log this open's scan left, if it changed (never twice, never on -n).</summary>
-    private void SaveDependencyLog()
+    /// <summary>Writes the dependency log this open's scan left, if it changed, or with <paramref name="write"/> false (-n) drops it; never twice.</summary>
+    private void SaveDependencyLog(bool write)
     {
-        if (_pendingDependencyLog is { } payload)
+        if (_pendingDependencyLog is not { } payload)
         {
-            _pendingDependencyLog = null;
+            return;
+        }
+
+        _pendingDependencyLog = null;
+        if (write)
+        {
             DependencyLogPhase.Save(FileSystem, payload, _reporter);
+        }
+        else
+        {
+            payload.Dispose();
         }
     }
 
@@ -415,7 +434,7 @@ public sealed class Project
     private void ApplyDatabase()
     {
         _databaseStamp = FileSystem.Stat(DatabaseFileName);
-        var (status, warning) = SignatureDatabase.ApplyTo(FileSystem, DatabaseFileName, Graph.Store, clearOthers: _databaseApplied);
+        var (status, warning) = SignatureDatabase.ApplyTo(FileSystem, DatabaseFileName, Graph.Store, clearOthers: _databaseApplied, out _databaseHash);
         DatabaseStatus = status;
         if (status == CheckedFileStatus.Damaged)
         {

@@ -105,8 +105,16 @@ public sealed class SignatureDatabase
     /// leaves the store as it was, as with <see cref="Load"/>. With <paramref name="clearOthers"/> the nodes the
     /// database does not name are given <see cref="NodeInfo.None"/> (a database applied again). Never throws for a bad file.
     /// </summary>
-    public static (CheckedFileStatus Status, string? Warning) ApplyTo(IFileSystem fileSystem, string path, NodeStore store, bool clearOthers)
+    public static (CheckedFileStatus Status, string? Warning) ApplyTo(IFileSystem fileSystem, string path, NodeStore store, bool clearOthers) =>
+        ApplyTo(fileSystem, path, store, clearOthers, out _);
+
+    /// <summary>
+    /// As <see cref="ApplyTo(IFileSystem, string, NodeStore, bool)"/>, also giving the SHA-256 of the payload applied
+    /// (null unless Ok): a save that would write the same payload can leave the file alone.
+    /// </summary>
+    public static (CheckedFileStatus Status, string? Warning) ApplyTo(IFileSystem fileSystem, string path, NodeStore store, bool clearOthers, out byte[]? payloadHash)
     {
+        payloadHash = null;
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(store);
@@ -128,6 +136,7 @@ public sealed class SignatureDatabase
             return (CheckedFileStatus.Damaged, Damaged(path, exception.Message).Warning);
         }
 
+        payloadHash = System.Security.Cryptography.SHA256.HashData(file.Payload.Span);
         var applied = clearOthers ? new bool[store.Count] : null;
         Visit(file.Payload.Span, store, applied);
         for (var node = 0; applied is not null && node < applied.Length; node++)

@@ -18,7 +18,7 @@ internal static class SignatureDatabaseCodec
     public const int MaxPathBytes = 32 * 1024;
 
     /// <summary>Expected bytes per entry, to size the writer: a short suffix, a stamp and two signatures.</summary>
-    private const int TypicalEntryBytes = 56;
+    internal const int TypicalEntryBytes = 56;
 
     /// <summary>The fewest bytes an entry can take (prefix, suffix length, flags, size): bounds the claimed count.</summary>
     internal const int MinEntryBytes = 4;
@@ -100,7 +100,7 @@ internal static class SignatureDatabaseCodec
         }
     }
 
-    private static void WriteInfo(PayloadWriter writer, NodeInfo info)
+    internal static void WriteInfo(PayloadWriter writer, NodeInfo info)
     {
         var flags = (byte)((info.ContentSignature.IsNone ? 0 : HasContent)
             | (info.BuildSignature.IsNone ? 0 : HasBuild)

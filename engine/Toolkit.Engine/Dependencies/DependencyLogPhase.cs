@@ -9,7 +9,8 @@ namespace Toolkit.Engine.Dependencies;
 /// <summary>
 /// How a <see cref="Project"/> uses its dependency log: loaded before the scan (a damaged log is one
 /// warning and a full scan), consulted through a <see cref="DependencyLogScanCache"/>, and saved with
-/// the signature database after a build that is not a dry run, only when it changed. The exact scan
+/// the signature database after a build that is not a dry run, only when it changed; an open whose build
+/// will not save (<see cref="EngineSettings.ReadOnly"/>) consults it and records nothing. The exact scan
 /// mode does not use it (it evaluates each translation unit with its macros; the log holds per-file
 /// parses of the conservative mode) and leaves the file alone.
 /// </summary>
@@ -31,7 +32,7 @@ internal static class DependencyLogPhase
             reporter.Warning(warning);
         }
 
-        return new DependencyLogScanCache(settings.ScanCacheFactory(), loaded.Log);
+        return new DependencyLogScanCache(settings.ScanCacheFactory(), loaded.Log, record: !settings.ReadOnly);
     }
 
     /// <summary>Writes a pending log; a failure is a warning (the log is a cache: the next open scans again).</summary>

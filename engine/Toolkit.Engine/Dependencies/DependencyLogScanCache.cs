@@ -12,19 +12,22 @@ namespace Toolkit.Engine.Dependencies;
 /// becomes the next log. Saves, per unchanged file, an open, a read and a parse; costs, while the scan
 /// runs, one dictionary entry per file reached (the directive arrays are the ones the scanner holds
 /// anyway). <see cref="Finish"/> encodes the next log only when it would differ: on a null build
-/// nothing is encoded and nothing written. Thread-safe, as the scanner needs.
+/// nothing is encoded and nothing written. Read-only (an open whose build will not save, <c>-n</c>), it
+/// records nothing: the log is consulted and no next log is made. Thread-safe, as the scanner needs.
 /// </summary>
 public sealed class DependencyLogScanCache : IScanCache
 {
     private readonly IScanCache _inner;
     private readonly ConcurrentDictionary<string, (FileStamp Stamp, IncludeDirective[] Directives)> _reached = new(StringComparer.Ordinal);
+    private readonly bool _record;
     private DependencyLog _log;
     private int _reused;
     private int _parsed;
 
-    /// <summary>Puts <paramref name="inner"/> in front of <paramref name="log"/>.</summary>
-    public DependencyLogScanCache(IScanCache inner, DependencyLog log)
+    /// <summary>Puts <paramref name="inner"/> in front of <paramref name="log"/>; without <paramref name="record"/> (read-only) no next log is made.</summary>
+    public DependencyLogScanCache(IScanCache inner, DependencyLog log, bool record = true)
     {
+        _record = record;
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(log);
         _inner = inner;
@@ -55,7 +58,7 @@ public sealed class DependencyLogScanCache : IScanCache
 
         Interlocked.Increment(ref _reused);
         _inner.Set(path, stamp, directives);
-        _reached[path] = (stamp, directives);
+        Record(path, stamp, directives);
         return true;
     }
 
@@ -63,7 +66,7 @@ public sealed class DependencyLogScanCache : IScanCache
     public void Set(string path, FileStamp stamp, IncludeDirective[] directives)
     {
         _inner.Set(path, stamp, directives);
-        _reached[path] = (stamp, directives);
+        Record(path, stamp, directives);
         Interlocked.Increment(ref _parsed);
     }
 
@@ -75,14 +78,22 @@ public sealed class DependencyLogScanCache : IScanCache
 
     /// <summary>
     /// Ends the scan: the payload of the next log when it differs from the loaded one (a file was parsed,
-    /// or a logged file was not reached and is dropped), else null. Lets go of the loaded log and the record.
+    /// or a logged file was not reached and is dropped), else null; always null read-only. Lets go of the loaded log and the record.
     /// </summary>
     public PayloadWriter? Finish()
     {
-        var changed = _parsed > 0 || _reached.Count != _log.Count;
+        var changed = _record && (_parsed > 0 || _reached.Count != _log.Count);
         var payload = changed ? DependencyLogCodec.Encode(_reached.Select(pair => new ScanCacheEntry(pair.Key, pair.Value.Stamp, pair.Value.Directives))) : null;
         _reached.Clear();
         _log = DependencyLog.Empty;
         return payload;
+    }
+
+    private void Record(string path, FileStamp stamp, IncludeDirective[] directives)
+    {
+        if (_record)
+        {
+            _reached[path] = (stamp, directives);
+        }
     }
 }

@@ -98,9 +98,33 @@ public sealed class LoadAllocationBudgetTests : IClassFixture<LoadAllocationBudg
         }
     }
 
-    private static (Project Project, (double Read, double Scan, double Database, double Total) PerNode) Open(string directory)
+    /// <summary>
+    /// What the dependency log may add to a dry run's scan, per node, on a clean tree (no log yet): a dry run never
+    /// writes the log, so its open records nothing and encodes nothing. Before the read-only open, the scan kept a
+    /// dictionary entry per scanned file and encoded the next log (sorted copies, UTF-8 arrays, the payload):
+    /// ~300 bytes per node more than without the log at 10k sources.
+    /// </summary>
+    public const double DryRunLogBytesPerNode = 16;
+
+    [Fact]
+    public void A_dry_runs_open_allocates_nothing_for_a_log_it_will_not_write()
     {
-        var project = Project.Open(directory, new OptimizedVariant().CreateSettings(), new NullBuildReporter { KeepCommands = false });
+        var settings = new OptimizedVariant().CreateSettings().WithReadOnly(true);
+        Open(_project.Directory, settings.WithDependencyLog(false)); // the JIT and the runtime's first-use costs, outside both counts
+        var (without, withoutPerNode) = Open(_project.Directory, settings.WithDependencyLog(false));
+        var (with, withPerNode) = Open(_project.Directory, settings);
+        Assert.Equal(CheckedFileStatus.Missing, with.DependencyLogStatus);
+        Assert.Equal(without.Graph.Store.Count, with.Graph.Store.Count);
+        var extra = withPerNode.Scan - withoutPerNode.Scan;
+        Assert.True(extra <= DryRunLogBytesPerNode, $"the dry run's scan allocated {withPerNode.Scan:0} bytes per node with the log and {withoutPerNode.Scan:0} without: {extra:0} more, over the bound of {DryRunLogBytesPerNode}");
+    }
+
+    private static (Project Project, (double Read, double Scan, double Database, double Total) PerNode) Open(string directory) =>
+        Open(directory, new OptimizedVariant().CreateSettings());
+
+    private static (Project Project, (double Read, double Scan, double Database, double Total) PerNode) Open(string directory, EngineSettings settings)
+    {
+        var project = Project.Open(directory, settings, new NullBuildReporter { KeepCommands = false });
         var nodes = (double)project.Graph.Store.Count;
         var a = project.LoadAllocation;
         return (project, (a.ReadBytes / nodes, a.ScanBytes / nodes, a.DatabaseBytes / nodes, a.TotalBytes / nodes));

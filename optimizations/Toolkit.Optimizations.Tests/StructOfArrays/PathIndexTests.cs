@@ -53,6 +53,24 @@ public sealed class PathIndexTests
     }
 
     [Fact]
+    public void Paths_copied_as_utf8_are_the_bytes_of_the_path_strings()
+    {
+        var index = new PathIndex();
+        var root = index.Add(".", -1);
+        var a = index.Add("a", root);
+        var ab = index.Add("a/bé", a);
+        var ids = new[] { root, a, ab, index.Add("a/bé/名前.c", ab), index.Add("group/all", root), index.Add("x/y.c", -1), index.Add("other/z.c", a) };
+        var buffer = new byte[64];
+        foreach (var id in ids)
+        {
+            var expected = System.Text.Encoding.UTF8.GetBytes(index.GetPath(id));
+            var length = index.CopyPathUtf8(id, buffer);
+            Assert.Equal(expected, buffer[..length]);
+            Assert.Equal(-expected.Length, index.CopyPathUtf8(id, buffer.AsSpan(0, expected.Length - 1)));
+        }
+    }
+
+    [Fact]
     public void A_store_without_a_root_still_finds_everything()
     {
         var index = new PathIndex();

@@ -136,6 +136,42 @@ public sealed class PathIndex
         }
     }
 
+    /// <summary>The node's path as UTF-8 into <paramref name="destination"/>: the byte count, or the count needed negated when it does not fit (no string made).</summary>
+    public int CopyPathUtf8(int node, Span<byte> destination)
+    {
+        CheckNode(node);
+        if (IsWholePath(node))
+        {
+            var whole = _names.Get(node);
+            return whole.TryCopyTo(destination) ? whole.Length : -whole.Length;
+        }
+
+        var length = -1;
+        for (var each = node; each != _root; each = _directories[each])
+        {
+            length += _names.Get(each).Length + 1;
+        }
+
+        if (length > destination.Length)
+        {
+            return -length;
+        }
+
+        var end = length;
+        for (var each = node; each != _root; each = _directories[each])
+        {
+            var name = _names.Get(each);
+            end -= name.Length;
+            name.CopyTo(destination[end..]);
+            if (end > 0)
+            {
+                destination[--end] = Slash;
+            }
+        }
+
+        return length;
+    }
+
     /// <summary>The node's path, rebuilt from its directory chain.</summary>
     public string GetPath(int node)
     {

@@ -85,6 +85,9 @@ public sealed class StructOfArraysNodeStore : NodeStore
     public override string GetPath(int node) => _paths.GetPath(node);
 
     /// <inheritdoc />
+    public override int CopyPathUtf8(int node, Span<byte> destination) => _paths.CopyPathUtf8(node, destination);
+
+    /// <inheritdoc />
     public override NodeKind GetKind(int node) => (NodeKind)_kinds[CheckNode(node)];
 
     /// <inheritdoc />

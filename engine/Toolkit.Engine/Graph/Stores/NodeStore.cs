@@ -88,6 +88,18 @@ public abstract class NodeStore
     /// <summary>The node's path (for directories, without a trailing '/'; the root is ".").</summary>
     public abstract string GetPath(int node);
 
+    /// <summary>
+    /// The node's path as UTF-8 in <paramref name="destination"/>: the byte count, or, when it does not fit, the
+    /// count needed negated (nothing written). The default encodes <see cref="GetPath"/> (free for a store that
+    /// keeps path strings); a store keeping paths as bytes overrides it, so saving the database makes no string per node.
+    /// </summary>
+    public virtual int CopyPathUtf8(int node, Span<byte> destination)
+    {
+        var path = GetPath(node);
+        var count = System.Text.Encoding.UTF8.GetByteCount(path);
+        return count > destination.Length ? -count : System.Text.Encoding.UTF8.GetBytes(path, destination);
+    }
+
     /// <summary>The node's kind.</summary>
     public abstract NodeKind GetKind(int node);
 

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
+using Toolkit.Engine.Persistence;
+
+namespace Toolkit.Engine.Database;
+
+/// <summary>
+/// Encodes a signature database payload (Database/FORMAT.md) straight from a node store: each saved node's path
+/// is copied once as UTF-8 into one arena (<see cref="NodeStore.CopyPathUtf8"/>, no string for a store that keeps
+/// paths as bytes), the nodes are sorted by those bytes in the order the decoder checks (UTF-16 ordinal), and the
+/// entries are front-coded into a <see cref="PayloadWriter"/>. Saves what a <see cref="SignatureDatabase"/> built
+/// for a save costs: a dictionary entry, a path string and a sorted-array slot per entry (~150 bytes at 200k
+/// nodes); costs the arena (the paths' bytes) and 8 bytes per entry of offsets and order. The bytes are those
+/// <see cref="SignatureDatabase.Save"/> writes for the same entries.
+/// </summary>
+internal static class StoreDatabaseEncoder
+{
+    /// <summary>The arena's first size per entry: a generated project's paths average ~30 bytes; a longer one grows it once.</summary>
+    private const int TypicalPathBytes = 40;
+
+    /// <summary>Encodes the nodes <paramref name="infoOf"/> gives an info for (<see cref="NodeInfo.None"/> = not saved).</summary>
+    public static PayloadWriter Encode(NodeStore store, Func<int, NodeInfo> infoOf)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(infoOf);
+        var saved = new int[store.Count];
+        var count = 0;
+        for (var node = 0; node < store.Count; node++)
+        {
+            if (!infoOf(node).IsNone)
+            {
+                saved[count++] = node;
+            }
+        }
+
+        var starts = new int[count + 1];
+        var arena = new byte[Math.Max(256, count * TypicalPathBytes)];
+        for (var i = 0; i < count; i++)
+        {
+            var length = store.CopyPathUtf8(saved[i], arena.AsSpan(starts[i]));
+            if (length < 0)
+            {
+                CheckLength(store, saved[i], -length);
+                Array.Resize(ref arena, Math.Max(arena.Length + (arena.Length / 2), starts[i] - length));
+                length = store.CopyPathUtf8(saved[i], arena.AsSpan(starts[i]));
+            }
+
+            CheckLength(store, saved[i], length);
+            starts[i + 1] = starts[i] + length;
+        }
+
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, new ArenaOrder(arena, starts));
+        var writer = new PayloadWriter(checked(16 + (count * SignatureDatabaseCodec.TypicalEntryBytes)));
+        try
+        {
+            writer.WriteVarUInt64((ulong)count);
+            ReadOnlySpan<byte> previous = default;
+            foreach (var index in order)
+            {
+                var bytes = arena.AsSpan(starts[index], starts[index + 1] - starts[index]);
+                var shared = bytes.CommonPrefixLength(previous);
+                writer.WriteVarUInt64((ulong)shared);
+                writer.WriteVarUInt64((ulong)(bytes.Length - shared));
+                writer.WriteBytes(bytes[shared..]);
+                SignatureDatabaseCodec.WriteInfo(writer, infoOf(saved[index]));
+                previous = bytes;
+            }
+
+            return writer;
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// UTF-8 byte order is code point order; the database's order (string ordinal, as the decoder checks it) is
+    /// UTF-16 code unit order. They differ only where one character is U+E000..U+FFFF (lead byte 0xEE or 0xEF) and
+    /// the other is beyond U+FFFF (lead 0xF0..0xF4, a surrogate pair, below U+E000 in UTF-16). Where two valid
+    /// UTF-8 strings first differ in their lead bytes, that byte is where the comparison is decided.
+    /// </summary>
+    internal static int CompareUtf16Order(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        var i = a.CommonPrefixLength(b);
+        if (i == a.Length || i == b.Length)
+        {
+            return a.Length - b.Length;
+        }
+
+        int x = a[i], y = b[i];
+        if (x >= 0xEE && y >= 0xEE && (x >= 0xF0) != (y >= 0xF0))
+        {
+            return x >= 0xF0 ? -1 : 1;
+        }
+
+        return x - y;
+    }
+
+    private static void CheckLength(NodeStore store, int node, int length)
+    {
+        if (length > SignatureDatabaseCodec.MaxPathBytes)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"path is {length} UTF-8 bytes, longer than the database's limit of {SignatureDatabaseCodec.MaxPathBytes}: {store.GetPath(node)[..80]}..."));
+        }
+    }
+
+    private sealed class ArenaOrder(byte[] arena, int[] starts) : IComparer<int>
+    {
+        public int Compare(int x, int y) =>
+            CompareUtf16Order(arena.AsSpan(starts[x], starts[x + 1] - starts[x]), arena.AsSpan(starts[y], starts[y + 1] - starts[y]));
+    }
+}
