@@ -6,7 +6,6 @@ public sealed class DiskFileSystem : IFileSystem
     private readonly string _root;
     private readonly byte[] _nativeRoot;
     private readonly OutputDirectories _outputDirectories;
-    private byte[]? _rootUtf8;
 
     /// <summary>Creates a file system whose relative paths resolve under <paramref name="root"/>.</summary>
     public DiskFileSystem(string root)
@@ -42,8 +41,7 @@ public sealed class DiskFileSystem : IFileSystem
     /// <remarks>On Linux x64 one stat(2) into a stack buffer (<see cref="NativeStat"/>), the same answer as <see cref="Stat"/>; elsewhere <see cref="Stat"/>.</remarks>
     public FileStamp StatUtf8(ReadOnlySpan<byte> path)
     {
-        _rootUtf8 ??= System.Text.Encoding.UTF8.GetBytes(_root);
-        return NativeStat.TryStat(path.Length > 0 && path[0] == (byte)'/' ? [] : _rootUtf8, path, out var stamp)
+        return NativeStat.TryStat(path.Length > 0 && path[0] == (byte)'/' ? [] : _nativeRoot, path, out var stamp)
             ? stamp
             : Stat(System.Text.Encoding.UTF8.GetString(path));
     }
