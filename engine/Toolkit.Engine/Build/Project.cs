@@ -290,15 +290,15 @@ public sealed class Project
     {
         var store = Graph.Store;
         using var payload = StoreDatabaseEncoder.Encode(store, SavedInfo);
-        if (_databaseHash is { } applied && FileSystem.Stat(DatabaseFileName) == _databaseStamp
-            && System.Security.Cryptography.SHA256.HashData(payload.WrittenSpan).AsSpan().SequenceEqual(applied))
+        var hash = System.Security.Cryptography.SHA256.HashData(payload.WrittenSpan);
+        if (_databaseHash is { } applied && hash.AsSpan().SequenceEqual(applied) && FileSystem.Stat(DatabaseFileName) == _databaseStamp)
         {
             return false;
         }
 
         CheckedFile.Write(FileSystem, DatabaseFileName, SignatureDatabase.Magic, SignatureDatabase.FormatVersion, payload);
         _databaseStamp = FileSystem.Stat(DatabaseFileName);
-        _databaseHash = System.Security.Cryptography.SHA256.HashData(payload.WrittenSpan);
+        _databaseHash = hash;
         return true;
     }
 
