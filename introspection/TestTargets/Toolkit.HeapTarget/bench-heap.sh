@@ -4,7 +4,7 @@
 # Builds the CLI and the heap target (Release), starts the target with a synthetic heap of about OBJECTS objects
 # (BigItem + string + int[] per item, lists of 1000), captures it with `toolkit heap snapshot --pid` (createdump, then
 # the walk), stops the target, then runs `toolkit heap summarize` and `toolkit heap dominators` on the file, each as a
-# whole process under GNU time. Prints one line per step: wall time, peak RSS, bytes of peak RSS per object, rate;
+# whole process under GNU time. Prints one line per step: wall time, CPU (user+sys), peak RSS, bytes of peak RSS per object, rate;
 # and the CLI's own --stats lines (time, peak RSS and the graph's bytes by part after load, reduce and dominators).
 # Wall times depend on the machine's load: the load average is printed with them.
 set -euo pipefail
@@ -25,11 +25,11 @@ until grep -q READY "$WORK/target.out" 2>/dev/null; do sleep 1; kill -0 $PID; do
 TARGET_RSS=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
 step() { # name, then the command
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err"
-  read -r secs kb < "$WORK/$name.time"
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err"
+  read -r secs kb usr sys < "$WORK/$name.time"
   local objects
   objects=$(grep -o '[0-9,]* objects' "$WORK/snapshot.out" | head -1 | tr -d ', objects')
-  printf '%-11s %8.2f s  peak RSS %8.0f MiB  %6.1f B/object  %6.2f M objects/s  (load %s)\n' "$name" "$secs" "$(echo "$kb/1024" | bc -l)" \
+  printf '%-11s %8.2f s  cpu %8.2f s  peak RSS %8.0f MiB  %6.1f B/object  %6.2f M objects/s  (load %s)\n' "$name" "$secs" "$(echo "$usr+$sys" | bc -l)" "$(echo "$kb/1024" | bc -l)" \
     "$(echo "$kb*1024/$objects" | bc -l)" "$(echo "$objects/$secs/1000000" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
   grep '^toolkit: stats' "$WORK/$name.err" | sed 's/^/    /' || true
 }
