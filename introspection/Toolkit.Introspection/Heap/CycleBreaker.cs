@@ -118,6 +118,6 @@ internal static class CycleBreaker
         int ordinal = (int)((kind >> 32) & 0xff);
         var fields = graph.TypeOf(holder).Fields;
         string field = ordinal == 0 || ordinal > fields.Count ? "[]" : fields[ordinal - 1].Name;
-        return $"{HeapFormat.Address(graph.Address(holder))} {graph.TypeOf(holder).Name}.{field} -> {HeapFormat.Address(graph.Address(target))} {graph.TypeOf(target).Name}";
+        return $"{HeapFormat.Address(graph.Address(holder))} {graph.TypeNameOf(holder)}.{field} -> {HeapFormat.Address(graph.Address(target))} {graph.TypeNameOf(target)}";
     }
 }

@@ -136,7 +136,7 @@ public static class HeapCycles
         var holder = graph.Types[(int)(kind >> 40)];
         int ordinal = (int)((kind >> 32) & 0xff);
         string field = ordinal == 0 || ordinal > holder.Fields.Count ? "[]" : holder.Fields[ordinal - 1].Name;
-        return $"{holder.Name}.{field} -> {graph.Types[(int)(kind & 0xffffffff)].Name}";
+        return $"{graph.TypeName((int)(kind >> 40))}.{field} -> {graph.TypeName((int)(kind & 0xffffffff))}";
     }
 
     private static HeapCycleGroup Group(HeapGraph graph, StrongComponents components, CycleSet cycles, OutsideHolders outside, string shape, int[] members, HeapCycleOptions options)
@@ -148,7 +148,7 @@ public static class HeapCycles
         var weaken = CycleBreaker.Best(graph, components, span, outside, options.MaxWeakenCandidates);
         return new HeapCycleGroup(
             shape, memberTypes, members.Length, members.Sum(k => (long)cycles.Members(k).Length), members.Sum(cycles.Bytes),
-            span.Length, cycles.Bytes(largest), HeapFormat.Address(graph.Address(entry)), graph.TypeOf(entry).Name,
+            span.Length, cycles.Bytes(largest), HeapFormat.Address(graph.Address(entry)), graph.TypeNameOf(entry),
             outside.EntriesOf(span), outside.ReferencesInto(span),
             weaken is null ? null : Describe(graph, weaken.Value.Kind), weaken?.Example, weaken?.Left ?? span.Length);
     }
@@ -160,7 +160,7 @@ public static class HeapCycles
         {
             counts[graph.TypeIndex(id)] = counts.GetValueOrDefault(graph.TypeIndex(id)) + 1;
         }
-        return [.. counts.OrderByDescending(p => p.Value).ThenBy(p => graph.Types[p.Key].Name, StringComparer.Ordinal).Select(p => $"{graph.Types[p.Key].Name} x{p.Value}")];
+        return [.. counts.OrderByDescending(p => p.Value).ThenBy(p => graph.TypeName(p.Key), StringComparer.Ordinal).Select(p => $"{graph.TypeName(p.Key)} x{p.Value}")];
     }
 
     /// <summary>The edge kind to weaken, the edge it names in the largest cycle, and how many of its objects stay in cycles.</summary>

@@ -64,8 +64,8 @@ public static class HeapDiff
                 j++;
             }
         }
-        var clash = rows.Keys.GroupBy(k => k.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        var list = rows.Select(kv => new HeapDiffRow(clash.Contains(kv.Key.Name) && kv.Key.Module.Length > 0 ? $"{kv.Key.Name} [{kv.Key.Module}]" : kv.Key.Name, kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3], kv.Value[4], kv.Value[5]))
+        var clash = HeapTypeNames.Clashing(rows.Keys);
+        var list = rows.Select(kv => new HeapDiffRow(HeapTypeNames.Display(kv.Key.Name, kv.Key.Module, clash), kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3], kv.Value[4], kv.Value[5]))
             .Where(r => r.CountBefore + r.CountAfter > 0)
             .OrderByDescending(r => Math.Abs(r.BytesDelta)).ThenBy(r => r.Type, StringComparer.Ordinal).ToList();
         return new HeapDiffReport(list.Sum(r => r.CountBefore), list.Sum(r => r.CountAfter), list.Sum(r => r.BytesBefore), list.Sum(r => r.BytesAfter), list);

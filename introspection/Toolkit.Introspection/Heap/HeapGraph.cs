@@ -27,6 +27,7 @@ public sealed class HeapGraph
     private ReferenceTable? _parents;
     private ulong[]? _reachable;
     private DominatorTree? _dominators;
+    private string[]? _typeNames;
 
     internal HeapGraph(HeapFileHeader header, HeapType[] types, AddressTable addresses, ObjectColumns columns, ReferenceTable children, RootTable roots,
         HeapSegment[] segments, HeapUnreachable unreachable, long unresolvedReferences)
@@ -51,6 +52,7 @@ public sealed class HeapGraph
         _excluded = excluded;
         _reachable = all._reachable;
         _parents = all._parents;
+        _typeNames = all._typeNames;
     }
 
     public HeapFileHeader Header { get; }
@@ -149,6 +151,12 @@ public sealed class HeapGraph
     public int TypeIndex(int id) => _columns.TypeIndex(id);
 
     public HeapType TypeOf(int id) => Types[_columns.TypeIndex(id)];
+
+    /// <summary>The display name of the object's type: with its module where another module's type has the same name (<see cref="HeapTypeNames"/>).</summary>
+    public string TypeNameOf(int id) => TypeName(_columns.TypeIndex(id));
+
+    /// <summary>The display name of type <paramref name="typeIndex"/> (<see cref="HeapTypeNames"/>), made for all types at the first call.</summary>
+    public string TypeName(int typeIndex) => (_typeNames ??= HeapTypeNames.Of(Types))[typeIndex];
 
     /// <summary>Size in bytes, as the runtime counts it (ClrMD's Size).</summary>
     public long Size(int id) => _columns.Size(id);

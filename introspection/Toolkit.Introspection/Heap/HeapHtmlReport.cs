@@ -44,7 +44,7 @@ public static class HeapHtmlReport
             .Select(c => new { c.address, c.type, c.retained, paths = Add(c.address) }).ToArray();
         var types = summary.Rows.Take(Math.Max(top, 100)).Select(r =>
         {
-            var listing = HeapQueries.ObjectsOfType(graph, r.Kind.Split(" [")[0], 1);
+            var listing = HeapQueries.ObjectsOfType(graph, r.Kind, 1);
             string? example = listing.Objects.Count > 0 ? listing.Objects[0].Address : null;
             return new { type = r.Kind, count = r.Count, bytes = r.Size, max = r.Max, example, paths = example is null ? -1 : Add(example) };
         }).ToArray();
@@ -92,9 +92,10 @@ public static class HeapHtmlReport
     private static string Short(HeapGraph graph, int id)
     {
         string name = graph.TypeOf(id).Name;
+        string module = graph.TypeNameOf(id)[name.Length..]; // " [Module]" where another module's type has the name, else empty
         int generic = name.IndexOf('<', StringComparison.Ordinal);
         string head = generic < 0 ? name : name[..generic];
-        return head[(head.LastIndexOf('.') + 1)..] + (generic < 0 ? "" : name[generic..].Length > 40 ? "<…>" : name[generic..].Replace("System.", "", StringComparison.Ordinal));
+        return head[(head.LastIndexOf('.') + 1)..] + (generic < 0 ? "" : name[generic..].Length > 40 ? "<…>" : name[generic..].Replace("System.", "", StringComparison.Ordinal)) + module;
     }
 
     /// <summary>A slice-and-dice treemap of the top dominators: each cell's area is its retained size, each a link to its paths.</summary>

@@ -95,7 +95,7 @@ public static class HeapInspector
             {
                 continue;
             }
-            string type = graph.TypeOf(id).Name;
+            string type = graph.TypeNameOf(id);
             // The backing store: the largest array held by the collection.
             long capacity = 0;
             long arrayBytes = 0;
@@ -166,7 +166,7 @@ public static class HeapInspector
             long padding = type.BaseSize - header - used;
             if (padding > 0 && type.BaseSize > 3 * header / 2)
             {
-                findings.Add(new HeapFinding("padding", "reorder or narrow fields (pack small fields together, use smaller types)", type.Name, counts[t], padding * counts[t],
+                findings.Add(new HeapFinding("padding", "reorder or narrow fields (pack small fields together, use smaller types)", graph.TypeName(t), counts[t], padding * counts[t],
                     $"{padding} of {type.BaseSize} bytes per instance are padding", []));
             }
         }
@@ -194,7 +194,7 @@ public static class HeapInspector
                 continue;
             }
             var type = graph.Types[t];
-            findings.Add(new HeapFinding("many small arrays", "struct-of-arrays: one large array (or inline fields) instead of many small ones", type.Name, count,
+            findings.Add(new HeapFinding("many small arrays", "struct-of-arrays: one large array (or inline fields) instead of many small ones", graph.TypeName(t), count,
                 count * type.BaseSize, $"{count:N0} arrays of length {len}; each pays a {type.BaseSize}-byte header", []));
         }
     }
@@ -212,7 +212,7 @@ public static class HeapInspector
     }
 
     private static string Holder(HeapGraph graph, int parent, int child) =>
-        graph.TypeOf(parent).Name + "." + (HeapQueries.FieldName(graph, parent, child) ?? "?");
+        graph.TypeNameOf(parent) + "." + (HeapQueries.FieldName(graph, parent, child) ?? "?");
 
     private static string Truncate(string s) => s.Length > 40 ? s[..40] + "..." : s;
 }

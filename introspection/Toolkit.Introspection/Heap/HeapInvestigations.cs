@@ -16,7 +16,7 @@ public static class HeapInvestigations
         var dominated = tree.Tree();
         int node = address is { } a ? HeapQueries.ResolveOne(graph, a) : graph.ObjectCount;
         long retained = node == graph.ObjectCount ? Enumerable.Range(0, graph.ObjectCount).Where(id => tree.ImmediateDominator(id) == DominatorTree.Root).Sum(tree.RetainedSize) : tree.RetainedSize(node);
-        string under = node == graph.ObjectCount ? "the roots" : HeapFormat.Address(graph.Address(node)) + " " + graph.TypeOf(node).Name;
+        string under = node == graph.ObjectCount ? "the roots" : HeapFormat.Address(graph.Address(node)) + " " + graph.TypeNameOf(node);
         return new HeapDominatorTreeReport(under, retained, Children(graph, tree, dominated, node, Math.Max(1, depth), Math.Max(1, top)));
     }
 
@@ -55,7 +55,7 @@ public static class HeapInvestigations
                 unreached++;
                 continue;
             }
-            var path = links.Take(links.Count - 1).Select(l => l.Object.Type.Name).ToList();
+            var path = links.Take(links.Count - 1).Select(l => l.Object.TypeName).ToList();
             var fields = links.Skip(1).Select(l => l.Field ?? "?");
             string kind = HeapPaths.BestRoot(graph, links[0].Object.Id).ToString();
             var steps = path.Zip(fields, (t, f) => t + "." + f).ToList();
@@ -100,7 +100,7 @@ public static class HeapInvestigations
             {
                 foreach (int p in graph.Parents(id))
                 {
-                    string holder = graph.TypeOf(p).Name + "." + (HeapPaths.FieldName(graph, p, id) ?? "?");
+                    string holder = graph.TypeNameOf(p) + "." + (HeapPaths.FieldName(graph, p, id) ?? "?");
                     held[holder] = held.GetValueOrDefault(holder) + 1;
                 }
             }

@@ -29,6 +29,9 @@ public readonly struct HeapObject : IEquatable<HeapObject>
 
     public HeapType Type => Graph.TypeOf(Id);
 
+    /// <summary>The type's display name: with its module where names clash (<see cref="HeapTypeNames"/>).</summary>
+    public string TypeName => Graph.TypeNameOf(Id);
+
     /// <summary>Size in bytes as the runtime counts it.</summary>
     public long Size => Graph.Size(Id);
 
@@ -97,5 +100,5 @@ public readonly struct HeapObject : IEquatable<HeapObject>
     public static bool operator !=(HeapObject left, HeapObject right) => !left.Equals(right);
 
     /// <summary><c>0x7f... TypeName</c>, as the reports print an object.</summary>
-    public override string ToString() => IsNull ? "null" : "0x" + Address.ToString("x", CultureInfo.InvariantCulture) + " " + Type.Name;
+    public override string ToString() => IsNull ? "null" : "0x" + Address.ToString("x", CultureInfo.InvariantCulture) + " " + TypeName;
 }

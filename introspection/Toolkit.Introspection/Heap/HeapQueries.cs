@@ -79,7 +79,7 @@ public static class HeapQueries
         }
         var dominators = graph.HasDominators ? graph.Dominators() : null;
         var top = ids.OrderByDescending(graph.Size).ThenBy(graph.Address).Take(limit)
-            .Select(id => new HeapObjectLine(HeapFormat.Address(graph.Address(id)), graph.TypeOf(id).Name, graph.Size(id), dominators?.RetainedSize(id), Preview(graph, id)))
+            .Select(id => new HeapObjectLine(HeapFormat.Address(graph.Address(id)), graph.TypeNameOf(id), graph.Size(id), dominators?.RetainedSize(id), Preview(graph, id)))
             .ToArray();
         return new HeapTypeListing(typeName, ids.Count, bytes, top);
     }
@@ -98,7 +98,7 @@ public static class HeapQueries
             if (field is not null)
             {
                 int c = children[i];
-                fields.Add(new HeapFieldValue(field.Name, HeapFormat.Address(graph.Address(c)), graph.TypeOf(c).Name, Preview(graph, c)));
+                fields.Add(new HeapFieldValue(field.Name, HeapFormat.Address(graph.Address(c)), graph.TypeNameOf(c), Preview(graph, c)));
             }
             else if (elements.Count < maxEdges)
             {
@@ -119,9 +119,9 @@ public static class HeapQueries
         {
             DominatorTree.Root => "roots",
             DominatorTree.Unreachable => "unreachable",
-            _ => HeapFormat.Address(graph.Address(idom)) + " " + graph.TypeOf(idom).Name,
+            _ => HeapFormat.Address(graph.Address(idom)) + " " + graph.TypeNameOf(idom),
         };
-        return new HeapObjectView(HeapFormat.Address(address), type.Name, graph.Generation(id).ToString(), graph.Size(id), graph.Length(id), graph.Count(id), graph.StringValue(id),
+        return new HeapObjectView(HeapFormat.Address(address), graph.TypeNameOf(id), graph.Generation(id).ToString(), graph.Size(id), graph.Length(id), graph.Count(id), graph.StringValue(id),
             roots, fields, children.Length, elements, parents.Length, parentLines, reachableObjects, reachableBytes, dominators.RetainedSize(id), dominator);
     }
 
@@ -130,9 +130,9 @@ public static class HeapQueries
     {
         int target = ResolveOne(graph, address);
         var paths = HeapPaths.ToRoots(graph.Object(target), maxPaths)
-            .Select(p => new HeapPath(p.Root.Kind.ToString(), p.Root.Name, p.Links.Select(l => new HeapPathStep(HeapFormat.Address(l.Object.Address), l.Object.Type.Name, l.Field)).ToList()))
+            .Select(p => new HeapPath(p.Root.Kind.ToString(), p.Root.Name, p.Links.Select(l => new HeapPathStep(HeapFormat.Address(l.Object.Address), l.Object.TypeName, l.Field)).ToList()))
             .ToList();
-        return new HeapPathsReport(HeapFormat.Address(address), graph.TypeOf(target).Name, paths);
+        return new HeapPathsReport(HeapFormat.Address(address), graph.TypeNameOf(target), paths);
     }
 
     /// <summary>The objects that dominate the most memory (directly under the roots), and retained size per type.</summary>
@@ -175,14 +175,15 @@ public static class HeapQueries
         return new HeapDominatorReport(tree.ReachableObjects, reachableBytes, tree.Iterations, lines, byType);
     }
 
-    /// <summary>Per type: does its name equal <paramref name="typeName"/> (exactly, if any does; else containing it, ignoring case)?</summary>
+    /// <summary>Per type: does its name, or its display name with the module (<see cref="HeapTypeNames"/>), equal <paramref name="typeName"/>
+    /// (exactly, if any does; else its name containing it, ignoring case)?</summary>
     internal static bool[] MatchingTypes(HeapGraph graph, string typeName)
     {
         var matching = new bool[graph.Types.Count];
         bool exact = false;
         for (int t = 0; t < matching.Length; t++)
         {
-            matching[t] = string.Equals(graph.Types[t].Name, typeName, StringComparison.Ordinal);
+            matching[t] = string.Equals(graph.Types[t].Name, typeName, StringComparison.Ordinal) || string.Equals(graph.TypeName(t), typeName, StringComparison.Ordinal);
             exact |= matching[t];
         }
         if (!exact)
@@ -196,7 +197,7 @@ public static class HeapQueries
     }
 
     internal static HeapObjectLine Line(HeapGraph graph, int id, long? retained) =>
-        new(HeapFormat.Address(graph.Address(id)), graph.TypeOf(id).Name, graph.Size(id), retained, Preview(graph, id));
+        new(HeapFormat.Address(graph.Address(id)), graph.TypeNameOf(id), graph.Size(id), retained, Preview(graph, id));
 
     internal static string? Preview(HeapGraph graph, int id)
     {
@@ -217,11 +218,7 @@ public static class HeapQueries
     internal static string? FieldName(HeapGraph graph, int parent, int child) => HeapPaths.FieldName(graph, parent, child);
 
     /// <summary>Type names for display: the name, and where two types share it, the module in brackets.</summary>
-    internal static string[] TypeNames(HeapGraph graph)
-    {
-        var clash = graph.Types.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        return graph.Types.Select(t => clash.Contains(t.Name) && t.Module.Length > 0 ? $"{t.Name} [{t.Module}]" : t.Name).ToArray();
-    }
+    internal static string[] TypeNames(HeapGraph graph) => Enumerable.Range(0, graph.Types.Count).Select(graph.TypeName).ToArray();
 
     internal static int[] Resolve(HeapGraph graph, IEnumerable<ulong> addresses) => addresses.Select(a => ResolveOne(graph, a)).ToArray();
 

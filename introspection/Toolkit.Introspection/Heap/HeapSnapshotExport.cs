@@ -85,7 +85,7 @@ public static class HeapSnapshotExport
 
             var type = graph.TypeOf(id);
             int nodeType = type.IsString ? StringNode : type.IsArray ? ArrayNode : ObjectNode;
-            string name = type.IsString ? graph.StringValue(id) ?? type.Name : type.Name;
+            string name = type.IsString ? graph.StringValue(id) ?? type.Name : graph.TypeNameOf(id);
             WriteNode(json, nodeType, strings.Id(name), IdOf(node[id]), graph.Size(id), KeptChildren(graph, node, id));
         }
 

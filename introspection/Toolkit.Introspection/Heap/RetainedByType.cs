@@ -59,6 +59,6 @@ public static class RetainedByType
             }
         }
         return Enumerable.Range(0, types).Where(t => counts[t] > 0).OrderByDescending(t => retained[t])
-            .Select(t => new HeapTypeRetained(graph.Types[t].Name, counts[t], shallow[t], retained[t])).ToList();
+            .Select(t => new HeapTypeRetained(graph.TypeName(t), counts[t], shallow[t], retained[t])).ToList();
     }
 }

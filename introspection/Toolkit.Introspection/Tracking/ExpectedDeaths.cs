@@ -117,7 +117,7 @@ internal sealed class ExpectedDeaths : IDisposable
             }
             int id = elements[k];
             var paths = HeapPaths.ToRootsAvoiding(graph.Object(id), Math.Max(1, maxPaths), probe)
-                .Select(p => new HeapPath(p.Root.Kind.ToString(), p.Root.Name, [.. p.Links.Select(l => new HeapPathStep(HeapFormat.Address(l.Object.Address), l.Object.Type.Name, l.Field))]))
+                .Select(p => new HeapPath(p.Root.Kind.ToString(), p.Root.Name, [.. p.Links.Select(l => new HeapPathStep(HeapFormat.Address(l.Object.Address), l.Object.TypeName, l.Field))]))
                 .ToList();
             survivors.Add(Survivor(held[k], HeapFormat.Address(graph.Address(id)), paths));
         }
