@@ -12,7 +12,7 @@ public static class HeapRetentionCommand
     public static Command Create()
     {
         var heap = new HeapVerbOptions(foldByDefault: true, cutByDefault: true);
-        var type = new Argument<string>("type") { Description = "The type's full name, or a part of it (case-insensitive) when no type has exactly that name" };
+        var type = new Argument<string>("type") { Description = HeapVerbOptions.TypeArgumentDescription };
         var top = new Option<int>("--top") { Description = "How many retention groups to show", DefaultValueFactory = _ => 10 };
         var command = new Command("retention", "Group the instances of a type by the root kind and the types on their shortest path from a root (similar retention)")
         {

@@ -12,7 +12,7 @@ public static class HeapTypesCommand
     public static Command Create()
     {
         var heap = new HeapVerbOptions(foldByDefault: false, cutByDefault: true);
-        var type = new Argument<string>("type") { Description = "The type's full name, or a part of it (case-insensitive) when no type has exactly that name" };
+        var type = new Argument<string>("type") { Description = HeapVerbOptions.TypeArgumentDescription };
         var top = new Option<int>("--top") { Description = "How many objects to list", DefaultValueFactory = _ => 20 };
         var command = new Command("types", "List the objects of a type, biggest first")
         {

@@ -11,6 +11,10 @@ namespace Toolkit.Harness.Introspecting;
 /// </summary>
 public sealed class HeapVerbOptions
 {
+    /// <summary>The help of a verb's type argument (types, retention): one text for one meaning.</summary>
+    public const string TypeArgumentDescription =
+        "The type's full name (or as the tables show it, with its module in brackets where two modules share the name), or a part of it (case-insensitive) when no type has exactly that name";
+
     private const string FoldWhat = "Fold the arrays behind List, Dictionary, HashSet... into their owner";
     private const string CutWhat = "Cut references to and from type objects and reflection caches";
 
