@@ -27,7 +27,7 @@ public static class BuildVerb
     {
         ArgumentNullException.ThrowIfNull(variants);
         var options = new BuildVerbOptions(variants);
-        var command = new Command(Name, Description);
+        var command = Terminal.SelfInterrupting.Mark(new Command(Name, Description));
         foreach (var symbol in options.Symbols.Concat(extension?.Options ?? []))
         {
             switch (symbol)

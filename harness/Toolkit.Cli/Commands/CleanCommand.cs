@@ -15,7 +15,7 @@ public static class CleanCommand
     public static Command Create(string program = HelpText.DefaultProgramName)
     {
         var directory = UserPaths.ProjectArgument();
-        var command = new Command(Name, "Remove the built files, the engine's temporary files, the signature database and the dependency log (as scons -c); reads the manifest only, no scan") { directory };
+        var command = Terminal.SelfInterrupting.Mark(new Command(Name, "Remove the built files, the engine's temporary files, the signature database and the dependency log (as scons -c); reads the manifest only, no scan") { directory });
         command.SetAction(parse =>
         {
             var root = UserPaths.RequireProject(parse.GetRequiredValue(directory));

@@ -39,10 +39,10 @@ public static class CommandRunner
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        if (parse.CommandResult.Command.Name is BuildVerb.Name or CleanCommand.Name)
+        if (Terminal.SelfInterrupting.Is(parse.CommandResult.Command))
         {
             // They handle SIGINT/SIGTERM themselves (Terminal/InterruptSignals): System.CommandLine would end
-            // the process 2 s after the signal, before a build has ended its commands and saved its database.
+            // the process at the signal, before a build has saved its database or scale has ended its children.
             configuration.ProcessTerminationTimeout = null;
         }
 

@@ -47,6 +47,49 @@ public sealed class InterruptTests : IDisposable
         Stopped(project);
     }
 
+    /// <summary>
+    /// scale measures each tool as a child under GNU time: a signal ends the child, deletes the rusage file and the
+    /// empty results folder, and exits 130 (System.CommandLine's own handling ended the process at once and left
+    /// the measured process running and the file behind).
+    /// </summary>
+    [Fact]
+    public async Task A_signal_stops_scale_and_ends_the_process_it_measures()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/time"))
+        {
+            return; // scale measures processes through GNU time
+        }
+
+        var project = Project();
+        var engine = Path.Join(_temp, "engine.sh");
+        File.WriteAllText(engine, $"#!/bin/sh\nexec sleep {_sleep}\n");
+        File.SetUnixFileMode(engine, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var temporary = Directory.CreateDirectory(Path.Join(_temp, "tmp")).FullName;
+        var results = Path.Join(_temp, "results");
+        var start = ToolkitProcess.StartInfo(_temp, "scale", "--project", project, "--engine", engine, "--variants", "baseline", "--no-peers", "--repeat", "1", "--warmup", "0", "--out", results, "--projects", Path.Join(_temp, "projects"));
+        start.Environment["TMPDIR"] = temporary;
+        using var scale = Process.Start(start)!;
+        var error = scale.StandardError.ReadToEndAsync();
+        var output = scale.StandardOutput.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        while (SleepsRunning().Count == 0)
+        {
+            Assert.True(clock.Elapsed < Patience && !scale.HasExited, $"the measured engine never started\n{await Finished(scale, output, error)}");
+            Thread.Sleep(50);
+        }
+
+        Send(scale.Id, "INT");
+
+        Assert.True(scale.WaitForExit(Patience), "scale did not stop after the signal");
+        var text = await Finished(scale, output, error);
+        Assert.True(scale.ExitCode == 130, $"exit code {scale.ExitCode}\n{text}");
+        Assert.Contains("interrupted by SIGINT", text, StringComparison.Ordinal);
+        Assert.Empty(SleepsRunning());
+        var left = Directory.EnumerateFileSystemEntries(temporary, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.DoesNotContain(left, name => name!.StartsWith("toolkit-rusage-", StringComparison.Ordinal) || name.Contains(".tmp-", StringComparison.Ordinal)); // the stand-ins' folder is a cache, kept
+        Assert.False(Directory.Exists(results), "the results folder of a run that wrote nothing is left");
+    }
+
     [Fact]
     public async Task Ctrl_C_in_a_terminal_stops_the_build_cleanly()
     {
@@ -84,6 +127,16 @@ public sealed class InterruptTests : IDisposable
     {
         KillLeftovers();
         Directory.Delete(_temp, recursive: true);
+    }
+
+    private static async Task<string> Finished(Process process, Task<string> output, Task<string> error)
+    {
+        if (!process.HasExited)
+        {
+            return "(still running)";
+        }
+
+        return await output + "\n" + await error;
     }
 
     private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Toolkit.Harness.Commands.Help;
 using Toolkit.Harness.Comparison;
+using Toolkit.Harness.Terminal;
 using Toolkit.Optimizations;
 
 namespace Toolkit.Harness.Commands;
@@ -19,23 +20,33 @@ public static class CompareCommand
     public static Command Create(VariantFactory variants)
     {
         var o = new CompareOptions(variants);
-        var command = new Command("compare", "Compare two results files, two variants or two git refs measured now, metric by metric with a verdict read from the 95% interval; or two runs' verdicts");
+        var command = SelfInterrupting.Mark(new Command("compare", "Compare two results files, two variants or two git refs measured now, metric by metric with a verdict read from the 95% interval; or two runs' verdicts"));
         o.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             var request = o.Request(parse);
             var outFile = parse.GetValue(o.Out);
             UserPaths.RequireParentDirectory(outFile, "--out");
-            if (outFile is null)
+            using var signals = new InterruptSignals(cancellation);
+            try
             {
-                return Task.FromResult(CompareRunner.Run(request, Console.Out, Console.Error, cancellation: cancellation));
-            }
+                if (outFile is null)
+                {
+                    return Task.FromResult(CompareRunner.Run(request, Console.Out, Console.Error, cancellation: signals.Token));
+                }
 
-            var text = new StringWriter(CultureInfo.InvariantCulture);
-            var code = CompareRunner.Run(request, text, Console.Error, cancellation: cancellation);
-            UserPaths.Io("--out " + outFile, () => File.WriteAllText(outFile.FullName, text.ToString()));
-            Console.Error.WriteLine($"toolkit: wrote {outFile.FullName}");
-            return Task.FromResult(code);
+                var text = new StringWriter(CultureInfo.InvariantCulture);
+                var code = CompareRunner.Run(request, text, Console.Error, cancellation: signals.Token);
+                UserPaths.Io("--out " + outFile, () => File.WriteAllText(outFile.FullName, text.ToString()));
+                Console.Error.WriteLine($"toolkit: wrote {outFile.FullName}");
+                return Task.FromResult(code);
+            }
+            catch (OperationCanceledException) when (signals.Signal is not null)
+            {
+                // The measured processes are ended and the refs' worktrees removed on the way out.
+                Output.Error($"interrupted by {signals.Name}: nothing compared{(outFile is null ? string.Empty : ", nothing written to " + outFile.FullName)}");
+                return Task.FromResult(signals.ExitCode);
+            }
         });
         return command.WithExamples(
             "toolkit compare results/local/before/scale-c-libraries-1.json results/local/after/scale-c-libraries-2.json",

@@ -24,7 +24,7 @@ public static class ScaleCommand
     public static Command Create(VariantFactory variants)
     {
         var options = new ScaleOptions(variants);
-        var command = new Command("scale", "Measure memory and time against graph size for the engine's variants and the peers, as whole processes and in the managed heap; write results JSON and pages");
+        var command = SelfInterrupting.Mark(new Command("scale", "Measure memory and time against graph size for the engine's variants and the peers, as whole processes and in the managed heap; write results JSON and pages"));
         options.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
@@ -40,15 +40,25 @@ public static class ScaleCommand
             var existed = outDirectory.Exists;
             UserPaths.Io("--out " + outDirectory, () => outDirectory.Create());
             Output.Line($"toolkit: measuring into {outDirectory.FullName}");
+            using var signals = new InterruptSignals(cancellation);
             ScaleResults results;
             try
             {
-                results = Run(request, cancellation);
+                try
+                {
+                    results = Run(request, signals.Token);
+                }
+                catch when (!existed && !outDirectory.EnumerateFileSystemInfos().Any())
+                {
+                    outDirectory.Delete(); // a run that measured nothing leaves no empty folder behind
+                    throw;
+                }
             }
-            catch when (!existed && !outDirectory.EnumerateFileSystemInfos().Any())
+            catch (OperationCanceledException) when (signals.Signal is not null)
             {
-                outDirectory.Delete(); // a run that measured nothing leaves no empty folder behind
-                throw;
+                // The runner has ended the measured process it was waiting for and deleted its temporary files.
+                Output.Error($"interrupted by {signals.Name}: nothing was written to {outDirectory.FullName}; the projects generated in {request.ProjectsDirectory} are kept for the next run");
+                return Task.FromResult(signals.ExitCode);
             }
 
             var file = Path.Join(outDirectory.FullName, $"scale-{(request.Project is null ? ProjectShapes.Name(request.Shape) : "imported")}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
