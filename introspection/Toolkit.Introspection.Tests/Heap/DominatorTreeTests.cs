@@ -96,6 +96,18 @@ public sealed class DominatorTreeTests : IDisposable
                 }
                 Assert.Equal(Enumerable.Range(0, n).Count(u => tree.ImmediateDominator(u) != DominatorTree.Unreachable), rows.Count);
             }
+            // The consuming form (references renumbered in place, then let go) gives the same dominators, sizes and tree.
+            var consumed = HeapGraph.Load(_dir.File($"r{round}.heap")).DominatorsConsumingReferences();
+            for (int w = 0; w <= n; w++)
+            {
+                if (w < n)
+                {
+                    Assert.Equal(tree.ImmediateDominator(w), consumed.ImmediateDominator(w));
+                    Assert.Equal(tree.RetainedSize(w), consumed.RetainedSize(w));
+                }
+                Assert.Equal(tree.Tree().Of(w).ToArray(), consumed.Tree().Of(w).ToArray());
+            }
+            Assert.Equal(tree.Iterations, consumed.Iterations);
         }
     }
 

@@ -12,6 +12,10 @@ public sealed class HeapGraphBuilder
     // References resolved per parallel work item: large enough to amortise scheduling.
     private const int ResolveBlock = 1 << 16;
 
+    // The reference arrays are trimmed to the references used only when more than 1 in this many slots is unused: trimming copies
+    // them (a second table's worth, at a step's peak) to return what is usually a handful of dropped references.
+    private const int MaxUnusedReferenceShare = 8;
+
     // Distinct high halves of reference addresses coded in one byte (a heap of regions spans a few dozen 4 GiB ranges at most).
     private const int MaxHighCodes = 256;
 
@@ -209,12 +213,13 @@ public sealed class HeapGraphBuilder
     internal int[] ChildStarts => _childStart;
 
     /// <summary>Takes <paramref name="children"/> and <paramref name="fields"/> as the references of all objects, rows as
-    /// <see cref="ChildStarts"/> says (filled by the caller), instead of <see cref="AddChild"/> one by one.</summary>
-    internal void AdoptReferences(int[] children, byte[] fields)
+    /// <see cref="ChildStarts"/> says (filled by the caller), instead of <see cref="AddChild"/> one by one. The first
+    /// <paramref name="count"/> of each are used (arrays of a consumed graph, written in place, may be longer).</summary>
+    internal void AdoptReferences(int[] children, byte[] fields, int count)
     {
         _children = children;
         _childFields = fields;
-        _edges = children.LongLength;
+        _edges = count;
     }
 
     public void AddRoot(int id, HeapRootKind kind, string name)
@@ -257,7 +262,7 @@ public sealed class HeapGraphBuilder
         {
             ResolveChildren(table);
         }
-        if (_children!.LongLength != _edges)
+        if (_children!.LongLength - _edges > _children.LongLength / MaxUnusedReferenceShare)
         {
             Array.Resize(ref _children, (int)_edges);
             Array.Resize(ref _childFields, (int)_edges);
@@ -265,7 +270,7 @@ public sealed class HeapGraphBuilder
         var roots = _rawRoots.Count > 0 ? ResolveRoots(table) : new RootTable(n, _rootObjects.ToArray(), [.. _rootKinds], _rootNames);
         var columns = new ObjectColumns(_types, _types16, _types32, _lengths.Build(), _counts.Build(), _strings.Build(), StringBlob, _oddSizes.Build(), _hugeSizes);
         var segments = _segments.OrderBy(s => s.Start).ToArray();
-        return new HeapGraph(_header, _types, table, columns, new ReferenceTable(_childStart, _children, _childFields), roots, segments, Unreachable, UnresolvedReferences);
+        return new HeapGraph(_header, _types, table, columns, new ReferenceTable(_childStart, _children, _childFields, (int)_edges), roots, segments, Unreachable, UnresolvedReferences);
     }
 
     private void ResolveChildren(AddressTable table)

@@ -5,10 +5,10 @@ namespace Toolkit.Introspection.Heap;
 /// (the owner's size then includes them, its children are theirs), cuts edges to and from
 /// runtime infrastructure, and leaves out unreachable objects. Column by column: the objects
 /// (addresses, types, sizes, lengths...) into a <see cref="HeapGraphBuilder"/>, then the
-/// references counted and written into arrays of their exact size. Costs one new graph (plus
-/// 4 bytes per object while it runs); the original is unchanged, unless it is consumed
-/// (<see cref="ReduceConsuming"/>), when each of its columns is let go as soon as it is copied,
-/// so the two graphs are never held whole at once.
+/// references written in one pass. Costs one new graph (plus 4 bytes per object while it runs);
+/// the original is unchanged, unless it is consumed (<see cref="ReduceConsuming"/>), when each of
+/// its columns is let go as soon as it is copied and the new references are written into its own
+/// reference arrays (<see cref="InPlaceReferences"/>), so the two graphs are never held whole at once.
 /// </summary>
 public static class HeapGraphReducer
 {
@@ -62,7 +62,7 @@ public static class HeapGraphReducer
             graph.ReleaseObjectColumns();
             FreedMemory.Collect(graph.ObjectCount);
         }
-        AddReferences(graph, builder, newId, infra);
+        AddReferences(graph, builder, newId, infra, consume);
         if (consume)
         {
             // The old references go back before Build trims the reused address and type arrays (a copy of each).
@@ -138,41 +138,46 @@ public static class HeapGraphReducer
         return bits;
     }
 
-    // The references in two passes: counted per kept object (into the builder's row starts), then written into exact arrays.
-    private static void AddReferences(HeapGraph graph, HeapGraphBuilder builder, int[] newId, ulong[]? infra)
+    // The references in one pass, in the old graph's row order: written into the old graph's own reference arrays when it is consumed
+    // (see InPlaceReferences: no second reference table), else into new arrays of the old count (the reduced graph never has more).
+    // The row starts go into the builder's. A folded array that comes before its owner is copied aside when its row is passed, as
+    // that row may be overwritten before the owner reads it.
+    private static void AddReferences(HeapGraph graph, HeapGraphBuilder builder, int[] newId, ulong[]? infra, bool inPlace)
     {
         var starts = builder.ChildStarts;
         int n = graph.ObjectCount;
-        int edges = 0;
+        var reuse = inPlace ? graph.ReusableReferences : null;
+        var output = reuse is { } arrays ? new InPlaceReferences(arrays.Targets, arrays.Fields)
+            : new InPlaceReferences(new int[graph.ReferenceCount], new byte[graph.ReferenceCount]);
+        var behind = new Dictionary<int, int[]>();
         for (int id = 0; id < n; id++)
         {
-            if (newId[id] >= 0)
+            int v = newId[id];
+            if (v >= 0)
             {
-                edges += WriteReferences(graph, id, newId, infra, null, null, edges);
-                starts[newId[id] + 1] = edges;
+                WriteReferences(graph, id, newId, infra, output, behind);
+                starts[v + 1] = output.Count;
+            }
+            else if (reuse is not null && v < Dropped && -(v + 2) > id)
+            {
+                behind[id] = graph.Children(id).ToArray();
+            }
+            if (reuse is not null)
+            {
+                output.WriteBelow(graph.ChildRowEnd(id));
             }
         }
-        var children = new int[edges];
-        var fields = new byte[edges];
-        int at = 0;
-        for (int id = 0; id < n; id++)
-        {
-            if (newId[id] >= 0)
-            {
-                at += WriteReferences(graph, id, newId, infra, children, fields, at);
-            }
-        }
-        builder.AdoptReferences(children, fields);
+        var (targets, fields) = output.Finish();
+        builder.AdoptReferences(targets, fields, output.Count);
     }
 
-    // The new graph's references of old object id, from position at (only counted when targets is null); returns how many.
-    private static int WriteReferences(HeapGraph graph, int id, int[] newId, ulong[]? infra, int[]? targets, byte[]? fields, int at)
+    // Adds the new graph's references of old object id (none from infrastructure), a folded child's own references in its place.
+    private static void WriteReferences(HeapGraph graph, int id, int[] newId, ulong[]? infra, InPlaceReferences output, Dictionary<int, int[]> behind)
     {
         if (infra is not null && HeapTraversal.IsSet(infra, id))
         {
-            return 0;
+            return;
         }
-        int from = at;
         var own = graph.Children(id);
         for (int i = 0; i < own.Length; i++)
         {
@@ -180,32 +185,26 @@ public static class HeapGraphReducer
             byte field = graph.ChildFieldOrdinal(id, i);
             if (IsFoldedInto(newId, c, id))
             {
-                foreach (int grandchild in graph.Children(c))
+                var grandchildren = behind.Remove(c, out var saved) ? saved : graph.Children(c);
+                foreach (int grandchild in grandchildren)
                 {
-                    at = WriteReference(grandchild, field, newId, infra, targets, fields, at);
+                    WriteReference(grandchild, field, newId, infra, output);
                 }
             }
             else
             {
-                at = WriteReference(c, field, newId, infra, targets, fields, at);
+                WriteReference(c, field, newId, infra, output);
             }
         }
-        return at - from;
     }
 
-    private static int WriteReference(int target, byte field, int[] newId, ulong[]? infra, int[]? targets, byte[]? fields, int at)
+    private static void WriteReference(int target, byte field, int[] newId, ulong[]? infra, InPlaceReferences output)
     {
         int mapped = Map(newId, target);
-        if (mapped < 0 || (infra is not null && HeapTraversal.IsSet(infra, target)))
+        if (mapped >= 0 && (infra is null || !HeapTraversal.IsSet(infra, target)))
         {
-            return at;
+            output.Add(mapped, field);
         }
-        if (targets is not null)
-        {
-            targets[at] = mapped;
-            fields![at] = field;
-        }
-        return at + 1;
     }
 
     /// <summary>An array folds into its owner when a collection owner is its only referrer and no root holds it. Referrers are

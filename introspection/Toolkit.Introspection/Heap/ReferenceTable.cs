@@ -30,10 +30,33 @@ public sealed class ReferenceTable
     /// <summary>Bytes of the arrays this table holds (their whole length, used or not).</summary>
     public long MemoryBytes => _start.LongLength * 4 + _targets.LongLength * 4 + (_fields?.LongLength ?? 0);
 
+    /// <summary>The targets array itself (longer than <see cref="Count"/> when made for another use), for an in-place rewrite.</summary>
+    internal int[] TargetArray => _targets;
+
+    /// <summary>The field bytes array itself, or null when fields are not kept.</summary>
+    internal byte[]? FieldArray => _fields;
+
+    /// <summary>Where the row of <paramref name="id"/> ends in the targets (the next row's start).</summary>
+    internal int RowEnd(int id) => _start[id + 1];
+
     public ReadOnlySpan<int> Of(int id) => _targets.AsSpan(_start[id], _start[id + 1] - _start[id]);
 
     /// <summary>Field ordinal (1-based; 0 = none) of reference number <paramref name="position"/> of <paramref name="id"/>.</summary>
     public int FieldOrdinal(int id, int position) => _fields is null ? HeapFileFormat.NoField : _fields[_start[id] + position];
+
+    /// <summary>The same rows without the field ordinals (for a caller that reads only targets and lets the bytes go).</summary>
+    internal ReferenceTable WithoutFields() => new(_start, _targets, null, _count);
+
+    /// <summary>Replaces every target t by <c>map[t]</c>, in place: a consumer that renumbers the objects (the dominator computation's
+    /// postorder) then needs no map beside the table. Every table sharing these arrays sees the change.</summary>
+    internal void MapTargets(int[] map)
+    {
+        var targets = _targets.AsSpan(0, _count);
+        for (int e = 0; e < targets.Length; e++)
+        {
+            targets[e] = map[targets[e]];
+        }
+    }
 
     /// <summary>The reverse table (who references each object), without fields: two passes over the references.</summary>
     public ReferenceTable Reverse()
