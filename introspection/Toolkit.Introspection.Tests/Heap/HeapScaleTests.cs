@@ -115,7 +115,25 @@ public sealed class HeapScaleTests : IDisposable
             string path = heap.Write(_dir.File($"r{round}.heap"));
             foreach (var options in new[] { new HeapReduceOptions(), new HeapReduceOptions { DropUnreachable = true } })
             {
-                AssertSameGraph(HeapGraphReducer.Reduce(HeapGraph.Load(path), options), HeapGraphReducer.ReduceConsuming(HeapGraph.Load(path), options));
+                var consumed = HeapGraphReducer.ReduceConsuming(HeapGraph.Load(path), options);
+                AssertSameGraph(HeapGraphReducer.Reduce(HeapGraph.Load(path), options), consumed);
+                // The consumed graph's arrays, reused with a few unused slots at their end, still answer lookups for their used part only.
+                for (int id = 0; id < consumed.ObjectCount; id++)
+                {
+                    Assert.Equal(id, consumed.FindObject(consumed.Address(id)));
+                }
+                int found = 0;
+                for (int old = 0; old <= n; old++)
+                {
+                    int id = consumed.FindObject(SyntheticHeap.AddressOf(old));
+                    if (id >= 0)
+                    {
+                        Assert.InRange(id, 0, consumed.ObjectCount - 1);
+                        Assert.Equal(SyntheticHeap.AddressOf(old), consumed.Address(id));
+                        found++;
+                    }
+                }
+                Assert.Equal(consumed.ObjectCount, found);
             }
         }
     }

@@ -273,12 +273,12 @@ public sealed class HeapGraph
     internal (uint[] Low, ushort[]? Types16, int[]? Types32)? ReusableColumns =>
         _excluded is null ? (_addresses.LowHalves, _columns.TypeArrays.Types16, _columns.TypeArrays.Types32) : null;
 
-    /// <summary>The reference arrays (targets, field bytes) for a consuming reducer to overwrite in place, or null when this graph is a
-    /// view that shares them with another graph (<see cref="WithoutUnreachable"/>).</summary>
-    internal (int[] Targets, byte[] Fields)? ReusableReferences => _excluded is null && _children.FieldArray is { } fields ? (_children.TargetArray, fields) : null;
+    /// <summary>The reference arrays (row starts, targets, field bytes), for a reducer that reads raw rows.</summary>
+    internal (int[] Start, int[] Targets, byte[]? Fields) ReferenceArrays => _children.Arrays;
 
-    /// <summary>Where the references of <paramref name="id"/> end in the reference arrays (the next object's start).</summary>
-    internal int ChildRowEnd(int id) => _children.RowEnd(id);
+    /// <summary>True for a view that shares its columns and references with another graph (<see cref="WithoutUnreachable"/>): a
+    /// consuming reducer must not overwrite them.</summary>
+    internal bool IsView => _excluded is not null;
 
     /// <summary>Lets go of the addresses and the per-object columns (types, sizes, lengths, counts, strings), for a reducer that
     /// has copied what it needs and consumes this graph: only references, roots and reachability remain usable.</summary>

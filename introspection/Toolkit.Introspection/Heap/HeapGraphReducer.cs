@@ -62,7 +62,10 @@ public static class HeapGraphReducer
             graph.ReleaseObjectColumns();
             FreedMemory.Collect(graph.ObjectCount);
         }
-        AddReferences(graph, builder, newId, infra, consume);
+        AddReferences(graph, builder, newId, infra, consume && !graph.IsView);
+        // Unoptimized code keeps locals alive to the method's end: the map goes before the builder trims its arrays.
+        newId = null!;
+        infra = null;
         if (consume)
         {
             // The old references go back before Build trims the reused address and type arrays (a copy of each).
@@ -138,54 +141,60 @@ public static class HeapGraphReducer
         return bits;
     }
 
-    // The references in one pass, in the old graph's row order: written into the old graph's own reference arrays when it is consumed
-    // (see InPlaceReferences: no second reference table), else into new arrays of the old count (the reduced graph never has more).
-    // The row starts go into the builder's. A folded array that comes before its owner is copied aside when its row is passed, as
-    // that row may be overwritten before the owner reads it.
+    // The references in one pass, reading the old graph's raw rows in id order. When it is consumed (and not a view), the new rows
+    // and row starts are written over its own arrays (see InPlaceReferences: no second reference table, no second row starts): a row
+    // start is written at the new number + 1, never above the old row being read, whose end is read first; a folded array that comes
+    // before its owner is copied aside when passed, as its row may be overwritten before the owner reads it. Otherwise the rows go
+    // into new arrays of the old count (the reduced graph never has more) and the builder's row starts.
     private static void AddReferences(HeapGraph graph, HeapGraphBuilder builder, int[] newId, ulong[]? infra, bool inPlace)
     {
-        var starts = builder.ChildStarts;
+        var old = graph.ReferenceArrays;
         int n = graph.ObjectCount;
-        var reuse = inPlace ? graph.ReusableReferences : null;
-        var output = reuse is { } arrays ? new InPlaceReferences(arrays.Targets, arrays.Fields)
+        var starts = inPlace ? old.Start : builder.ChildStarts;
+        var output = inPlace ? new InPlaceReferences(old.Targets, old.Fields ?? new byte[old.Targets.Length])
             : new InPlaceReferences(new int[graph.ReferenceCount], new byte[graph.ReferenceCount]);
         var behind = new Dictionary<int, int[]>();
+        int rowStart = old.Start[0];
         for (int id = 0; id < n; id++)
         {
+            int rowEnd = old.Start[id + 1];
             int v = newId[id];
             if (v >= 0)
             {
-                WriteReferences(graph, id, newId, infra, output, behind);
+                WriteReferences(old, id, rowStart, rowEnd, newId, infra, output, behind);
                 starts[v + 1] = output.Count;
             }
-            else if (reuse is not null && v < Dropped && -(v + 2) > id)
+            else if (inPlace && v < Dropped && -(v + 2) > id)
             {
-                behind[id] = graph.Children(id).ToArray();
+                behind[id] = old.Targets[rowStart..rowEnd];
             }
-            if (reuse is not null)
+            if (inPlace)
             {
-                output.WriteBelow(graph.ChildRowEnd(id));
+                output.WriteBelow(rowEnd);
             }
+            rowStart = rowEnd;
         }
+        starts[0] = 0;
         var (targets, fields) = output.Finish();
-        builder.AdoptReferences(targets, fields, output.Count);
+        builder.AdoptReferences(starts, targets, fields, output.Count);
     }
 
-    // Adds the new graph's references of old object id (none from infrastructure), a folded child's own references in its place.
-    private static void WriteReferences(HeapGraph graph, int id, int[] newId, ulong[]? infra, InPlaceReferences output, Dictionary<int, int[]> behind)
+    // Adds the new graph's references of old object id, its row at [from, to) (none from infrastructure), a folded child's own
+    // references in its place.
+    private static void WriteReferences((int[] Start, int[] Targets, byte[]? Fields) old, int id, int from, int to, int[] newId, ulong[]? infra,
+        InPlaceReferences output, Dictionary<int, int[]> behind)
     {
         if (infra is not null && HeapTraversal.IsSet(infra, id))
         {
             return;
         }
-        var own = graph.Children(id);
-        for (int i = 0; i < own.Length; i++)
+        for (int e = from; e < to; e++)
         {
-            int c = own[i];
-            byte field = graph.ChildFieldOrdinal(id, i);
+            int c = old.Targets[e];
+            byte field = old.Fields is null ? (byte)HeapFileFormat.NoField : old.Fields[e];
             if (IsFoldedInto(newId, c, id))
             {
-                var grandchildren = behind.Remove(c, out var saved) ? saved : graph.Children(c);
+                ReadOnlySpan<int> grandchildren = behind.Remove(c, out var saved) ? saved : old.Targets.AsSpan(old.Start[c], old.Start[c + 1] - old.Start[c]);
                 foreach (int grandchild in grandchildren)
                 {
                     WriteReference(grandchild, field, newId, infra, output);

@@ -12,32 +12,29 @@ public sealed class ReferenceTable
     private readonly int[] _targets;
     private readonly byte[]? _fields;
     private readonly int _count;
+    private readonly int _rows;
 
-    /// <summary>Rows of <paramref name="targets"/> as <paramref name="start"/> says; the first <paramref name="count"/> targets are
-    /// used (all when -1), so a table can live in arrays made a little larger for another use (see <see cref="DominatorTree"/>).</summary>
-    internal ReferenceTable(int[] start, int[] targets, byte[]? fields, int count = -1)
+    /// <summary>Rows of <paramref name="targets"/> as <paramref name="start"/> says; the first <paramref name="count"/> targets and
+    /// <paramref name="rows"/> rows are used (all when -1), so a table can live in arrays made a little larger for another use (see
+    /// <see cref="DominatorTree"/>, and a reduced graph's references written over those of the graph it was reduced from).</summary>
+    internal ReferenceTable(int[] start, int[] targets, byte[]? fields, int count = -1, int rows = -1)
     {
+        _rows = rows < 0 ? start.Length - 1 : rows;
         _start = start;
         _targets = targets;
         _fields = fields;
         _count = count < 0 ? targets.Length : count;
     }
 
-    public int ObjectCount => _start.Length - 1;
+    public int ObjectCount => _rows;
 
     public long Count => _count;
 
     /// <summary>Bytes of the arrays this table holds (their whole length, used or not).</summary>
     public long MemoryBytes => _start.LongLength * 4 + _targets.LongLength * 4 + (_fields?.LongLength ?? 0);
 
-    /// <summary>The targets array itself (longer than <see cref="Count"/> when made for another use), for an in-place rewrite.</summary>
-    internal int[] TargetArray => _targets;
-
-    /// <summary>The field bytes array itself, or null when fields are not kept.</summary>
-    internal byte[]? FieldArray => _fields;
-
-    /// <summary>Where the row of <paramref name="id"/> ends in the targets (the next row's start).</summary>
-    internal int RowEnd(int id) => _start[id + 1];
+    /// <summary>The arrays themselves (each possibly longer than used), for a reader of raw rows or an in-place rewrite.</summary>
+    internal (int[] Start, int[] Targets, byte[]? Fields) Arrays => (_start, _targets, _fields);
 
     public ReadOnlySpan<int> Of(int id) => _targets.AsSpan(_start[id], _start[id + 1] - _start[id]);
 
