@@ -217,7 +217,8 @@ public static class HeapGraphReducer
     }
 
     /// <summary>An array folds into its owner when a collection owner is its only referrer and no root holds it. Referrers are
-    /// counted in one byte per object (saturating at 2) rather than by building the parents table (4 bytes per object and per reference).</summary>
+    /// counted in the returned map's own slots (saturating at 2) rather than by building the parents table (4 bytes per object and per
+    /// reference) or a count array (1 byte per object).</summary>
     private static int[] PlanFolding(HeapGraph graph, HeapReduceOptions options)
     {
         var newId = new int[graph.ObjectCount];
@@ -225,12 +226,13 @@ public static class HeapGraphReducer
         {
             return newId;
         }
-        var referrers = new byte[graph.ObjectCount];
+        // The referrers are counted in the map itself (0, 1, 2 for two or more), then the counts are reset to Kept: no array beside it.
+        var referrers = newId;
         for (int id = 0; id < graph.ObjectCount; id++)
         {
             foreach (int c in graph.Children(id))
             {
-                referrers[c] = referrers[c] < 2 ? (byte)(referrers[c] + 1) : (byte)2;
+                referrers[c] = Math.Min(referrers[c] + 1, 2);
             }
         }
         var owner = graph.Types.Select(IsCollectionOwner).ToArray();
@@ -242,11 +244,19 @@ public static class HeapGraphReducer
             }
             foreach (int c in graph.Children(id))
             {
-                // Arrays are never owners, so folding never chains: an array folds into a kept object.
+                // Arrays are never owners, so folding never chains: an array folds into a kept object. Its one referrer is the only
+                // one to read its count, so marking it (negative) here hides no count another object still needs.
                 if (c != id && graph.TypeOf(c).IsArray && referrers[c] == 1 && !graph.IsRoot(c))
                 {
                     newId[c] = ~id - 1;
                 }
+            }
+        }
+        for (int id = 0; id < graph.ObjectCount; id++)
+        {
+            if (newId[id] > 0)
+            {
+                newId[id] = Kept;
             }
         }
         return newId;
