@@ -16,8 +16,8 @@ internal sealed class InPlaceReferences
 
     private int[] _targets;
     private byte[] _fields;
-    private int[] _ringTargets = new int[InitialRing];
-    private byte[] _ringFields = new byte[InitialRing];
+    // Each waiting reference as one value: the target in the low 32 bits, the field byte above.
+    private long[] _ring = new long[InitialRing];
     private int _head;
     private int _waiting;
     private int _written;
@@ -32,32 +32,27 @@ internal sealed class InPlaceReferences
     /// <summary>References added so far: written and waiting.</summary>
     public int Count => _written + _waiting;
 
-    /// <summary>The most references that waited at once (for tests: it is the cost of this over writing in place directly).</summary>
-    public int MostWaiting { get; private set; }
-
     /// <summary>Adds the next reference of the reduced graph, written when the barrier allows.</summary>
     public void Add(int target, byte field)
     {
-        if (_waiting == _ringTargets.Length)
+        if (_waiting == _ring.Length)
         {
             Grow();
         }
-        int at = (_head + _waiting) & (_ringTargets.Length - 1);
-        _ringTargets[at] = target;
-        _ringFields[at] = field;
+        _ring[(_head + _waiting) & (_ring.Length - 1)] = ((long)field << 32) | (uint)target;
         _waiting++;
-        MostWaiting = Math.Max(MostWaiting, _waiting);
     }
 
     /// <summary>Writes what waits into the positions below <paramref name="barrier"/> (those already read).</summary>
     public void WriteBelow(int barrier)
     {
-        int mask = _ringTargets.Length - 1;
+        int mask = _ring.Length - 1;
         int limit = Math.Min(barrier, _targets.Length);
         while (_waiting > 0 && _written < limit)
         {
-            _targets[_written] = _ringTargets[_head];
-            _fields[_written++] = _ringFields[_head];
+            long waiting = _ring[_head];
+            _targets[_written] = unchecked((int)waiting);
+            _fields[_written++] = (byte)(waiting >> 32);
             _head = (_head + 1) & mask;
             _waiting--;
         }
@@ -77,19 +72,14 @@ internal sealed class InPlaceReferences
         return (_targets, _fields);
     }
 
-    // Doubles the ring, unrolling it so the waiting references start at 0.
+    // Doubles the ring, unrolling it so the waiting references start at 0 (it is full: the tail wraps to just before the head).
     private void Grow()
     {
-        var targets = new int[_ringTargets.Length * 2];
-        var fields = new byte[_ringFields.Length * 2];
-        for (int i = 0; i < _waiting; i++)
-        {
-            int from = (_head + i) & (_ringTargets.Length - 1);
-            targets[i] = _ringTargets[from];
-            fields[i] = _ringFields[from];
-        }
-        _ringTargets = targets;
-        _ringFields = fields;
+        var ring = new long[_ring.Length * 2];
+        int tail = _ring.Length - _head;
+        Array.Copy(_ring, _head, ring, 0, tail);
+        Array.Copy(_ring, 0, ring, tail, _head);
+        _ring = ring;
         _head = 0;
     }
 }
