@@ -26,7 +26,7 @@ public sealed class HeapGraphBuilder
     private int[]? _types32;
     // Not readonly: with the row starts adopted (a consuming reduce), the caller's array replaces it.
     private int[] _childStart;
-    // The row starts come with the references (AdoptReferences) and AddObject leaves them alone: they live in the consumed graph's array.
+    // The row starts come with the references (AdoptReferences) and AddObject leaves them alone (the reducer fills its own, or the consumed graph's in place).
     private readonly bool _startsAdopted;
     private int[]? _children;
     // Raw mode: the high half of each reference's address as a code (the low half is in _children), the codes' values, and the
@@ -53,16 +53,16 @@ public sealed class HeapGraphBuilder
     /// <summary>Prepares arrays for exactly <paramref name="objectCount"/> objects and at most <paramref name="edgeCapacity"/> references.</summary>
     /// <remarks><paramref name="types"/> is kept, not copied: a loader may fill it while objects are added, each type before its first object.</remarks>
     public HeapGraphBuilder(HeapFileHeader header, HeapType[] types, int objectCount, long edgeCapacity, bool rawReferences)
-        : this(header, types, objectCount, edgeCapacity, rawReferences, null)
+        : this(header, types, objectCount, edgeCapacity, rawReferences, null, startsAdopted: false)
     {
     }
 
     /// <summary>With <paramref name="reuse"/>, the address and type columns are written into those arrays (of a graph being consumed,
     /// at least <paramref name="objectCount"/> long, read in the same order as written) and trimmed when built: no second copy of
-    /// them while both graphs are alive; and the row starts are not allocated but adopted with the references (the consumed graph's
-    /// own, rewritten in place: see <see cref="AdoptReferences(int[], int[], byte[], int)"/>).</summary>
+    /// them while both graphs are alive. With <paramref name="startsAdopted"/>, the row starts are not allocated but adopted with the
+    /// references (see <see cref="AdoptReferences"/>; a consumed graph's own, rewritten in place).</summary>
     internal HeapGraphBuilder(HeapFileHeader header, HeapType[] types, int objectCount, long edgeCapacity, bool rawReferences,
-        (uint[] Low, ushort[]? Types16, int[]? Types32)? reuse)
+        (uint[] Low, ushort[]? Types16, int[]? Types32)? reuse, bool startsAdopted)
     {
         _header = header;
         _types = types;
@@ -80,7 +80,7 @@ public sealed class HeapGraphBuilder
         {
             _types32 = new int[objectCount];
         }
-        _startsAdopted = reuse is not null;
+        _startsAdopted = startsAdopted;
         _childStart = _startsAdopted ? [] : new int[objectCount + 1];
         _children = new int[edgeCapacity];
         if (rawReferences)
@@ -216,17 +216,10 @@ public sealed class HeapGraphBuilder
         _rawHighCodes = null;
     }
 
-    /// <summary>The row start of each object's references (one more than the objects), for a caller that sets every reference at
-    /// once with <see cref="AdoptReferences(int[], byte[], int)"/> after adding the objects (the builder made with no reference capacity); empty when
-    /// the row starts are adopted with the references.</summary>
-    internal int[] ChildStarts => _childStart;
-
-    /// <summary>Takes <paramref name="children"/> and <paramref name="fields"/> as the references of all objects, rows as
-    /// <see cref="ChildStarts"/> says (filled by the caller), instead of <see cref="AddChild"/> one by one. The first
-    /// <paramref name="count"/> of each are used (arrays of a consumed graph, written in place, may be longer).</summary>
-    internal void AdoptReferences(int[] children, byte[] fields, int count) => AdoptReferences(_childStart, children, fields, count);
-
-    /// <summary>Like <see cref="AdoptReferences(int[], byte[], int)"/>, with the row starts too (at least one more than the objects).</summary>
+    /// <summary>Takes <paramref name="starts"/>, <paramref name="children"/> and <paramref name="fields"/> as the references of all
+    /// objects (row starts at least one more than the objects), instead of <see cref="AddChild"/> one by one, for a builder made with
+    /// its row starts adopted and no reference capacity. The first <paramref name="count"/> references are used (arrays of a consumed
+    /// graph, written in place, may be longer).</summary>
     internal void AdoptReferences(int[] starts, int[] children, byte[] fields, int count)
     {
         _childStart = starts;

@@ -37,55 +37,63 @@ public static class HeapGraphReducer
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new HeapReduceOptions();
-        var infraTypes = graph.Types.Select(t => options.CutInfrastructureEdges && IsInfrastructure(t.Name)).ToArray();
-        // newId[id]: the object's number in the new graph; Dropped when left out; for a folded array, ~owner (the old owner's number).
-        var newId = PlanFolding(graph, options);
-        // One bit per old object for "is infrastructure", so the references can be cut after the types are let go (or overwritten).
-        var infra = InfrastructureBits(graph, infraTypes);
-        var builder = AddObjects(graph, options, newId, consume ? graph.ReusableColumns : null);
-        int rootCount = graph.RootCount;
-        for (int r = 0; r < rootCount; r++)
+        // The id map lives only in MoveReferences: a local nulled here would not do, as unoptimized code also keeps the temporaries
+        // that carried it into calls alive to the method's end. It is collected before the new object columns are built beside the
+        // old ones (the reduce's peak).
+        var (kept, unreachable, folded, references, roots, keptBits) = MoveReferences(graph, options, consume && !graph.IsView);
+        FreedMemory.Collect(graph.ObjectCount);
+        var builder = AddObjects(graph, kept, unreachable, keptBits, folded, consume ? graph.ReusableColumns : null);
+        foreach (var (target, kind, name) in roots)
         {
-            int target = Map(newId, graph.RootObject(r));
-            if (target >= 0)
-            {
-                builder.AddRoot(target, graph.RootKind(r), graph.RootName(r));
-            }
+            builder.AddRoot(target, kind, name);
         }
         foreach (var segment in graph.Segments)
         {
             builder.AddSegment(segment);
         }
+        builder.AdoptReferences(references.Starts, references.Targets, references.Fields, references.Count);
         if (consume)
         {
-            // The old columns' memory goes back before the references' arrays are allocated.
+            // The old columns and references (those not reused) go back before Build builds the new rank tables.
             graph.ReleaseObjectColumns();
-            FreedMemory.Collect(graph.ObjectCount);
-        }
-        AddReferences(graph, builder, newId, infra, consume && !graph.IsView);
-        // Unoptimized code keeps locals alive to the method's end: the map goes before the builder trims its arrays.
-        newId = null!;
-        infra = null;
-        if (consume)
-        {
-            // The old references go back before Build trims the reused address and type arrays (a copy of each).
             graph.ReleaseReferences();
             FreedMemory.Collect(graph.ObjectCount);
         }
         return builder.Build();
     }
 
-    // Numbers the kept objects and adds them (sizes with their folded arrays) to a builder with no reference capacity. With
-    // reuse (a consumed graph), the new addresses and types overwrite the old ones in place: object k of the new graph is written
-    // when old object id >= k is read, so no old value is overwritten before it is read; the folded arrays' sizes are summed first,
-    // as an array may come before its owner.
-    private static HeapGraphBuilder AddObjects(HeapGraph graph, HeapReduceOptions options, int[] newId, (uint[], ushort[]?, int[]?)? reuse)
+    // Plans the folds, numbers the kept objects, and writes the new references (over the old ones when in place: nothing is allocated
+    // for them) and roots; returns what the objects' step needs without the id map: the kept objects as bits, the folded arrays' sizes.
+    private static (int Kept, HeapUnreachable Unreachable, Dictionary<int, long> Folded, (int[] Starts, int[] Targets, byte[] Fields, int Count) References,
+        List<(int Target, HeapRootKind Kind, string Name)> Roots, ulong[] KeptBits) MoveReferences(HeapGraph graph, HeapReduceOptions options, bool inPlace)
     {
-        int n = graph.ObjectCount;
+        var infraTypes = graph.Types.Select(t => options.CutInfrastructureEdges && IsInfrastructure(t.Name)).ToArray();
+        // newId[id]: the object's number in the new graph; Dropped when left out; for a folded array, ~owner (the old owner's number).
+        var newId = PlanFolding(graph, options);
+        // One bit per old object for "is infrastructure", so the references can be cut after the types are let go (or overwritten).
+        var infra = InfrastructureBits(graph, infraTypes);
+        var (kept, unreachable) = Number(graph, options, newId);
+        var folded = FoldedSizes(graph, newId);
+        var references = AddReferences(graph, kept, newId, infra, inPlace);
+        var roots = new List<(int Target, HeapRootKind Kind, string Name)>();
+        for (int r = 0; r < graph.RootCount; r++)
+        {
+            int target = Map(newId, graph.RootObject(r));
+            if (target >= 0)
+            {
+                roots.Add((target, graph.RootKind(r), graph.RootName(r)));
+            }
+        }
+        return (kept, unreachable, folded, references, roots, KeptBits(newId));
+    }
+
+    // Numbers the kept objects in newId (in id order), marks the left-out ones Dropped, and counts those.
+    private static (int Kept, HeapUnreachable Unreachable) Number(HeapGraph graph, HeapReduceOptions options, int[] newId)
+    {
         long unreachableObjects = 0;
         long unreachableBytes = 0;
         int kept = 0;
-        for (int id = 0; id < n; id++)
+        for (int id = 0; id < graph.ObjectCount; id++)
         {
             if ((options.DropUnreachable && !graph.IsReachable(id)) || graph.IsExcluded(id))
             {
@@ -98,8 +106,15 @@ public static class HeapGraphReducer
                 newId[id] = kept++;
             }
         }
+        return (kept, new HeapUnreachable(unreachableObjects, unreachableBytes));
+    }
+
+    // The bytes of the arrays folded into each owner (by the owner's old number), summed before any column is overwritten, as an
+    // array may come before its owner.
+    private static Dictionary<int, long> FoldedSizes(HeapGraph graph, int[] newId)
+    {
         var folded = new Dictionary<int, long>();
-        for (int id = 0; id < n; id++)
+        for (int id = 0; id < graph.ObjectCount; id++)
         {
             if (newId[id] < Dropped)
             {
@@ -107,15 +122,37 @@ public static class HeapGraphReducer
                 folded[owner] = folded.GetValueOrDefault(owner) + graph.Size(id);
             }
         }
-        var builder = new HeapGraphBuilder(graph.Header, [.. graph.Types], kept, 0, rawReferences: false, reuse)
+        return folded;
+    }
+
+    private static ulong[] KeptBits(int[] newId)
+    {
+        var bits = new ulong[(newId.Length + 63) / 64];
+        for (int id = 0; id < newId.Length; id++)
+        {
+            if (newId[id] >= 0)
+            {
+                bits[id >> 6] |= 1UL << id;
+            }
+        }
+        return bits;
+    }
+
+    // Adds the kept objects (sizes with their folded arrays) to a builder with no reference capacity, whose row starts come with the
+    // references. With reuse (a consumed graph), the new addresses and types overwrite the old ones in place: object k of the new
+    // graph is written when old object id >= k is read, so no old value is overwritten before it is read.
+    private static HeapGraphBuilder AddObjects(HeapGraph graph, int kept, HeapUnreachable unreachable, ulong[] keptBits, Dictionary<int, long> folded,
+        (uint[], ushort[]?, int[]?)? reuse)
+    {
+        var builder = new HeapGraphBuilder(graph.Header, [.. graph.Types], kept, 0, rawReferences: false, reuse, startsAdopted: true)
         {
             StringBlob = graph.StringBlob,
             UnresolvedReferences = graph.UnresolvedReferences,
-            Unreachable = graph.Unreachable.Objects > 0 ? graph.Unreachable : new HeapUnreachable(unreachableObjects, unreachableBytes),
+            Unreachable = graph.Unreachable.Objects > 0 ? graph.Unreachable : unreachable,
         };
-        for (int id = 0; id < n; id++)
+        for (int id = 0; id < graph.ObjectCount; id++)
         {
-            if (newId[id] >= 0)
+            if (HeapTraversal.IsSet(keptBits, id))
             {
                 long size = graph.Size(id) + folded.GetValueOrDefault(id);
                 builder.AddObject(graph.Address(id), graph.TypeIndex(id), size, (int?)graph.Length(id), (int?)graph.Count(id), graph.StringContentId(id));
@@ -145,12 +182,12 @@ public static class HeapGraphReducer
     // and row starts are written over its own arrays (see InPlaceReferences: no second reference table, no second row starts): a row
     // start is written at the new number + 1, never above the old row being read, whose end is read first; a folded array that comes
     // before its owner is copied aside when passed, as its row may be overwritten before the owner reads it. Otherwise the rows go
-    // into new arrays of the old count (the reduced graph never has more) and the builder's row starts.
-    private static void AddReferences(HeapGraph graph, HeapGraphBuilder builder, int[] newId, ulong[]? infra, bool inPlace)
+    // into new arrays of the old count (the reduced graph never has more) and new row starts.
+    private static (int[] Starts, int[] Targets, byte[] Fields, int Count) AddReferences(HeapGraph graph, int kept, int[] newId, ulong[]? infra, bool inPlace)
     {
         var old = graph.ReferenceArrays;
         int n = graph.ObjectCount;
-        var starts = inPlace ? old.Start : builder.ChildStarts;
+        var starts = inPlace ? old.Start : new int[kept + 1];
         var output = inPlace ? new InPlaceReferences(old.Targets, old.Fields ?? new byte[old.Targets.Length])
             : new InPlaceReferences(new int[graph.ReferenceCount], new byte[graph.ReferenceCount]);
         var behind = new Dictionary<int, int[]>();
@@ -176,7 +213,7 @@ public static class HeapGraphReducer
         }
         starts[0] = 0;
         var (targets, fields) = output.Finish();
-        builder.AdoptReferences(starts, targets, fields, output.Count);
+        return (starts, targets, fields, output.Count);
     }
 
     // Adds the new graph's references of old object id, its row at [from, to) (none from infrastructure), a folded child's own
