@@ -39,6 +39,25 @@ public sealed class DominatorTreeTests : IDisposable
         Assert.Equal(5, tree.ReachableObjects);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void One_object_rooted_or_garbage_in_the_consuming_form(bool rooted)
+    {
+        var heap = new SyntheticHeap();
+        int only = heap.Object(heap.Class("Node", "self"));
+        heap.Ref(only, only, 1);
+        if (rooted)
+        {
+            heap.Root(only);
+        }
+        var tree = HeapGraph.Load(heap.Write(_dir.File("one.heap"))).DominatorsConsumingReferences();
+        Assert.Equal(rooted ? DominatorTree.Root : DominatorTree.Unreachable, tree.ImmediateDominator(only));
+        Assert.Equal(rooted ? heap.SizeOf(only) : 0, tree.RetainedSize(only));
+        Assert.Equal(rooted ? 1 : 0, tree.ReachableObjects);
+        Assert.Equal(rooted ? [only] : Array.Empty<int>(), tree.Tree().Of(1).ToArray());
+    }
+
     [Fact]
     public void Random_graphs_match_the_definition_of_dominance()
     {
