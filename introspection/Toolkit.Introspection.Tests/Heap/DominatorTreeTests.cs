@@ -39,6 +39,25 @@ public sealed class DominatorTreeTests : IDisposable
         Assert.Equal(5, tree.ReachableObjects);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void One_object_rooted_or_garbage_in_the_consuming_form(bool rooted)
+    {
+        var heap = new SyntheticHeap();
+        int only = heap.Object(heap.Class("Node", "self"));
+        heap.Ref(only, only, 1);
+        if (rooted)
+        {
+            heap.Root(only);
+        }
+        var tree = HeapGraph.Load(heap.Write(_dir.File("one.heap"))).DominatorsConsumingReferences();
+        Assert.Equal(rooted ? DominatorTree.Root : DominatorTree.Unreachable, tree.ImmediateDominator(only));
+        Assert.Equal(rooted ? heap.SizeOf(only) : 0, tree.RetainedSize(only));
+        Assert.Equal(rooted ? 1 : 0, tree.ReachableObjects);
+        Assert.Equal(rooted ? [only] : Array.Empty<int>(), tree.Tree().Of(1).ToArray());
+    }
+
     [Fact]
     public void Random_graphs_match_the_definition_of_dominance()
     {
@@ -96,6 +115,18 @@ public sealed class DominatorTreeTests : IDisposable
                 }
                 Assert.Equal(Enumerable.Range(0, n).Count(u => tree.ImmediateDominator(u) != DominatorTree.Unreachable), rows.Count);
             }
+            // The consuming form (references renumbered in place, then let go) gives the same dominators, sizes and tree.
+            var consumed = HeapGraph.Load(_dir.File($"r{round}.heap")).DominatorsConsumingReferences();
+            for (int w = 0; w <= n; w++)
+            {
+                if (w < n)
+                {
+                    Assert.Equal(tree.ImmediateDominator(w), consumed.ImmediateDominator(w));
+                    Assert.Equal(tree.RetainedSize(w), consumed.RetainedSize(w));
+                }
+                Assert.Equal(tree.Tree().Of(w).ToArray(), consumed.Tree().Of(w).ToArray());
+            }
+            Assert.Equal(tree.Iterations, consumed.Iterations);
         }
     }
 

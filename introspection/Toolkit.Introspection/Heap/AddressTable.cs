@@ -15,7 +15,12 @@ public sealed class AddressTable
     // (a sparse heap spread over a huge range would otherwise pay for empty pages).
     private const int MaxPagesPerObject = 2;
 
+    /// <summary>A reused array is trimmed to the addresses added only when more than 1 slot in this many is unused.</summary>
+    internal const int MaxUnusedShare = 8;
+
+    // The first _count slots are used: a table built over a consumed graph's longer array keeps the few unused slots at its end.
     private readonly uint[] _low;
+    private readonly int _count;
     private readonly int[] _runStart;
     private readonly uint[] _runHigh;
     private readonly int[] _runPageBase;
@@ -31,7 +36,8 @@ public sealed class AddressTable
     private AddressTable(Builder built)
     {
         _low = built.Low;
-        _runStart = [.. built.RunStarts, built.Low.Length];
+        _count = built.Count;
+        _runStart = [.. built.RunStarts, _count];
         _runHigh = [.. built.RunHighs];
         int runs = _runHigh.Length;
         _runPageBase = new int[runs + 1];
@@ -44,7 +50,7 @@ public sealed class AddressTable
             pages += (_low[_runStart[r + 1] - 1] >> PageShift) - _runFirstPage[r] + 1;
         }
         _runPageBase[runs] = (int)Math.Min(pages, int.MaxValue);
-        if (pages <= (long)MaxPagesPerObject * _low.Length + 1024)
+        if (pages <= (long)MaxPagesPerObject * _count + 1024)
         {
             // _pageFirst[p] = first object at or after the start of page p; one extra entry per run end.
             _pageFirst = new int[pages + runs];
@@ -65,7 +71,7 @@ public sealed class AddressTable
         }
     }
 
-    public int Count => _low.Length;
+    public int Count => _count;
 
     /// <summary>The low halves, for a consuming reducer that compacts them in place into its own builder (see <see cref="Builder(uint[])"/>).</summary>
     internal uint[] LowHalves => _low;
@@ -135,7 +141,8 @@ public sealed class AddressTable
         }
 
         /// <summary>Fills <paramref name="reuse"/> from the start (a longer array of a graph being consumed: address i is written only
-        /// after the old address i was read, as kept objects keep their order); trimmed to the addresses added when built.</summary>
+        /// after the old address i was read, as kept objects keep their order); trimmed to the addresses added when built only if
+        /// more than 1 slot in <see cref="MaxUnusedShare"/> is unused (trimming copies the array, at the reduce's peak).</summary>
         internal Builder(uint[] reuse)
         {
             Low = reuse;
@@ -167,11 +174,11 @@ public sealed class AddressTable
 
         public AddressTable Build()
         {
-            if (_reused && Count < Low.Length)
+            if (_reused && Low.Length - Count > Low.Length / MaxUnusedShare)
             {
                 Low = Low[..Count];
             }
-            return Count == Low.Length
+            return Count == Low.Length || _reused
                 ? new AddressTable(this)
                 : throw new InvalidOperationException($"{Count} addresses added, {Low.Length} announced");
         }

@@ -10,7 +10,8 @@ namespace Toolkit.Introspection.Heap;
 /// object for <see cref="Tree"/> once asked, built in two of the computation's arrays (so asking
 /// for it costs no new memory when it is asked right away). Computing costs 12 bytes per object
 /// besides the result (order, id-to-number map, dominators by number), the id-to-number map
-/// becoming the result's immediate dominators. No recursion.
+/// becoming the result's immediate dominators; 8 during the fixed point when the graph's
+/// references may be consumed (renumbered in place, see <see cref="HeapGraph.DominatorsConsumingReferences"/>). No recursion.
 /// </summary>
 public sealed class DominatorTree
 {
@@ -115,23 +116,42 @@ public sealed class DominatorTree
     /// arrays the computation is done with (no new memory).</summary>
     public static DominatorTree Compute(HeapGraph graph, bool withTree = false) => Compute(graph, withTree, releaseReferences: false);
 
-    // With releaseReferences the graph's references go (and are collected) once the fixed point is reached: nothing after reads them.
+    // With releaseReferences the graph's references are consumed: their field bytes go first, their targets become postorder
+    // numbers in place (so the id-to-number map is let go during the fixed point and rebuilt from the order after it), and they
+    // go (and are collected) once the fixed point is reached: nothing after reads them.
     internal static DominatorTree Compute(HeapGraph graph, bool withTree, bool releaseReferences)
     {
         ArgumentNullException.ThrowIfNull(graph);
         int n = graph.ObjectCount;
+        if (releaseReferences)
+        {
+            graph.ReleaseChildFields();
+            FreedMemory.Collect(n);
+        }
         // Everything works on postorder numbers (the virtual root last, count - 1), so a dominator always has a higher number
         // than what it dominates. 4 bytes per object each: order (number to id; n + 2 slots so it can become the tree's row
         // starts), the id-to-number map (which becomes the immediate dominators by id), the dominators by number.
         var order = new int[n + 2];
         var postIndex = new int[n + 1];
         int count = Postorder(graph, postIndex, order);
-        var idomPost = new int[Math.Max(count, n)]; // n slots at least, so it can become the tree's children
-        int iterations = FixedPoint(graph, postIndex, order, idomPost, count);
+        int[] idomPost;
+        int iterations;
         if (releaseReferences)
         {
+            graph.MapChildTargets(postIndex);
+            var roots = MapRoots(graph.RootObjects, postIndex);
+            postIndex = null!;
+            FreedMemory.Collect(n);
+            idomPost = new int[Math.Max(count, n)]; // n slots at least, so it can become the tree's children
+            iterations = FixedPoint(graph, null, roots, order, idomPost, count);
             graph.ReleaseReferences();
             FreedMemory.Collect(n);
+            postIndex = Inverse(order, count - 1, n + 1);
+        }
+        else
+        {
+            idomPost = new int[Math.Max(count, n)];
+            iterations = FixedPoint(graph, postIndex, graph.RootObjects, order, idomPost, count);
         }
         int root = count - 1;
         // The id-to-number map becomes the immediate dominators by id, in place: each slot is read once, then written.
@@ -221,13 +241,13 @@ public sealed class DominatorTree
     /// itself into the dominator of each child s (s's dominator becomes b when it has none yet, else the nearest common ancestor of
     /// b and it in the current tree), to the fixed point; returns the passes it took. A dominator only ever moves up the tree and
     /// never past the true one (every candidate is a predecessor or a common ancestor of predecessors in a tree no coarser than the
-    /// final one), so the fixed point is the one the predecessor ("pull") form reaches, without its predecessor table.</summary>
-    private static int FixedPoint(HeapGraph graph, int[] postIndex, int[] order, int[] idom, int count)
+    /// final one), so the fixed point is the one the predecessor ("pull") form reaches, without its predecessor table.
+    /// <paramref name="postIndex"/> is null when the graph's references and <paramref name="roots"/> already hold postorder numbers.</summary>
+    private static int FixedPoint(HeapGraph graph, int[]? postIndex, ReadOnlySpan<int> roots, int[] order, int[] idom, int count)
     {
         int root = count - 1;
         Array.Fill(idom, -1);
         idom[root] = root;
-        var roots = graph.RootObjects;
         bool changed = true;
         int iterations = 0;
         while (changed)
@@ -239,7 +259,7 @@ public sealed class DominatorTree
                 var children = b == root ? roots : graph.Children(order[b]);
                 foreach (int c in children)
                 {
-                    int s = postIndex[c];
+                    int s = postIndex is null ? c : postIndex[c];
                     if (s == b)
                     {
                         continue;
@@ -255,6 +275,29 @@ public sealed class DominatorTree
             }
         }
         return iterations;
+    }
+
+    // The roots' postorder numbers (every root is reached), for a fixed point over references renumbered in place.
+    private static int[] MapRoots(ReadOnlySpan<int> roots, int[] postIndex)
+    {
+        var mapped = new int[roots.Length];
+        for (int r = 0; r < roots.Length; r++)
+        {
+            mapped[r] = postIndex[roots[r]];
+        }
+        return mapped;
+    }
+
+    // The id-to-number map from the order (number to id) of the reached objects, the virtual root left out; NotVisited elsewhere.
+    private static int[] Inverse(int[] order, int reached, int slots)
+    {
+        var postIndex = new int[slots];
+        Array.Fill(postIndex, NotVisited);
+        for (int p = 0; p < reached; p++)
+        {
+            postIndex[order[p]] = p;
+        }
+        return postIndex;
     }
 
     private static long Retained(int[] retained, Dictionary<int, long> large, int id) =>

@@ -266,9 +266,12 @@ public sealed class HeapGraph
     public DominatorTree Dominators(bool withTree) => _dominators ??= DominatorTree.Compute(this, withTree);
 
     /// <summary>Dominators and their tree for a caller that needs nothing else of this graph's references afterwards (the
-    /// <c>heap dominators</c> verb): the references are let go once the fixed point is reached, before the retained sizes are
-    /// allocated, so the step's peak is the graph plus 12 bytes per object instead of 16. Only the object columns (types, sizes,
-    /// addresses, lengths, counts, strings), the roots and the dominators remain usable.</summary>
+    /// <c>heap dominators</c> verb): the references' field bytes go first, their targets are renumbered in place to the
+    /// computation's postorder numbers (so its id-to-number map is not held during the fixed point), and the references go once
+    /// the fixed point is reached, before the retained sizes are allocated: the step's peak is the graph without its field bytes
+    /// plus 8 bytes per object, instead of the graph plus 12. Only the object columns (types, sizes, addresses, lengths, counts,
+    /// strings), the roots and the dominators remain usable; a graph sharing these references (a view made by
+    /// <see cref="WithoutUnreachable"/>, or the graph it was made from) must not read them either.</summary>
     public DominatorTree DominatorsConsumingReferences() => _dominators ??= DominatorTree.Compute(this, withTree: true, releaseReferences: true);
 
     public bool HasParents => _parents is not null;
@@ -278,6 +281,13 @@ public sealed class HeapGraph
     internal (uint[] Low, ushort[]? Types16, int[]? Types32)? ReusableColumns =>
         _excluded is null ? (_addresses.LowHalves, _columns.TypeArrays.Types16, _columns.TypeArrays.Types32) : null;
 
+    /// <summary>The reference arrays (row starts, targets, field bytes), for a reducer that reads raw rows.</summary>
+    internal (int[] Start, int[] Targets, byte[]? Fields) ReferenceArrays => _children.Arrays;
+
+    /// <summary>True for a view that shares its columns and references with another graph (<see cref="WithoutUnreachable"/>): a
+    /// consuming reducer must not overwrite them.</summary>
+    internal bool IsView => _excluded is not null;
+
     /// <summary>Lets go of the addresses and the per-object columns (types, sizes, lengths, counts, strings), for a reducer that
     /// has copied what it needs and consumes this graph: only references, roots and reachability remain usable.</summary>
     internal void ReleaseObjectColumns()
@@ -285,6 +295,14 @@ public sealed class HeapGraph
         _addresses = null!;
         _columns = null!;
     }
+
+    /// <summary>Lets go of the references' field ordinals (1 byte per reference), for a consumer that reads only their targets.</summary>
+    internal void ReleaseChildFields() => _children = _children.WithoutFields();
+
+    /// <summary>Renumbers every reference's target through <paramref name="map"/>, in place (see <see cref="ReferenceTable.MapTargets"/>),
+    /// for a consumer that numbers the objects its own way. A method rather than the table itself, so no caller holds the table in a
+    /// temporary past its release (unoptimized code keeps such temporaries alive to the end of the method).</summary>
+    internal void MapChildTargets(int[] map) => _children.MapTargets(map);
 
     /// <summary>Lets go of the references and parents, for a reducer that consumes this graph; nothing but counts remains usable.</summary>
     internal void ReleaseReferences()

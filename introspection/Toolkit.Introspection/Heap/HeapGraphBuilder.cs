@@ -12,6 +12,10 @@ public sealed class HeapGraphBuilder
     // References resolved per parallel work item: large enough to amortise scheduling.
     private const int ResolveBlock = 1 << 16;
 
+    // The reference arrays (and row starts) are trimmed to what is used only when more than 1 in this many slots is unused: trimming
+    // copies them (a second table's worth, at a step's peak) to return what is usually a handful of dropped references or objects.
+    private const int MaxUnusedReferenceShare = 8;
+
     // Distinct high halves of reference addresses coded in one byte (a heap of regions spans a few dozen 4 GiB ranges at most).
     private const int MaxHighCodes = 256;
 
@@ -20,7 +24,10 @@ public sealed class HeapGraphBuilder
     private readonly AddressTable.Builder _addresses;
     private ushort[]? _types16;
     private int[]? _types32;
-    private readonly int[] _childStart;
+    // Not readonly: with the row starts adopted (a consuming reduce), the caller's array replaces it.
+    private int[] _childStart;
+    // The row starts come with the references (AdoptReferences) and AddObject leaves them alone (the reducer fills its own, or the consumed graph's in place).
+    private readonly bool _startsAdopted;
     private int[]? _children;
     // Raw mode: the high half of each reference's address as a code (the low half is in _children), the codes' values, and the
     // code of the last high half seen (consecutive references mostly share it).
@@ -46,15 +53,16 @@ public sealed class HeapGraphBuilder
     /// <summary>Prepares arrays for exactly <paramref name="objectCount"/> objects and at most <paramref name="edgeCapacity"/> references.</summary>
     /// <remarks><paramref name="types"/> is kept, not copied: a loader may fill it while objects are added, each type before its first object.</remarks>
     public HeapGraphBuilder(HeapFileHeader header, HeapType[] types, int objectCount, long edgeCapacity, bool rawReferences)
-        : this(header, types, objectCount, edgeCapacity, rawReferences, null)
+        : this(header, types, objectCount, edgeCapacity, rawReferences, null, startsAdopted: false)
     {
     }
 
     /// <summary>With <paramref name="reuse"/>, the address and type columns are written into those arrays (of a graph being consumed,
     /// at least <paramref name="objectCount"/> long, read in the same order as written) and trimmed when built: no second copy of
-    /// them while both graphs are alive.</summary>
+    /// them while both graphs are alive. With <paramref name="startsAdopted"/>, the row starts are not allocated but adopted with the
+    /// references (see <see cref="AdoptReferences"/>; a consumed graph's own, rewritten in place).</summary>
     internal HeapGraphBuilder(HeapFileHeader header, HeapType[] types, int objectCount, long edgeCapacity, bool rawReferences,
-        (uint[] Low, ushort[]? Types16, int[]? Types32)? reuse)
+        (uint[] Low, ushort[]? Types16, int[]? Types32)? reuse, bool startsAdopted)
     {
         _header = header;
         _types = types;
@@ -72,7 +80,8 @@ public sealed class HeapGraphBuilder
         {
             _types32 = new int[objectCount];
         }
-        _childStart = new int[objectCount + 1];
+        _startsAdopted = startsAdopted;
+        _childStart = _startsAdopted ? [] : new int[objectCount + 1];
         _children = new int[edgeCapacity];
         if (rawReferences)
         {
@@ -136,7 +145,10 @@ public sealed class HeapGraphBuilder
                 _hugeSizes[id] = size;
             }
         }
-        _childStart[id + 1] = (int)_edges;
+        if (!_startsAdopted)
+        {
+            _childStart[id + 1] = (int)_edges;
+        }
         return id;
     }
 
@@ -204,17 +216,16 @@ public sealed class HeapGraphBuilder
         _rawHighCodes = null;
     }
 
-    /// <summary>The row start of each object's references (one more than the objects), for a caller that sets every reference at
-    /// once with <see cref="AdoptReferences"/> after adding the objects (the builder made with no reference capacity).</summary>
-    internal int[] ChildStarts => _childStart;
-
-    /// <summary>Takes <paramref name="children"/> and <paramref name="fields"/> as the references of all objects, rows as
-    /// <see cref="ChildStarts"/> says (filled by the caller), instead of <see cref="AddChild"/> one by one.</summary>
-    internal void AdoptReferences(int[] children, byte[] fields)
+    /// <summary>Takes <paramref name="starts"/>, <paramref name="children"/> and <paramref name="fields"/> as the references of all
+    /// objects (row starts at least one more than the objects), instead of <see cref="AddChild"/> one by one, for a builder made with
+    /// its row starts adopted and no reference capacity. The first <paramref name="count"/> references are used (arrays of a consumed
+    /// graph, written in place, may be longer).</summary>
+    internal void AdoptReferences(int[] starts, int[] children, byte[] fields, int count)
     {
+        _childStart = starts;
         _children = children;
         _childFields = fields;
-        _edges = children.LongLength;
+        _edges = count;
     }
 
     public void AddRoot(int id, HeapRootKind kind, string name)
@@ -245,11 +256,12 @@ public sealed class HeapGraphBuilder
     {
         var table = _addresses.Build();
         int n = table.Count;
-        if (_types16 is not null && _types16.Length > n)
+        // A reused type array keeps a few unused slots rather than be copied (see AddressTable.MaxUnusedShare).
+        if (_types16 is not null && _types16.Length - n > _types16.Length / AddressTable.MaxUnusedShare)
         {
             _types16 = _types16[..n];
         }
-        if (_types32 is not null && _types32.Length > n)
+        if (_types32 is not null && _types32.Length - n > _types32.Length / AddressTable.MaxUnusedShare)
         {
             _types32 = _types32[..n];
         }
@@ -257,15 +269,19 @@ public sealed class HeapGraphBuilder
         {
             ResolveChildren(table);
         }
-        if (_children!.LongLength != _edges)
+        if (_children!.LongLength - _edges > _children.LongLength / MaxUnusedReferenceShare)
         {
             Array.Resize(ref _children, (int)_edges);
             Array.Resize(ref _childFields, (int)_edges);
         }
+        if (_childStart.LongLength - (n + 1) > _childStart.LongLength / MaxUnusedReferenceShare)
+        {
+            _childStart = _childStart[..(n + 1)];
+        }
         var roots = _rawRoots.Count > 0 ? ResolveRoots(table) : new RootTable(n, _rootObjects.ToArray(), [.. _rootKinds], _rootNames);
         var columns = new ObjectColumns(_types, _types16, _types32, _lengths.Build(), _counts.Build(), _strings.Build(), StringBlob, _oddSizes.Build(), _hugeSizes);
         var segments = _segments.OrderBy(s => s.Start).ToArray();
-        return new HeapGraph(_header, _types, table, columns, new ReferenceTable(_childStart, _children, _childFields), roots, segments, Unreachable, UnresolvedReferences);
+        return new HeapGraph(_header, _types, table, columns, new ReferenceTable(_childStart, _children, _childFields, (int)_edges, n), roots, segments, Unreachable, UnresolvedReferences);
     }
 
     private void ResolveChildren(AddressTable table)

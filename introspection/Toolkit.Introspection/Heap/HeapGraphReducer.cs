@@ -5,10 +5,10 @@ namespace Toolkit.Introspection.Heap;
 /// (the owner's size then includes them, its children are theirs), cuts edges to and from
 /// runtime infrastructure, and leaves out unreachable objects. Column by column: the objects
 /// (addresses, types, sizes, lengths...) into a <see cref="HeapGraphBuilder"/>, then the
-/// references counted and written into arrays of their exact size. Costs one new graph (plus
-/// 4 bytes per object while it runs); the original is unchanged, unless it is consumed
-/// (<see cref="ReduceConsuming"/>), when each of its columns is let go as soon as it is copied,
-/// so the two graphs are never held whole at once.
+/// references written in one pass. Costs one new graph (plus 4 bytes per object while it runs);
+/// the original is unchanged, unless it is consumed (<see cref="ReduceConsuming"/>), when each of
+/// its columns is let go as soon as it is copied and the new references are written into its own
+/// reference arrays (<see cref="InPlaceReferences"/>), so the two graphs are never held whole at once.
 /// </summary>
 public static class HeapGraphReducer
 {
@@ -37,52 +37,63 @@ public static class HeapGraphReducer
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new HeapReduceOptions();
-        var infraTypes = graph.Types.Select(t => options.CutInfrastructureEdges && IsInfrastructure(t.Name)).ToArray();
-        // newId[id]: the object's number in the new graph; Dropped when left out; for a folded array, ~owner (the old owner's number).
-        var newId = PlanFolding(graph, options);
-        // One bit per old object for "is infrastructure", so the references can be cut after the types are let go (or overwritten).
-        var infra = InfrastructureBits(graph, infraTypes);
-        var builder = AddObjects(graph, options, newId, consume ? graph.ReusableColumns : null);
-        int rootCount = graph.RootCount;
-        for (int r = 0; r < rootCount; r++)
+        // The id map lives only in MoveReferences: a local nulled here would not do, as unoptimized code also keeps the temporaries
+        // that carried it into calls alive to the method's end. It is collected before the new object columns are built beside the
+        // old ones (the reduce's peak).
+        var (kept, unreachable, folded, references, roots, keptBits) = MoveReferences(graph, options, consume && !graph.IsView);
+        FreedMemory.Collect(graph.ObjectCount);
+        var builder = AddObjects(graph, kept, unreachable, keptBits, folded, consume ? graph.ReusableColumns : null);
+        foreach (var (target, kind, name) in roots)
         {
-            int target = Map(newId, graph.RootObject(r));
-            if (target >= 0)
-            {
-                builder.AddRoot(target, graph.RootKind(r), graph.RootName(r));
-            }
+            builder.AddRoot(target, kind, name);
         }
         foreach (var segment in graph.Segments)
         {
             builder.AddSegment(segment);
         }
+        builder.AdoptReferences(references.Starts, references.Targets, references.Fields, references.Count);
         if (consume)
         {
-            // The old columns' memory goes back before the references' arrays are allocated.
+            // The old columns and references (those not reused) go back before Build builds the new rank tables.
             graph.ReleaseObjectColumns();
-            FreedMemory.Collect(graph.ObjectCount);
-        }
-        AddReferences(graph, builder, newId, infra);
-        if (consume)
-        {
-            // The old references go back before Build trims the reused address and type arrays (a copy of each).
             graph.ReleaseReferences();
             FreedMemory.Collect(graph.ObjectCount);
         }
         return builder.Build();
     }
 
-    // Numbers the kept objects and adds them (sizes with their folded arrays) to a builder with no reference capacity. With
-    // reuse (a consumed graph), the new addresses and types overwrite the old ones in place: object k of the new graph is written
-    // when old object id >= k is read, so no old value is overwritten before it is read; the folded arrays' sizes are summed first,
-    // as an array may come before its owner.
-    private static HeapGraphBuilder AddObjects(HeapGraph graph, HeapReduceOptions options, int[] newId, (uint[], ushort[]?, int[]?)? reuse)
+    // Plans the folds, numbers the kept objects, and writes the new references (over the old ones when in place: nothing is allocated
+    // for them) and roots; returns what the objects' step needs without the id map: the kept objects as bits, the folded arrays' sizes.
+    private static (int Kept, HeapUnreachable Unreachable, Dictionary<int, long> Folded, (int[] Starts, int[] Targets, byte[] Fields, int Count) References,
+        List<(int Target, HeapRootKind Kind, string Name)> Roots, ulong[] KeptBits) MoveReferences(HeapGraph graph, HeapReduceOptions options, bool inPlace)
     {
-        int n = graph.ObjectCount;
+        var infraTypes = graph.Types.Select(t => options.CutInfrastructureEdges && IsInfrastructure(t.Name)).ToArray();
+        // newId[id]: the object's number in the new graph; Dropped when left out; for a folded array, ~owner (the old owner's number).
+        var newId = PlanFolding(graph, options);
+        // One bit per old object for "is infrastructure", so the references can be cut after the types are let go (or overwritten).
+        var infra = InfrastructureBits(graph, infraTypes);
+        var (kept, unreachable) = Number(graph, options, newId);
+        var folded = FoldedSizes(graph, newId);
+        var references = AddReferences(graph, kept, newId, infra, inPlace);
+        var roots = new List<(int Target, HeapRootKind Kind, string Name)>();
+        for (int r = 0; r < graph.RootCount; r++)
+        {
+            int target = Map(newId, graph.RootObject(r));
+            if (target >= 0)
+            {
+                roots.Add((target, graph.RootKind(r), graph.RootName(r)));
+            }
+        }
+        return (kept, unreachable, folded, references, roots, KeptBits(newId));
+    }
+
+    // Numbers the kept objects in newId (in id order), marks the left-out ones Dropped, and counts those.
+    private static (int Kept, HeapUnreachable Unreachable) Number(HeapGraph graph, HeapReduceOptions options, int[] newId)
+    {
         long unreachableObjects = 0;
         long unreachableBytes = 0;
         int kept = 0;
-        for (int id = 0; id < n; id++)
+        for (int id = 0; id < graph.ObjectCount; id++)
         {
             if ((options.DropUnreachable && !graph.IsReachable(id)) || graph.IsExcluded(id))
             {
@@ -95,8 +106,15 @@ public static class HeapGraphReducer
                 newId[id] = kept++;
             }
         }
+        return (kept, new HeapUnreachable(unreachableObjects, unreachableBytes));
+    }
+
+    // The bytes of the arrays folded into each owner (by the owner's old number), summed before any column is overwritten, as an
+    // array may come before its owner.
+    private static Dictionary<int, long> FoldedSizes(HeapGraph graph, int[] newId)
+    {
         var folded = new Dictionary<int, long>();
-        for (int id = 0; id < n; id++)
+        for (int id = 0; id < graph.ObjectCount; id++)
         {
             if (newId[id] < Dropped)
             {
@@ -104,15 +122,37 @@ public static class HeapGraphReducer
                 folded[owner] = folded.GetValueOrDefault(owner) + graph.Size(id);
             }
         }
-        var builder = new HeapGraphBuilder(graph.Header, [.. graph.Types], kept, 0, rawReferences: false, reuse)
+        return folded;
+    }
+
+    private static ulong[] KeptBits(int[] newId)
+    {
+        var bits = new ulong[(newId.Length + 63) / 64];
+        for (int id = 0; id < newId.Length; id++)
+        {
+            if (newId[id] >= 0)
+            {
+                bits[id >> 6] |= 1UL << id;
+            }
+        }
+        return bits;
+    }
+
+    // Adds the kept objects (sizes with their folded arrays) to a builder with no reference capacity, whose row starts come with the
+    // references. With reuse (a consumed graph), the new addresses and types overwrite the old ones in place: object k of the new
+    // graph is written when old object id >= k is read, so no old value is overwritten before it is read.
+    private static HeapGraphBuilder AddObjects(HeapGraph graph, int kept, HeapUnreachable unreachable, ulong[] keptBits, Dictionary<int, long> folded,
+        (uint[], ushort[]?, int[]?)? reuse)
+    {
+        var builder = new HeapGraphBuilder(graph.Header, [.. graph.Types], kept, 0, rawReferences: false, reuse, startsAdopted: true)
         {
             StringBlob = graph.StringBlob,
             UnresolvedReferences = graph.UnresolvedReferences,
-            Unreachable = graph.Unreachable.Objects > 0 ? graph.Unreachable : new HeapUnreachable(unreachableObjects, unreachableBytes),
+            Unreachable = graph.Unreachable.Objects > 0 ? graph.Unreachable : unreachable,
         };
-        for (int id = 0; id < n; id++)
+        for (int id = 0; id < graph.ObjectCount; id++)
         {
-            if (newId[id] >= 0)
+            if (HeapTraversal.IsSet(keptBits, id))
             {
                 long size = graph.Size(id) + folded.GetValueOrDefault(id);
                 builder.AddObject(graph.Address(id), graph.TypeIndex(id), size, (int?)graph.Length(id), (int?)graph.Count(id), graph.StringContentId(id));
@@ -138,78 +178,84 @@ public static class HeapGraphReducer
         return bits;
     }
 
-    // The references in two passes: counted per kept object (into the builder's row starts), then written into exact arrays.
-    private static void AddReferences(HeapGraph graph, HeapGraphBuilder builder, int[] newId, ulong[]? infra)
+    // The references in one pass, reading the old graph's raw rows in id order. When it is consumed (and not a view), the new rows
+    // and row starts are written over its own arrays (see InPlaceReferences: no second reference table, no second row starts): a row
+    // start is written at the new number + 1, never above the old row being read, whose end is read first; a folded array that comes
+    // before its owner is copied aside when passed, as its row may be overwritten before the owner reads it. Otherwise the rows go
+    // into new arrays of the old count (the reduced graph never has more) and new row starts.
+    private static (int[] Starts, int[] Targets, byte[] Fields, int Count) AddReferences(HeapGraph graph, int kept, int[] newId, ulong[]? infra, bool inPlace)
     {
-        var starts = builder.ChildStarts;
+        var old = graph.ReferenceArrays;
         int n = graph.ObjectCount;
-        int edges = 0;
+        var starts = inPlace ? old.Start : new int[kept + 1];
+        var output = inPlace ? new InPlaceReferences(old.Targets, old.Fields ?? new byte[old.Targets.Length])
+            : new InPlaceReferences(new int[graph.ReferenceCount], new byte[graph.ReferenceCount]);
+        var behind = new Dictionary<int, int[]>();
+        int rowStart = old.Start[0];
         for (int id = 0; id < n; id++)
         {
-            if (newId[id] >= 0)
+            int rowEnd = old.Start[id + 1];
+            int v = newId[id];
+            if (v >= 0)
             {
-                edges += WriteReferences(graph, id, newId, infra, null, null, edges);
-                starts[newId[id] + 1] = edges;
+                WriteReferences(old, id, rowStart, rowEnd, newId, infra, output, behind);
+                starts[v + 1] = output.Count;
             }
-        }
-        var children = new int[edges];
-        var fields = new byte[edges];
-        int at = 0;
-        for (int id = 0; id < n; id++)
-        {
-            if (newId[id] >= 0)
+            else if (inPlace && v < Dropped && -(v + 2) > id)
             {
-                at += WriteReferences(graph, id, newId, infra, children, fields, at);
+                behind[id] = old.Targets[rowStart..rowEnd];
             }
+            if (inPlace)
+            {
+                output.WriteBelow(rowEnd);
+            }
+            rowStart = rowEnd;
         }
-        builder.AdoptReferences(children, fields);
+        starts[0] = 0;
+        var (targets, fields) = output.Finish();
+        return (starts, targets, fields, output.Count);
     }
 
-    // The new graph's references of old object id, from position at (only counted when targets is null); returns how many.
-    private static int WriteReferences(HeapGraph graph, int id, int[] newId, ulong[]? infra, int[]? targets, byte[]? fields, int at)
+    // Adds the new graph's references of old object id, its row at [from, to) (none from infrastructure), a folded child's own
+    // references in its place.
+    private static void WriteReferences((int[] Start, int[] Targets, byte[]? Fields) old, int id, int from, int to, int[] newId, ulong[]? infra,
+        InPlaceReferences output, Dictionary<int, int[]> behind)
     {
         if (infra is not null && HeapTraversal.IsSet(infra, id))
         {
-            return 0;
+            return;
         }
-        int from = at;
-        var own = graph.Children(id);
-        for (int i = 0; i < own.Length; i++)
+        for (int e = from; e < to; e++)
         {
-            int c = own[i];
-            byte field = graph.ChildFieldOrdinal(id, i);
+            int c = old.Targets[e];
+            byte field = old.Fields is null ? (byte)HeapFileFormat.NoField : old.Fields[e];
             if (IsFoldedInto(newId, c, id))
             {
-                foreach (int grandchild in graph.Children(c))
+                ReadOnlySpan<int> grandchildren = behind.Remove(c, out var saved) ? saved : old.Targets.AsSpan(old.Start[c], old.Start[c + 1] - old.Start[c]);
+                foreach (int grandchild in grandchildren)
                 {
-                    at = WriteReference(grandchild, field, newId, infra, targets, fields, at);
+                    WriteReference(grandchild, field, newId, infra, output);
                 }
             }
             else
             {
-                at = WriteReference(c, field, newId, infra, targets, fields, at);
+                WriteReference(c, field, newId, infra, output);
             }
         }
-        return at - from;
     }
 
-    private static int WriteReference(int target, byte field, int[] newId, ulong[]? infra, int[]? targets, byte[]? fields, int at)
+    private static void WriteReference(int target, byte field, int[] newId, ulong[]? infra, InPlaceReferences output)
     {
         int mapped = Map(newId, target);
-        if (mapped < 0 || (infra is not null && HeapTraversal.IsSet(infra, target)))
+        if (mapped >= 0 && (infra is null || !HeapTraversal.IsSet(infra, target)))
         {
-            return at;
+            output.Add(mapped, field);
         }
-        if (targets is not null)
-        {
-            targets[at] = mapped;
-            fields![at] = field;
-        }
-        return at + 1;
     }
 
     /// <summary>An array folds into its owner when a collection owner is its only referrer and no root holds it. Referrers are
-    /// counted in one byte per object (saturating at 2) rather than by building the parents table (4 bytes per object and per reference).</summary>
+    /// counted in the returned map's own slots (saturating at 2) rather than by building the parents table (4 bytes per object and per
+    /// reference) or a count array (1 byte per object).</summary>
     private static int[] PlanFolding(HeapGraph graph, HeapReduceOptions options)
     {
         var newId = new int[graph.ObjectCount];
@@ -217,12 +263,13 @@ public static class HeapGraphReducer
         {
             return newId;
         }
-        var referrers = new byte[graph.ObjectCount];
+        // The referrers are counted in the map itself (0, 1, 2 for two or more), then the counts are reset to Kept: no array beside it.
+        var referrers = newId;
         for (int id = 0; id < graph.ObjectCount; id++)
         {
             foreach (int c in graph.Children(id))
             {
-                referrers[c] = referrers[c] < 2 ? (byte)(referrers[c] + 1) : (byte)2;
+                referrers[c] = Math.Min(referrers[c] + 1, 2);
             }
         }
         var owner = graph.Types.Select(IsCollectionOwner).ToArray();
@@ -234,11 +281,19 @@ public static class HeapGraphReducer
             }
             foreach (int c in graph.Children(id))
             {
-                // Arrays are never owners, so folding never chains: an array folds into a kept object.
+                // Arrays are never owners, so folding never chains: an array folds into a kept object. Its one referrer is the only
+                // one to read its count, so marking it (negative) here hides no count another object still needs.
                 if (c != id && graph.TypeOf(c).IsArray && referrers[c] == 1 && !graph.IsRoot(c))
                 {
                     newId[c] = ~id - 1;
                 }
+            }
+        }
+        for (int id = 0; id < graph.ObjectCount; id++)
+        {
+            if (newId[id] > 0)
+            {
+                newId[id] = Kept;
             }
         }
         return newId;
