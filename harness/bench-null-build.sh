@@ -4,7 +4,7 @@
 #   for the NativeAOT rows: dotnet publish harness/Toolkit.Build -c Release -r linux-x64 -p:PublishAot=true)
 #   VARIANTS="optimized mapped" (default: optimized) picks the variants measured with toolkit build (JIT), the JIT
 #   toolkit-build and, when published, the NativeAOT toolkit-build; the baseline (JIT) is always measured.
-# null build after a full build and one null build (which writes the mapped variant's image), dry run on a clean tree,
+# null build after a full build and one null build (the mapped variant writes its image after either), dry run on a clean tree,
 # and dry run on the built tree, each tool on its own copy of one generated project, peers with the toolkit's stand-in
 # cc/ar/ranlib first on PATH. Prints median wall s, user s, sys s and peak RSS KB (wall is not evidence on a loaded machine).
 set -euo pipefail

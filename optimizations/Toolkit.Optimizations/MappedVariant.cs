@@ -22,16 +22,16 @@ public sealed class MappedVariant : IMemoryVariant
 
     /// <inheritdoc />
     public string Summary =>
-        "The optimized variant plus a build image: a null build leaves .toolkit.image (per probed path 24 bytes and its UTF-8 name, the hashes of the manifest, dependency log and database), and the next null build maps it and stats each path instead of loading the project. Saves the whole load of a null build; costs that file, written after each null build that had to load, recording every probe while loading, and hashing the manifest, log and database on every open.";
+        "The optimized variant plus a build image: a build that finished whole leaves .toolkit.image (per probed path 24 bytes and its UTF-8 name, the hashes of the manifest, dependency log and database), and the next null build reads it through a 64 KiB window and stats each path instead of loading the project. Saves the whole load of a null build; costs that file, written after each build that had to load, recording every probe while loading and building, and hashing the manifest, log and database on every open.";
 
     /// <inheritdoc />
     public TechniqueDescription? Technique { get; } = new()
     {
         Title = "Mapped: a null build from a build image",
         Idea =
-            "A null build needs no graph: when every file the last null build looked at answers a stat exactly as it did then, and the " +
+            "A null build needs no graph: when every file the last build looked at (its outputs as they were after their commands) answers a stat exactly as it did then, and the " +
             "manifest, the dependency log and the signature database are byte for byte the ones it saw (a hash, not a date), every " +
-            "decision would come out the same. The image keeps those answers in one compact file, mapped read-only and checked in place: " +
+            "decision would come out the same. The image keeps those answers in one compact file, read through a small window: " +
             "one stat per path, no managed graph, no scan, no database load. Any difference, a damaged file or another format version, " +
             "and the build loads the project as usual and writes the image again.",
         WhenToUse =

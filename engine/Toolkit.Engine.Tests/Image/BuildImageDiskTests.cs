@@ -6,8 +6,10 @@ using Toolkit.Engine.Image;
 namespace Toolkit.Engine.Tests.Image;
 
 /// <summary>
-/// The build image on a real disk: mapped with MemoryMappedFile, paths stat'ed by <see cref="NativeStat"/>, the manifest
+/// The build image on a real disk: read through its window, paths stat'ed by <see cref="NativeStat"/>, the manifest
 /// hashed from its file. A manifest edit that keeps its size and modification time must still invalidate the image.
+/// A build that ran actions writes one too (with its outputs' stats as they were after their commands); one that
+/// failed or was interrupted writes none.
 /// </summary>
 public sealed class BuildImageDiskTests : IDisposable
 {
@@ -51,8 +53,60 @@ public sealed class BuildImageDiskTests : IDisposable
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("-O1", "-O2", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(manifest, time);
         Assert.Equal(ImageOutcome.InputsChanged, Check(out _, out _));
-        Assert.Equal(2, Build().Executed);
-        Assert.False(File.Exists(Path.Join(_root, BuildImage.FileName)), "a build that ran actions leaves no image");
+        Assert.Equal(2, Build(new AgingExecutor(_root)).Executed);
+        Assert.Equal(ImageOutcome.UpToDate, Check(out result, out _)); // the build that ran both actions wrote the image
+        Assert.Equal(new BuildResult(5, 0, 5, 0, 0, false, TimeSpan.Zero), result);
+    }
+
+    [Fact]
+    public void After_a_full_build_the_next_null_build_is_served_by_the_image_until_a_source_changes()
+    {
+        Write("toolkit.manifest", "toolkit-manifest 2\nbuild a.o: Object a.c\nbuild b.o: Object b.c\nbuild lib.a: Library a.o b.o\ndefault lib.a\nend\n");
+        Write("a.c", "#include \"a.h\"\nint a;\n");
+        Write("a.h", "#pragma once\n");
+        Write("b.c", "int b;\n");
+        AgeEveryFile();
+        Assert.Equal(3, Build(new AgingExecutor(_root)).Executed);
+        Assert.Equal(ImageOutcome.UpToDate, Check(out var result, out var paths));
+        Assert.Equal(new BuildResult(6, 0, 6, 0, 0, false, TimeSpan.Zero), result); // two sources, a header, two objects, the archive
+        Assert.True(paths >= 6, $"{paths} paths checked: the outputs the build wrote among them");
+
+        File.AppendAllText(Path.Join(_root, "b.c"), "int c;\n");
+        File.SetLastWriteTimeUtc(Path.Join(_root, "b.c"), DateTime.UtcNow.AddMinutes(-5));
+        Assert.Equal(ImageOutcome.FileChanged, Check(out _, out _));
+        Assert.Equal(2, Build(new AgingExecutor(_root)).Executed); // b.o and the archive
+        Assert.Equal(ImageOutcome.UpToDate, Check(out _, out _));
+    }
+
+    [Fact]
+    public void An_output_changed_after_its_command_ran_is_a_change()
+    {
+        Write("toolkit.manifest", "toolkit-manifest 2\nbuild a.o: Object a.c\ndefault a.o\nend\n");
+        Write("a.c", "int a;\n");
+        AgeEveryFile();
+        Build(new AgingExecutor(_root));
+        Assert.Equal(ImageOutcome.UpToDate, Check(out _, out _));
+        File.SetLastWriteTimeUtc(Path.Join(_root, "a.o"), DateTime.UtcNow.AddMinutes(-3));
+        Assert.Equal(ImageOutcome.FileChanged, Check(out _, out _));
+    }
+
+    [Fact]
+    public void A_failed_or_interrupted_build_writes_no_image()
+    {
+        Write("toolkit.manifest", "toolkit-manifest 2\nbuild a.o: Object a.c\nbuild b.o: Object b.c\ndefault a.o b.o\nend\n");
+        Write("a.c", "#error broken\n");
+        Write("b.c", "int b;\n");
+        AgeEveryFile();
+        var failed = Project.Open(_root, Settings, new NullBuildReporter()).Build(null, new BuildOptions { KeepGoing = true, Jobs = 1 }, new AgingExecutor(_root));
+        Assert.Equal((1, 1), (failed.Failed, failed.Executed));
+        Assert.Equal(ImageOutcome.Missing, Check(out _, out _));
+
+        Write("a.c", "int a;\n");
+        AgeEveryFile();
+        using var stop = new CancellationTokenSource();
+        var interrupted = Project.Open(_root, Settings, new NullBuildReporter()).Build(null, new BuildOptions { Jobs = 1, Cancellation = stop.Token }, new AgingExecutor(_root, stop));
+        Assert.True(interrupted.Interrupted, $"{interrupted}: the build was not interrupted");
+        Assert.Equal(ImageOutcome.Missing, Check(out _, out _));
     }
 
     [Fact]
@@ -85,8 +139,8 @@ public sealed class BuildImageDiskTests : IDisposable
     private ImageOutcome Check(out BuildResult result, out int paths) =>
         ImageCheck.Run(new DiskFileSystem(_root), Project.HashManifest(Path.Join(_root, "toolkit.manifest")), Settings, new NullBuildReporter(), out result, out paths);
 
-    private BuildResult Build() =>
-        Project.Open(_root, Settings, new NullBuildReporter()).Build(null, new BuildOptions(), new BuiltinToolExecutor());
+    private BuildResult Build(IActionExecutor? executor = null) =>
+        Project.Open(_root, Settings, new NullBuildReporter()).Build(null, new BuildOptions(), executor ?? new BuiltinToolExecutor());
 
     private void Write(string path, string text) => File.WriteAllText(Path.Join(_root, path), text);
 
@@ -95,6 +149,33 @@ public sealed class BuildImageDiskTests : IDisposable
         foreach (var file in Directory.EnumerateFiles(_root))
         {
             File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(file).AddMinutes(-10));
+        }
+    }
+
+    /// <summary>
+    /// The built-in tool, then each target's time set ten minutes back (before the engine stats it), so that no output is
+    /// racy against the image written right after the build; with <paramref name="stop"/>, cancels it after the first action.
+    /// </summary>
+    private sealed class AgingExecutor(string root, CancellationTokenSource? stop = null) : IActionExecutor
+    {
+        private readonly BuiltinToolExecutor _inner = new();
+
+        public string Name => "aging";
+
+        public ActionOutcome Execute(ActionRequest request)
+        {
+            var outcome = _inner.Execute(request);
+            foreach (var target in request.Targets)
+            {
+                var path = Path.Join(root, target);
+                if (File.Exists(path))
+                {
+                    File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-10));
+                }
+            }
+
+            stop?.Cancel();
+            return outcome;
         }
     }
 }

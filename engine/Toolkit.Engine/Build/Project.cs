@@ -101,7 +101,7 @@ public sealed class Project
         return project;
     }
 
-    /// <summary>The SHA-256 of a manifest file's bytes.</summary>
+    /// <summary>The hash of a manifest file's bytes the build image keeps (BuildImage.HashFile).</summary>
     public static byte[] HashManifest(string manifestPath)
     {
         var hash = new byte[BuildImage.HashBytes];
@@ -158,6 +158,7 @@ public sealed class Project
         ScanPhase.Run(graph, scanner, fileSystem);
         var pendingLog = logged?.Finish();
         graph.Store.CompleteLoad();
+        (fileSystem as RecordingFileSystem)?.EndLoad();
         var scanTime = clock.Elapsed;
         var scanBytes = LoadAllocation.Now() - allocated;
         phaseDone?.Invoke(LoadPhase.Scanned, graph);
@@ -384,18 +385,22 @@ public sealed class Project
     }
 
     /// <summary>
-    /// After a build of the defaults in which every target was already up to date (nothing ran, failed or was skipped),
-    /// writes the build image of what it saw; a failed write is a warning (the image is a cache).
+    /// After a build of the defaults that finished whole (nothing failed or was skipped, not interrupted), writes the build
+    /// image of what it saw, as the next null build will see it: every file it wrote was stat'ed after its command ran
+    /// (<see cref="Decider.RecordBuilt"/>, the stamp the database keeps), and the image reports what that build would,
+    /// every node up to date. None when the build wrote a file the load looked at (a generated header the scan searched
+    /// for or read: the next load scans it anew); a failed write is a warning (the image is a cache).
     /// </summary>
     private void SaveImage(BuildResult result)
     {
-        var nullBuild = result is { Executed: 0, Failed: 0, Skipped: 0, Interrupted: false };
-        if (!nullBuild || _manifestHash is null || FileSystem is not RecordingFileSystem { Wrote: false } recorder
-            || (_settings.ScanMode ?? ScanPhase.ModeOf(Graph)) != ScanMode.Conservative)
+        var whole = result is { Failed: 0, Skipped: 0, Interrupted: false };
+        if (!whole || _manifestHash is null || FileSystem is not RecordingFileSystem { WroteLoadedFile: false } recorder
+            || (_settings.ScanMode ?? ScanPhase.ModeOf(Graph)) != ScanMode.Conservative || (result.Executed > 0 && RanOverLoadedFile(recorder)))
         {
             return; // the exact scan asks the compiler, outside the file system: nothing to record it by
         }
 
+        result = result with { Executed = 0, UpToDate = result.UpToDate + result.Executed };
         try
         {
             BuildImage.Write(recorder, _manifestHash, _settings, result);
@@ -404,6 +409,21 @@ public sealed class Project
         {
             _reporter.Warning($"could not save the build image {BuildImage.FileName}: {exception.Message} (the next null build loads the project)");
         }
+    }
+
+    // Whether an action that ran wrote over a file the load probed (the real tools write outside this file system).
+    private bool RanOverLoadedFile(RecordingFileSystem recorder)
+    {
+        var store = Graph.Store;
+        for (var node = 0; node < store.Count; node++)
+        {
+            if (store.GetState(node) == NodeState.Executed && recorder.SeenWhileLoading(store.GetPath(node)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void SaveDatabaseOrFail()

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using Toolkit.Engine.Build;
 using Toolkit.Engine.Dependencies;
@@ -14,7 +14,9 @@ namespace Toolkit.Engine.Image;
 /// graph, scanning or loading the database. Written by <see cref="Project.Build"/> after a build in which every
 /// default target was already up to date; removed by every other build that is not a dry run. Saves the whole
 /// load of a null build; costs the file (24 bytes plus the path per probe) and, on every open of a variant
-/// that uses it, hashing the manifest, the dependency log and the database.
+/// that uses it, hashing the manifest, the dependency log and the database. The hashes and the frame's checksum are
+/// XxHash128 (version 2; version 1 had SHA-256): managed, so the fast path loads no OpenSSL (3.6 MiB of resident
+/// libcrypto and libssl in a NativeAOT null build of 13.5 MiB), and faster than SHA-256 on this machine.
 /// </summary>
 public static class BuildImage
 {
@@ -22,7 +24,7 @@ public static class BuildImage
     public const string FileName = EngineFiles.Prefix + "image";
 
     /// <summary>The format version this build writes and reads (any other is ignored without a warning).</summary>
-    public const uint Version = 1;
+    public const uint Version = 2;
 
     /// <summary>Bytes of one entry: path offset, path length with the kind in bit 31, size, ticks.</summary>
     internal const int EntrySize = 24;
@@ -30,9 +32,12 @@ public static class BuildImage
     /// <summary>Bytes of the payload's fixed header: three SHA-256 hashes, flags, considered, up to date, entry count.</summary>
     internal const int FixedSize = (3 * HashSize) + (4 * sizeof(uint));
 
-    internal const int HashSize = SHA256.HashSizeInBytes;
+    internal const int HashSize = 16;
 
-    /// <summary>Bytes of each hash the image holds (SHA-256).</summary>
+    /// <summary>The checksum of the image's frame (<see cref="CheckedFile"/>).</summary>
+    internal const FrameChecksum Checksum = FrameChecksum.XxHash128;
+
+    /// <summary>Bytes of each hash the image holds (XxHash128).</summary>
     public const int HashBytes = HashSize;
 
     /// <summary>Bit 31 of an entry's length field: the entry is a directory probe.</summary>
@@ -44,7 +49,7 @@ public static class BuildImage
     /// <summary>The file's magic.</summary>
     internal static ReadOnlySpan<byte> Magic => "TKIMAGE\0"u8;
 
-    /// <summary>The SHA-256 of a file's bytes, or all zeros when it is missing (read in 64 KiB pieces: no file-sized buffer).</summary>
+    /// <summary>The XxHash128 of a file's bytes, or all zeros when it is missing (read in 64 KiB pieces: no file-sized buffer).</summary>
     public static void HashFile(IFileSystem fileSystem, string path, Span<byte> hash)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
@@ -55,14 +60,14 @@ public static class BuildImage
         }
 
         using var stream = fileSystem.OpenRead(path);
-        using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hasher = new XxHash128();
         var buffer = ScratchBuffers.Rent(HashBufferSize);
         try
         {
             int read;
             while ((read = stream.Read(buffer, 0, HashBufferSize)) > 0)
             {
-                hasher.AppendData(buffer, 0, read);
+                hasher.Append(buffer.AsSpan(0, read));
             }
         }
         finally
@@ -70,11 +75,11 @@ public static class BuildImage
             ScratchBuffers.Return(buffer);
         }
 
-        hasher.GetHashAndReset(hash);
+        hasher.GetCurrentHash(hash);
     }
 
-    /// <summary>The SHA-256 of a manifest given as text (its UTF-8 bytes, as a file holding it).</summary>
-    public static byte[] HashText(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
+    /// <summary>The hash of a manifest given as text (its UTF-8 bytes, as <see cref="HashFile"/> of a file holding it).</summary>
+    public static byte[] HashText(string text) => XxHash128.Hash(Encoding.UTF8.GetBytes(text));
 
     /// <summary>
     /// Writes the image of a null build: <paramref name="recorder"/>'s probes, the hashes of the manifest and of the
@@ -116,7 +121,7 @@ public static class BuildImage
             payload.WriteBytes(Encoding.UTF8.GetBytes(probe.Path));
         }
 
-        CheckedFile.Write(recorder.Inner, FileName, Magic, Version, payload);
+        CheckedFile.Write(recorder.Inner, FileName, Magic, Version, payload, Checksum);
     }
 
     /// <summary>Reads a little-endian u32 of the payload.</summary>

@@ -7,9 +7,12 @@ namespace Toolkit.Engine.Image;
 /// and directory probe gave the engine (a missing file too, so a header created earlier on a search path is
 /// noticed) and the stamp of every file read. What the engine decided rests on exactly these answers plus
 /// the manifest, the dependency log and the signature database (hashed in the image). Engine files
-/// (<see cref="EngineFiles.IsReserved(string)"/>) are left out; a write to any other file marks the record
-/// unusable (a build that wrote is no null build). Saves nothing; costs an entry per distinct path (a
-/// dictionary slot and a list item, about 60 bytes) and a lock per probe while loading and building.
+/// (<see cref="EngineFiles.IsReserved(string)"/>) are left out. The probes of the load (the dependency log and
+/// the scan) are told apart from the build's (<see cref="EndLoad"/>): a build may write files, whose last stat
+/// is then the one taken after their command ran, but a write to a file the load looked at (a generated header
+/// the scan read or searched for) marks the record unusable: the next load would scan it anew and could decide
+/// otherwise. Saves nothing; costs an entry per distinct path (a dictionary slot and a list item, about 60
+/// bytes) and a lock per probe while loading and building.
 /// </summary>
 public sealed class RecordingFileSystem : IFileSystem
 {
@@ -23,11 +26,31 @@ public sealed class RecordingFileSystem : IFileSystem
     /// <summary>The file system the probes go to.</summary>
     public IFileSystem Inner { get; }
 
-    /// <summary>True once a file other than the engine's own was written or deleted through this wrapper.</summary>
-    public bool Wrote { get; private set; }
+    private int _loadProbes = int.MaxValue;
+
+    /// <summary>True once a file other than the engine's own that the load probed was written or deleted through this wrapper.</summary>
+    public bool WroteLoadedFile { get; private set; }
 
     /// <summary>The probes, one per (path, kind), with the last answer each gave.</summary>
     public IReadOnlyList<(string Path, ProbeKind Kind, FileStamp Stamp)> Probes => _probes;
+
+    /// <summary>Marks the end of the load: the probes so far are the load's, later ones the build's.</summary>
+    public void EndLoad()
+    {
+        lock (_gate)
+        {
+            _loadProbes = _probes.Count;
+        }
+    }
+
+    /// <summary>Whether the load stat'ed or read <paramref name="path"/> (before <see cref="EndLoad"/>).</summary>
+    public bool SeenWhileLoading(string path)
+    {
+        lock (_gate)
+        {
+            return _index.TryGetValue(path, out var at) && at < _loadProbes;
+        }
+    }
 
     /// <summary><paramref name="fileSystem"/> itself, or what it wraps when it is a recorder.</summary>
     public static IFileSystem Unwrap(IFileSystem fileSystem) => fileSystem is RecordingFileSystem recorder ? recorder.Inner : fileSystem;
@@ -90,9 +113,9 @@ public sealed class RecordingFileSystem : IFileSystem
 
     private void NoteWrite(string path)
     {
-        if (!EngineFiles.IsReserved(path))
+        if (!EngineFiles.IsReserved(path) && SeenWhileLoading(path))
         {
-            Wrote = true;
+            WroteLoadedFile = true;
         }
     }
 

@@ -9,7 +9,8 @@ namespace Toolkit.Optimizations.Tests.Conformance;
 /// <summary>
 /// The conformance suite, the one for every variant: each variant of a <see cref="VariantFactory"/> against
 /// the baseline, on every project of <see cref="ConformanceProjects"/> (generator shapes and hand-made feature
-/// projects), through the same steps: full build, null build, header edit, touch, source change, deleted
+/// projects), through the same steps: full build, a touch and a change right after it, a null build (answered by the
+/// image the build before wrote, for a variant that keeps one), header edit, touch, source change, deleted
 /// output, added source, a failure with -k and its fix, a final null build. After loading and after every
 /// step, the store must answer every query of the seam alike (<see cref="StoreAssert"/>), and the same
 /// actions must run with the same command lines, errors and results, leaving the same files and
@@ -56,7 +57,9 @@ public static class VariantConformance
 
         SameGraph(baseline, other, $"{context}, after loading");
         Step("full build", baseline, other, run => run.Build(), context, expectWork: true);
-        Step("null build", baseline, other, run => run.Build(), context, expectWork: false);
+        Step("touch a source after the full build", baseline, other, run => { run.Files.Touch(project.Source); return run.Build(); }, context, expectWork: false, served: false);
+        Step("change a source after the full build", baseline, other, run => { Append(run, project.Source, "/* changed after the full build */\n"); return run.Build(); }, context, expectWork: true, served: false);
+        Step("null build after a build that ran actions", baseline, other, run => run.Build(), context, expectWork: false, served: true);
         Step("null build from the image", baseline, other, run => run.Build(), context, expectWork: false, served: true);
         Step("touch a header (known only through scanned edges)", baseline, other, run => { run.Files.Touch(project.Header); return run.Build(); }, context, expectWork: false, served: false);
         Step("null build from the image after the touch", baseline, other, run => run.Build(), context, expectWork: false, served: true);
@@ -68,6 +71,7 @@ public static class VariantConformance
         Step("add a source", baseline, other, run => { project.AddSource(run); return run.Build(); }, context, expectWork: true);
         SameGraph(baseline, other, $"{context}, after adding a source");
         Step("a failing source with -k", baseline, other, run => { Append(run, project.Source, "#error conformance\n"); return run.Build(keepGoing: true); }, context, expectWork: true);
+        Assert.False(other.Files.Stat(BuildImage.FileName).Exists, $"{context}: a build that failed left a build image");
         Step("the fix", baseline, other, run =>
         {
             run.Files.WriteText(project.Source, run.Files.ReadText(project.Source).Replace("#error conformance\n", string.Empty, StringComparison.Ordinal));
