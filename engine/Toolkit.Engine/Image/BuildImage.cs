@@ -9,10 +9,11 @@ using Toolkit.Engine.Persistence;
 namespace Toolkit.Engine.Image;
 
 /// <summary>
-/// The build image (<c>.toolkit.image</c>, FORMAT.md): what a null build saw, so that the next one can say
-/// "nothing to do" from one mapped file and one stat per recorded path, without reading the manifest into a
-/// graph, scanning or loading the database. Written by <see cref="Project.Build"/> after a build in which every
-/// default target was already up to date; removed by every other build that is not a dry run. Saves the whole
+/// The build image (<c>.toolkit.image</c>, FORMAT.md): what a build saw, as the next null build will find it, so that
+/// one can say "nothing to do" from one file read through a small window and one stat per recorded path, without
+/// reading the manifest into a graph, scanning or loading the database. Written by <see cref="Project.Build"/> after a
+/// build of the defaults that finished whole (nothing failed or skipped, not interrupted); removed by every other build
+/// that is not a dry run. Saves the whole
 /// load of a null build; costs the file (24 bytes plus the path per probe) and, on every open of a variant
 /// that uses it, hashing the manifest, the dependency log and the database. The hashes and the frame's checksum are
 /// XxHash128 (version 2; version 1 had SHA-256): managed, so the fast path loads no OpenSSL (3.6 MiB of resident
@@ -29,7 +30,7 @@ public static class BuildImage
     /// <summary>Bytes of one entry: path offset, path length with the kind in bit 31, size, ticks.</summary>
     internal const int EntrySize = 24;
 
-    /// <summary>Bytes of the payload's fixed header: three SHA-256 hashes, flags, considered, up to date, entry count.</summary>
+    /// <summary>Bytes of the payload's fixed header: three hashes (<see cref="HashSize"/>), flags, considered, up to date, entry count.</summary>
     internal const int FixedSize = (3 * HashSize) + (4 * sizeof(uint));
 
     internal const int HashSize = 16;
@@ -82,7 +83,7 @@ public static class BuildImage
     public static byte[] HashText(string text) => XxHash128.Hash(Encoding.UTF8.GetBytes(text));
 
     /// <summary>
-    /// Writes the image of a null build: <paramref name="recorder"/>'s probes, the hashes of the manifest and of the
+    /// Writes the image of a build, as the next null build will see it: <paramref name="recorder"/>'s probes, the hashes of the manifest and of the
     /// dependency log and database as they are now (call after both were saved), and the counts to report.
     /// </summary>
     internal static void Write(RecordingFileSystem recorder, ReadOnlySpan<byte> manifestHash, EngineSettings settings, BuildResult result)

@@ -62,7 +62,7 @@ public static class ImageCheck
             return Damaged(reporter, reason);
         }
 
-        var payloadLength = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(header[(CheckedFile.MagicSize + sizeof(uint))..]);
+        var payloadLength = (int)CheckedFile.ClaimedPayloadLength(header);
         if (!ChecksumMatches(file, CheckedFile.HeaderSize + payloadLength))
         {
             return Damaged(reporter, "checksum mismatch: the header or payload changed after the file was written");
@@ -157,9 +157,9 @@ public static class ImageCheck
             hasher.Append(file.Get(at, (int)Math.Min(ImageReader.WindowBytes, checkedLength - at)));
         }
 
-        Span<byte> digest = stackalloc byte[BuildImage.HashSize];
+        Span<byte> digest = stackalloc byte[CheckedFile.ChecksumSizeOf(BuildImage.Checksum)];
         hasher.GetCurrentHash(digest);
-        return digest.SequenceEqual(file.Get(checkedLength, BuildImage.HashSize));
+        return digest.SequenceEqual(file.Get(checkedLength, digest.Length));
     }
 
     private static ImageOutcome Damaged(IBuildReporter reporter, string reason)

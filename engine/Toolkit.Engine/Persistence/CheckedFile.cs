@@ -83,6 +83,9 @@ public static class CheckedFile
         fileSystem.WriteAllBytes(path, file);
     }
 
+    /// <summary>The payload length a header claims (its first <see cref="HeaderSize"/> bytes; check it with <see cref="CheckHeader"/> first).</summary>
+    public static ulong ClaimedPayloadLength(ReadOnlySpan<byte> header) => BinaryPrimitives.ReadUInt64LittleEndian(header[LengthOffset..]);
+
     /// <summary>Bytes of the trailing checksum of kind <paramref name="checksum"/>.</summary>
     public static int ChecksumSizeOf(FrameChecksum checksum) => checksum == FrameChecksum.XxHash128 ? XxHash128ChecksumSize : ChecksumSize;
 
@@ -216,7 +219,7 @@ public static class CheckedFile
         }
 
         // Compare the claimed length with what is really there before using it for anything.
-        var claimed = BinaryPrimitives.ReadUInt64LittleEndian(header[LengthOffset..]);
+        var claimed = ClaimedPayloadLength(header);
         var available = (ulong)(size - HeaderSize);
         if (claimed > available || available - claimed < (ulong)checksumSize)
         {

@@ -45,7 +45,6 @@ public static class HeapQueries
             bytes += size;
         }
         var order = Enumerable.Range(0, counts.Length).Where(t => counts[t] > 0).OrderByDescending(t => sizes[t]).ThenBy(t => graph.Types[t].Name, StringComparer.Ordinal).ToArray();
-        var names = TypeNames(graph);
         var rows = new List<HeapSummaryRow>(order.Length);
         long cumulative = 0;
         for (int i = 0; i < order.Length; i++)
@@ -53,7 +52,7 @@ public static class HeapQueries
             int t = order[i];
             cumulative += sizes[t];
             rows.Add(new HeapSummaryRow(i, counts[t], HeapFormat.Percent(counts[t], objects), sizes[t], HeapFormat.Percent(sizes[t], bytes),
-                HeapFormat.Percent(cumulative, bytes), max[t], names[t]));
+                HeapFormat.Percent(cumulative, bytes), max[t], graph.TypeName(t)));
         }
         var generations = bits is null ? HeapGenerationRow.Compute(graph) : [];
         return new HeapSummary(scope, objects, bytes, order.Length, rows, graph.Unreachable, generations);
@@ -216,9 +215,6 @@ public static class HeapQueries
     }
 
     internal static string? FieldName(HeapGraph graph, int parent, int child) => HeapPaths.FieldName(graph, parent, child);
-
-    /// <summary>Type names for display: the name, and where two types share it, the module in brackets.</summary>
-    internal static string[] TypeNames(HeapGraph graph) => Enumerable.Range(0, graph.Types.Count).Select(graph.TypeName).ToArray();
 
     internal static int[] Resolve(HeapGraph graph, IEnumerable<ulong> addresses) => addresses.Select(a => ResolveOne(graph, a)).ToArray();
 
