@@ -24,6 +24,29 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Pages_of_an_earlier_report_that_this_one_does_not_write_are_removed_and_nothing_else()
+    {
+        using var dir = new TempDirectory();
+        var output = Path.Combine(dir.Path, "results");
+        Directory.CreateDirectory(Path.Combine(output, "charts"));
+        Directory.CreateDirectory(Path.Combine(output, "recommendations"));
+        var staleChart = Path.Combine(output, "charts", "time-a-removed-operation.svg");
+        var stalePage = Path.Combine(output, "recommendations", "a-removed-variant.md");
+        var userFiles = new[] { Path.Combine(output, "charts", "notes.txt"), Path.Combine(output, "my-notes.md"), Path.Combine(output, "scale-old.json") };
+        foreach (var file in userFiles.Append(staleChart).Append(stalePage))
+        {
+            File.WriteAllText(file, "left by an earlier run");
+        }
+
+        Assert.Equal(0, Invoke("report", "--from", ReportingFiles.FixtureJson, "--out", output));
+        Assert.False(File.Exists(staleChart), staleChart);
+        Assert.False(File.Exists(stalePage), stalePage);
+        Assert.All(userFiles, file => Assert.True(File.Exists(file), file));
+        Assert.True(File.Exists(Path.Combine(output, "charts", "managed-heap.svg")));
+        Assert.True(File.Exists(Path.Combine(output, "recommendations", "slots.md")));
+    }
+
+    [Fact]
     public void A_schema_1_results_file_still_gives_every_page()
     {
         using var dir = new TempDirectory();

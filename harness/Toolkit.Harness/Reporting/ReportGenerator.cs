@@ -9,7 +9,7 @@ namespace Toolkit.Harness.Reporting;
 /// <summary>
 /// Writes the results pages from a results file alone: README.md, scaling.md, memory.md,
 /// reduce-memory.md, recommendations/VARIANT.md per optimization, the SVG charts under charts/ and the
-/// exports under exports/. The same results (and the same source excerpts) always give the same
+/// exports under exports/, and removes the charts and recommendation pages of an earlier report that this one did not write. The same results (and the same source excerpts) always give the same
 /// bytes: no clock, ordinal ordering, invariant numbers, UTF-8 without BOM, LF line ends.
 /// </summary>
 public static class ReportGenerator
@@ -71,6 +71,36 @@ public static class ReportGenerator
         Emit(ExportWriter.CsvFile, ExportWriter.Csv(rows));
         Emit(ExportWriter.MarkdownFile, ExportWriter.Markdown(rows, results));
         Emit(ExportWriter.JsonFile, ExportWriter.Json(rows, results));
+        RemoveStale(outputDirectory, written);
         return written;
+    }
+
+    /// <summary>The folders only the report writes into, and the kind of file it writes there.</summary>
+    private static readonly (string Folder, string Pattern)[] OwnedFiles = [("charts", "*.svg"), ("recommendations", "*.md")];
+
+    /// <summary>
+    /// Deletes the charts and recommendation pages an earlier report left in <paramref name="outputDirectory"/> that this
+    /// one did not write (a variant or an operation the new results do not have), so a regenerated folder never shows
+    /// a page of another run. Only <c>charts/*.svg</c> and <c>recommendations/*.md</c> are touched; every other file stays.
+    /// </summary>
+    private static void RemoveStale(string outputDirectory, List<string> written)
+    {
+        var kept = new HashSet<string>(written.Select(Path.GetFullPath), StringComparer.Ordinal);
+        foreach (var (folder, pattern) in OwnedFiles)
+        {
+            var directory = Path.Combine(outputDirectory, folder);
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(directory, pattern))
+            {
+                if (!kept.Contains(Path.GetFullPath(file)))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
     }
 }
