@@ -134,6 +134,40 @@ public sealed class BuildImageDiskTests : IDisposable
         Assert.Equal(ImageOutcome.FileChanged, Check(out _, out _));
     }
 
+    [Theory]
+    [InlineData("fifo", "it is a FIFO (a named pipe), not a regular file")]
+    [InlineData("loop", "it is a loop of symbolic links, not a regular file")]
+    [InlineData("absolute-loop", "it is a loop of symbolic links, not a regular file")]
+    [InlineData("empty", "truncated")]
+    public void Something_other_than_an_image_at_its_name_is_named_and_the_build_loads(string what, string reason)
+    {
+        Write("toolkit.manifest", "toolkit-manifest 2\nbuild a.o: Object a.c\ndefault a.o\nend\n");
+        Write("a.c", "int a;\n");
+        Build();
+        var image = Path.Join(_root, BuildImage.FileName);
+        File.Delete(image);
+        switch (what)
+        {
+            case "fifo":
+                Posix.MakeFifo(image);
+                break;
+            case "loop":
+                File.CreateSymbolicLink(image, BuildImage.FileName); // relative: a short link, as a user's `ln -s` makes it
+                break;
+            case "absolute-loop":
+                File.CreateSymbolicLink(image, image); // a long link: its size passes the length check, the open fails
+                break;
+            default:
+                File.WriteAllBytes(image, []);
+                break;
+        }
+
+        var reporter = new NullBuildReporter();
+        Assert.Equal(ImageOutcome.Damaged, ImageCheck.Run(new DiskFileSystem(_root), Project.HashManifest(Path.Join(_root, "toolkit.manifest")), Settings, reporter, out _, out _));
+        Assert.Equal($"build image '{BuildImage.FileName}' is damaged ({reason}); ignoring it and loading the project", Assert.Single(reporter.Warnings));
+        Assert.Equal(0, Build().Executed);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private ImageOutcome Check(out BuildResult result, out int paths) =>

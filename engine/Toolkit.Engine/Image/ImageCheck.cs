@@ -30,7 +30,7 @@ public static class ImageCheck
         var stamp = fileSystem.Stat(BuildImage.FileName);
         if (!stamp.Exists || stamp.Size < CheckedFile.HeaderSize + CheckedFile.ChecksumSizeOf(BuildImage.Checksum))
         {
-            return stamp.Exists ? Damaged(reporter, "truncated") : ImageOutcome.Missing;
+            return !stamp.Exists ? ImageOutcome.Missing : Damaged(reporter, NotRegular(fileSystem) ?? "truncated");
         }
 
         try
@@ -45,7 +45,7 @@ public static class ImageCheck
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return Damaged(reporter, "cannot be read: " + exception.Message);
+            return Damaged(reporter, NotRegular(fileSystem) ?? "cannot be read: " + exception.Message);
         }
     }
 
@@ -160,6 +160,26 @@ public static class ImageCheck
         Span<byte> digest = stackalloc byte[CheckedFile.ChecksumSizeOf(BuildImage.Checksum)];
         hasher.GetCurrentHash(digest);
         return digest.SequenceEqual(file.Get(checkedLength, digest.Length));
+    }
+
+    // A FIFO, a device or a loop of links at the image's name stats as a short file or fails to open; says which it is
+    // (null: a regular file, or the kind cannot be told). Asked only when the image is refused, so the fast path pays nothing.
+    private static string? NotRegular(IFileSystem fileSystem)
+    {
+        if (fileSystem is not DiskFileSystem disk)
+        {
+            return null;
+        }
+
+        try
+        {
+            var (kind, _) = FileProbe.Probe(disk.FullPath(BuildImage.FileName));
+            return kind is FileKind.Regular or FileKind.Missing ? null : $"it is {FileProbe.Describe(kind)}, not a regular file";
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static ImageOutcome Damaged(IBuildReporter reporter, string reason)
