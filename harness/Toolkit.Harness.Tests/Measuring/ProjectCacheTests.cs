@@ -41,6 +41,29 @@ public sealed class ProjectCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_generation_stopped_by_a_signal_is_left_unfinished_and_generated_again_not_reused()
+    {
+        var options = ProjectCache.Options(_directory, ProjectShape.CLibraries, 300, 7);
+        using var stop = new CancellationTokenSource();
+        var batches = 0;
+        var progress = new InlineProgress(report =>
+        {
+            batches++;
+            stop.Cancel(); // the signal arrives while the first batch is described
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => ProjectGenerator.Generate(options, progress, stop.Token));
+        Assert.Equal(1, batches);
+        var stamp = GeneratedProjectStamp.Read(options.OutputDirectory);
+        Assert.NotNull(stamp);
+        Assert.False(stamp.Matches(options)); // marked unfinished
+        Assert.False(ProjectGenerator.IsUpToDate(options));
+
+        var again = ProjectCache.Ensure(options);
+        Assert.False(again.Reused);
+        Assert.True(ProjectCache.Ensure(options).Reused);
+    }
+
+    [Fact]
     public void A_damaged_stamp_is_generated_again_when_the_listing_says_what_to_delete_and_kept_otherwise()
     {
         var options = ProjectCache.Options(_directory, ProjectShape.CLibraries, 20, 6);
@@ -65,5 +88,10 @@ public sealed class ProjectCacheTests : IDisposable
         var error = Assert.Throws<MeasurementException>(() => ProjectCache.Ensure(options));
         Assert.Contains(options.OutputDirectory, error.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(options.OutputDirectory, "mine.txt")));
+    }
+
+    private sealed class InlineProgress(Action<GenerationProgress> report) : IProgress<GenerationProgress>
+    {
+        public void Report(GenerationProgress value) => report(value);
     }
 }

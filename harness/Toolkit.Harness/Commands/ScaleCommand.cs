@@ -57,7 +57,7 @@ public static class ScaleCommand
             catch (OperationCanceledException) when (signals.Signal is not null)
             {
                 // The runner has ended the measured process it was waiting for and deleted its temporary files.
-                Output.Error($"interrupted by {signals.Name}: nothing was written to {outDirectory.FullName}; the projects generated in {request.ProjectsDirectory} are kept for the next run");
+                Output.Error($"interrupted by {signals.Name}: nothing was written to {outDirectory.FullName}; the projects generated in {request.ProjectsDirectory} are kept for the next run (one left unfinished is generated again)");
                 return Task.FromResult(signals.ExitCode);
             }
 

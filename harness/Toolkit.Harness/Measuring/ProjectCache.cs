@@ -27,8 +27,10 @@ public static class ProjectCache
     /// Reuses the project <paramref name="options"/> describe or generates it. <paramref name="readStamp"/>
     /// reads a directory's generated.json (tests count the reads); a damaged stamp means "generate again".
     /// A directory the generator refuses to overwrite is a <see cref="MeasurementException"/> naming it.
+    /// <paramref name="cancellation"/> stops a generation between batches (<see cref="OperationCanceledException"/>; the
+    /// project stays marked unfinished and is generated again next time).
     /// </summary>
-    public static CachedProject Ensure(GeneratorOptions options, Func<string, GeneratedProjectStamp?>? readStamp = null)
+    public static CachedProject Ensure(GeneratorOptions options, Func<string, GeneratedProjectStamp?>? readStamp = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         GeneratedProjectStamp? stamp;
@@ -49,7 +51,7 @@ public static class ProjectCache
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = ProjectGenerator.Generate(options);
+            var result = ProjectGenerator.Generate(options, cancellation: cancellation);
             return new CachedProject(options.OutputDirectory, result.Counts, Reused: false, clock.Elapsed.TotalSeconds);
         }
         catch (Exception exception) when (exception is IOException or GenerationException)

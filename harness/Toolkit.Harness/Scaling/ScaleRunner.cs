@@ -184,7 +184,7 @@ public sealed class ScaleRunner
             cancellation.ThrowIfCancellationRequested();
             var options = ProjectCache.Options(request.ProjectsDirectory, request.Shape, sources, request.Seed, largeFiles);
             progress.Step($"generating {options.ToCommandLine()}", ++step, wanted.Count);
-            var project = ProjectCache.Ensure(options);
+            var project = ProjectCache.Ensure(options, cancellation: cancellation);
             if (project.Reused)
             {
                 progress.Note($"reusing the project generated earlier in {project.Directory}");

@@ -64,9 +64,11 @@ public static class ProjectGenerator
     /// Generates the project. The output directory must be absent, empty, or an earlier generated
     /// project, of which exactly the files listed in its generated.files are deleted first (see
     /// <see cref="OutputDirectory"/>). Throws <see cref="GenerationException"/> for bad options and for
-    /// an output directory it refuses to write into; nothing is deleted then.
+    /// an output directory it refuses to write into; nothing is deleted then. <paramref name="cancellation"/> is heeded
+    /// between batches of directories (a batch being written is finished first): it throws
+    /// <see cref="OperationCanceledException"/> and leaves the project marked unfinished, so it is generated again, never reused.
     /// </summary>
-    public static GenerationResult Generate(GeneratorOptions options, IProgress<GenerationProgress>? progress = null)
+    public static GenerationResult Generate(GeneratorOptions options, IProgress<GenerationProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
@@ -82,7 +84,7 @@ public static class ProjectGenerator
         try
         {
             WriteShared(plan, root, listing, counter, sinks, tally);
-            WriteDirectories(plan, root, listing, counter, sinks, tally, progress);
+            WriteDirectories(plan, root, listing, counter, sinks, tally, progress, cancellation);
             WriteLargeAndProgram(plan, root, listing, counter, sinks, tally);
         }
         finally
@@ -98,6 +100,7 @@ public static class ProjectGenerator
             tally.Add(1, new FileInfo(Path.Combine(root, sink.FileName)).Length);
         }
 
+        cancellation.ThrowIfCancellationRequested(); // not marked complete once a signal came
         var counts = counter.Counts();
         tally.Add(1, GeneratedProjectStamp.For(options, complete: true, counts).Write(root));
         listing.End();
@@ -128,12 +131,13 @@ public static class ProjectGenerator
     }
 
     /// <summary>The library directories, a batch written in parallel while the previous one is described.</summary>
-    private static void WriteDirectories(ProjectPlan plan, string root, GeneratedFilesWriter listing, GraphCounter counter, IProjectSink[] sinks, Tally tally, IProgress<GenerationProgress>? progress)
+    private static void WriteDirectories(ProjectPlan plan, string root, GeneratedFilesWriter listing, GraphCounter counter, IProjectSink[] sinks, Tally tally, IProgress<GenerationProgress>? progress, CancellationToken cancellation)
     {
         var pending = StartBatch(plan, root, 0, listing);
         for (var first = 0; first < plan.DirectoryCount; first += BatchDirectories)
         {
-            var (plans, batchFiles, batchBytes) = pending.GetAwaiter().GetResult();
+            var (plans, batchFiles, batchBytes) = pending.GetAwaiter().GetResult(); // no writer runs on after a cancellation
+            cancellation.ThrowIfCancellationRequested();
             var next = first + BatchDirectories;
             pending = next < plan.DirectoryCount ? StartBatch(plan, root, next, listing) : pending;
             foreach (var directory in plans)
