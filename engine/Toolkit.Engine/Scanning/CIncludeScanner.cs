@@ -143,15 +143,17 @@ public sealed class CIncludeScanner
     }
 
     /// <summary>
-    /// The headers of a source (canonical, existing or built) in the conservative mode, as <see cref="Scan"/> gives them
-    /// in <see cref="ScanResult.Headers"/>, without the result object: the engine's scan phase needs only these.
+    /// The headers of a source (canonical, existing or built), as <see cref="Scan"/> gives them in <see cref="ScanResult.Headers"/>,
+    /// appended to <paramref name="headers"/> without a result object or an array per source: the engine's scan phase needs only
+    /// these, and maps them to nodes before it reuses the list.
     /// </summary>
-    internal string[] ScanHeaders(string source, CompilerFlags flags)
+    internal void ScanHeaders(string source, CompilerFlags flags, List<string> headers)
     {
         var canonical = CanonicalOrThrow(source);
         if (Options.Mode == ScanMode.Exact)
         {
-            return Scan(canonical, flags).Headers;
+            headers.AddRange(Scan(canonical, flags).Headers);
+            return;
         }
 
         if (!Resolver.Stat(canonical).Exists)
@@ -159,7 +161,8 @@ public sealed class CIncludeScanner
             throw new FileNotFoundException($"cannot scan '{canonical}': no such file", canonical);
         }
 
-        return WalkConservative(canonical, flags, string.Empty);
+        var context = ContextFor(flags, string.Empty);
+        Walk(canonical, context, ForcedChildren(flags, string.Empty, context), headers);
     }
 
     private string[] WalkConservative(string source, CompilerFlags flags, string workingDirectory)
