@@ -83,10 +83,23 @@ public sealed class DependencyLogScanCache : IScanCache
     public PayloadWriter? Finish()
     {
         var changed = _record && (_parsed > 0 || _reached.Count != _log.Count);
-        var payload = changed ? DependencyLogCodec.Encode(_reached.Select(pair => new ScanCacheEntry(pair.Key, pair.Value.Stamp, pair.Value.Directives))) : null;
+        var payload = changed ? DependencyLogCodec.Encode(Reached()) : null;
         _reached.Clear();
         _log = DependencyLog.Empty;
         return payload;
+    }
+
+    /// <summary>The recorded files as one array of their final size (the codec sorts them itself).</summary>
+    private ScanCacheEntry[] Reached()
+    {
+        var entries = new ScanCacheEntry[_reached.Count];
+        var count = 0;
+        foreach (var (path, (stamp, directives)) in _reached)
+        {
+            entries[count++] = new ScanCacheEntry(path, stamp, directives);
+        }
+
+        return entries;
     }
 
     private void Record(string path, FileStamp stamp, IncludeDirective[] directives)
