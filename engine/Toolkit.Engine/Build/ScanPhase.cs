@@ -51,6 +51,7 @@ public static class ScanPhase
             IsBuildOutput = outputs.Count == 0 ? null : outputs.Contains,
             CompilerProbe = settings.CompilerProbe,
             Warning = message => reporter.Warning("scan: " + message),
+            ExpectedFiles = ExpectedFiles(graph.Store),
         };
         return new CIncludeScanner(fileSystem, cache ?? settings.ScanCacheFactory(), options);
     }
@@ -196,6 +197,25 @@ public static class ScanPhase
 
         var existing = graph.Store.FindNode(header);
         return existing >= 0 ? existing : graph.Store.AddNode(header, NodeKind.Header, -1);
+    }
+
+    /// <summary>
+    /// The files a scan of the store's objects is expected to reach, to size the scanner's caches once: the source
+    /// files, and a quarter more for the headers they include (a generated c-libraries project has one header per
+    /// ten sources; a project with more grows the caches once).
+    /// </summary>
+    private static int ExpectedFiles(NodeStore store)
+    {
+        var sources = 0;
+        for (var node = 0; node < store.Count; node++)
+        {
+            if (store.GetKind(node) == NodeKind.SourceFile)
+            {
+                sources++;
+            }
+        }
+
+        return sources + (sources / 4);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ namespace Toolkit.Engine.Dependencies;
 public sealed class DependencyLogScanCache : IScanCache
 {
     private readonly IScanCache _inner;
-    private readonly ConcurrentDictionary<string, (FileStamp Stamp, IncludeDirective[] Directives)> _reached = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (FileStamp Stamp, IncludeDirective[] Directives)> _reached = new(StringComparer.Ordinal);
     private readonly bool _record;
     private DependencyLog _log;
     private int _reused;
@@ -75,6 +75,16 @@ public sealed class DependencyLogScanCache : IScanCache
 
     /// <inheritdoc />
     public void Clear() => _inner.Clear();
+
+    /// <inheritdoc />
+    public void Reserve(int files)
+    {
+        _inner.Reserve(files);
+        if (_record && _reached.IsEmpty)
+        {
+            _reached = ScanCapacity.Dictionary<string, (FileStamp, IncludeDirective[])>(files, StringComparer.Ordinal);
+        }
+    }
 
     /// <summary>
     /// Ends the scan: the payload of the next log when it differs from the loaded one (a file was parsed,

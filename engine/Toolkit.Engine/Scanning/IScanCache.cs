@@ -24,4 +24,12 @@ public interface IScanCache
 
     /// <summary>Drops every entry.</summary>
     void Clear();
+
+    /// <summary>
+    /// Tells an empty cache that about <paramref name="files"/> files are coming, so it can size itself once
+    /// (<see cref="ScanCapacity"/>); a cache that holds entries, or does not size itself, ignores it.
+    /// </summary>
+    void Reserve(int files)
+    {
+    }
 }

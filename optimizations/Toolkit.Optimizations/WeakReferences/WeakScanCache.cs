@@ -20,7 +20,7 @@ public sealed class WeakScanCache : IScanCache
     /// </summary>
     public const int SweepInterval = 4096;
 
-    private readonly ConcurrentDictionary<string, (FileStamp Stamp, WeakReference<IncludeDirective[]> Directives)> _entries = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (FileStamp Stamp, WeakReference<IncludeDirective[]> Directives)> _entries = new(StringComparer.Ordinal);
     private int _storesSinceSweep;
 
     /// <summary>How many files have an entry whose directives are still alive.</summary>
@@ -85,5 +85,14 @@ public sealed class WeakScanCache : IScanCache
         }
 
         return dropped;
+    }
+
+    /// <inheritdoc />
+    public void Reserve(int files)
+    {
+        if (_entries.IsEmpty)
+        {
+            _entries = ScanCapacity.Dictionary<string, (FileStamp, WeakReference<IncludeDirective[]>)>(files, StringComparer.Ordinal);
+        }
     }
 }
