@@ -71,6 +71,14 @@ public sealed class DependencyLogScanCache : IScanCache
     }
 
     /// <inheritdoc />
+    public void SetSource(string path, FileStamp stamp, IncludeDirective[] directives)
+    {
+        _inner.SetSource(path, stamp, directives);
+        Record(path, stamp, directives);
+        Interlocked.Increment(ref _parsed);
+    }
+
+    /// <inheritdoc />
     public IEnumerable<ScanCacheEntry> Export() => _inner.Export();
 
     /// <inheritdoc />

@@ -239,7 +239,7 @@ public sealed class CIncludeScanner
         return nodes.ToArray();
     }
 
-    private IncludeDirective[] DirectIncludesOfCanonical(string path)
+    private IncludeDirective[] DirectIncludesOfCanonical(string path, bool isSource = false)
     {
         var stamp = Resolver.Stat(path);
         if (!stamp.Exists)
@@ -265,7 +265,15 @@ public sealed class CIncludeScanner
         }
 
         var parsed = IncludeParser.Parse(contents, _names);
-        _cache.Set(path, stamp, parsed);
+        if (isSource)
+        {
+            _cache.SetSource(path, stamp, parsed);
+        }
+        else
+        {
+            _cache.Set(path, stamp, parsed);
+        }
+
         return parsed;
     }
 
@@ -293,7 +301,7 @@ public sealed class CIncludeScanner
     private Frame SourceFrame(string source, SearchContext context)
     {
         var resolved = _resolving.Value!;
-        ResolveChildren(source, context, resolved);
+        ResolveChildren(source, context, resolved, isSource: true);
         var children = _sourceChildren.Value!;
         if (children.Length < resolved.Count)
         {
@@ -315,9 +323,9 @@ public sealed class CIncludeScanner
         return children;
     }
 
-    private void ResolveChildren(string file, SearchContext context, List<HeaderNode> resolved)
+    private void ResolveChildren(string file, SearchContext context, List<HeaderNode> resolved, bool isSource = false)
     {
-        var directives = DirectIncludesOfCanonical(file);
+        var directives = DirectIncludesOfCanonical(file, isSource);
         if (directives.Length == 0)
         {
             return;
