@@ -80,15 +80,8 @@ public static class ScanPhase
         ArgumentNullException.ThrowIfNull(scanner);
         ArgumentNullException.ThrowIfNull(fileSystem);
         var store = graph.Store;
-        var objects = new List<(int Target, int Executor)>();
-        for (var node = 0; node < store.Count; node++)
-        {
-            var executor = store.GetExecutor(node);
-            if (executor >= 0 && store.GetBuilder(executor) == BuilderKind.Object && store.EdgeCount(node, EdgeKind.Sources) > 0)
-            {
-                objects.Add((node, executor));
-            }
-        }
+        var objects = new List<(int Target, int Executor)>(CountObjects(store, null)); // its final size: no doubling copies
+        CountObjects(store, objects);
 
         var flagsByEnvironment = new Dictionary<int, CompilerFlags>();
         var capacity = Math.Min(BatchSize, objects.Count);
@@ -162,6 +155,23 @@ public static class ScanPhase
         }
 
         return objects.Count;
+    }
+
+    /// <summary>The targets of Object executors with a source, with their executor, added to <paramref name="objects"/> when given; returns how many.</summary>
+    private static int CountObjects(NodeStore store, List<(int Target, int Executor)>? objects)
+    {
+        var count = 0;
+        for (var node = 0; node < store.Count; node++)
+        {
+            var executor = store.GetExecutor(node);
+            if (executor >= 0 && store.GetBuilder(executor) == BuilderKind.Object && store.EdgeCount(node, EdgeKind.Sources) > 0)
+            {
+                objects?.Add((node, executor));
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>
