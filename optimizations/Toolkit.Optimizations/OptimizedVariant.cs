@@ -60,6 +60,7 @@ public sealed class OptimizedVariant : IMemoryVariant
     private static IContentHasher CreateHasher() => new ChunkedMd5ContentHasher();
 
     // With ReleaseScannerAfterLoad the cache goes with the scanner after loading either way; held
-    // weakly, it can also give entries back during a long scan.
-    private static IScanCache CreateScanCache() => new WeakScanCache();
+    // weakly, it can also give entries back during a long scan. A source is walked once per scan, so
+    // its directives are not kept at all (the dependency log still records them).
+    private static IScanCache CreateScanCache() => new WeakScanCache(keepSources: false);
 }

@@ -136,7 +136,7 @@ public sealed class DependencyLog
         Save(fileSystem, path, payload);
     }
 
-    /// <summary>Writes a payload made by <see cref="DependencyLogCodec.Encode"/>, atomically.</summary>
+    /// <summary>Writes a payload made by <see cref="DependencyLogCodec.Encode(ScanCacheEntry[])"/>, atomically.</summary>
     internal static void Save(IFileSystem fileSystem, string path, PayloadWriter payload)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);

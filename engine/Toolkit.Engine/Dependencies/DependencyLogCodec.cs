@@ -28,32 +28,46 @@ internal static class DependencyLogCodec
     public static PayloadWriter Encode(IEnumerable<ScanCacheEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var files = new Dictionary<string, ScanCacheEntry>(StringComparer.Ordinal);
+        return Encode(entries as ScanCacheEntry[] ?? entries.ToArray());
+    }
+
+    /// <summary>
+    /// As <see cref="Encode(IEnumerable{ScanCacheEntry})"/> from an array the caller sized: the paths are encoded into one
+    /// UTF-8 array and sorted as indexes into it, so encoding allocates no dictionary, no list growing by doubling and
+    /// no array per path (before: ~150 bytes per node at 10k sources; now about the log's UTF-8 paths and four ints per file).
+    /// </summary>
+    public static PayloadWriter Encode(ScanCacheEntry[] entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        var paths = new string[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
         {
-            files[entry.Path] = entry;
-            foreach (var directive in entry.Directives)
+            paths[i] = entries[i].Path;
+            foreach (var directive in entries[i].Directives)
             {
                 names.TryAdd(directive.Name, 0);
             }
         }
 
-        var sortedNames = SortedUtf8(names.Keys);
-        for (var i = 0; i < sortedNames.Count; i++)
+        var nameTexts = new string[names.Count];
+        names.Keys.CopyTo(nameTexts, 0);
+        var sortedNames = new SortedUtf8(nameTexts);
+        for (var i = 0; i < nameTexts.Length; i++)
         {
-            names[sortedNames[i].Text] = i;
+            names[nameTexts[sortedNames.Order[i]]] = i;
         }
 
-        var sortedPaths = SortedUtf8(files.Keys);
-        var writer = new PayloadWriter(checked(16 + (files.Count * TypicalFileBytes)));
+        var sortedPaths = new SortedUtf8(paths);
+        var files = sortedPaths.KeepLastOfEqual();
+        var writer = new PayloadWriter(checked(16 + (files * TypicalFileBytes)));
         try
         {
-            FrontCodedStrings.Write(writer, sortedNames.ConvertAll(n => n.Bytes));
-            FrontCodedStrings.Write(writer, sortedPaths.ConvertAll(p => p.Bytes));
-            foreach (var (path, _) in sortedPaths)
+            sortedNames.Write(writer, nameTexts.Length);
+            sortedPaths.Write(writer, files);
+            foreach (var index in sortedPaths.Order.AsSpan(0, files))
             {
-                var entry = files[path];
+                var entry = entries[index];
                 writer.WriteVarInt64(entry.Stamp.Size);
                 writer.WriteVarInt64(entry.Stamp.ModifiedTicks);
                 writer.WriteVarUInt64((ulong)entry.Directives.Length);
@@ -146,23 +160,68 @@ internal static class DependencyLogCodec
         | (directive.IsNext ? DependencyLog.NextFlag : 0)
         | (directive.IsComputed ? DependencyLog.ComputedFlag : 0);
 
-    /// <summary>The strings with their UTF-8 bytes, in byte order (the order lookups binary-search in).</summary>
-    private static List<(string Text, byte[] Bytes)> SortedUtf8(IEnumerable<string> strings)
+    /// <summary>
+    /// Strings encoded once into one UTF-8 array, with the indexes that sort them in byte order (the order lookups
+    /// binary-search in; equal strings by their index, so the last given of a path is the last of its run).
+    /// </summary>
+    private sealed class SortedUtf8
     {
-        var list = new List<(string Text, byte[] Bytes)>();
-        foreach (var text in strings)
+        private readonly string[] _texts;
+        private readonly byte[] _bytes;
+        private readonly int[] _offsets;
+
+        public SortedUtf8(string[] texts)
         {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            if (bytes.Length > MaxStringBytes)
+            _texts = texts;
+            _offsets = new int[texts.Length + 1];
+            for (var i = 0; i < texts.Length; i++)
             {
-                throw new InvalidOperationException($"'{text[..80]}...' is {bytes.Length} UTF-8 bytes, longer than the dependency log's limit of {MaxStringBytes}");
+                var length = Encoding.UTF8.GetByteCount(texts[i]);
+                if (length > MaxStringBytes)
+                {
+                    throw new InvalidOperationException($"'{texts[i][..80]}...' is {length} UTF-8 bytes, longer than the dependency log's limit of {MaxStringBytes}");
+                }
+
+                _offsets[i + 1] = checked(_offsets[i] + length);
             }
 
-            list.Add((text, bytes));
+            _bytes = new byte[_offsets[texts.Length]];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                Encoding.UTF8.GetBytes(texts[i], _bytes.AsSpan(_offsets[i]));
+            }
+
+            Order = new int[texts.Length];
+            for (var i = 0; i < Order.Length; i++)
+            {
+                Order[i] = i;
+            }
+
+            Array.Sort(Order, (a, b) => Bytes(a).SequenceCompareTo(Bytes(b)) is var order and not 0 ? order : a.CompareTo(b));
         }
 
-        list.Sort((a, b) => a.Bytes.AsSpan().SequenceCompareTo(b.Bytes));
-        return list;
+        /// <summary>The strings' indexes in byte order.</summary>
+        public int[] Order { get; }
+
+        /// <summary>Drops all but the last of each run of equal strings from <see cref="Order"/>; returns how many are left.</summary>
+        public int KeepLastOfEqual()
+        {
+            var kept = 0;
+            for (var i = 0; i < Order.Length; i++)
+            {
+                if (i + 1 == Order.Length || !string.Equals(_texts[Order[i]], _texts[Order[i + 1]], StringComparison.Ordinal))
+                {
+                    Order[kept++] = Order[i];
+                }
+            }
+
+            return kept;
+        }
+
+        /// <summary>Writes the first <paramref name="count"/> strings of <see cref="Order"/> front-coded.</summary>
+        public void Write(PayloadWriter writer, int count) => FrontCodedStrings.Write(writer, _bytes, _offsets, Order.AsSpan(0, count));
+
+        private ReadOnlySpan<byte> Bytes(int index) => _bytes.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
     }
 
     private static FormatException Error(FrontCodedStrings paths, int file, int offset, string message) =>

@@ -18,7 +18,7 @@ namespace Toolkit.Engine.Dependencies;
 public sealed class DependencyLogScanCache : IScanCache
 {
     private readonly IScanCache _inner;
-    private readonly ConcurrentDictionary<string, (FileStamp Stamp, IncludeDirective[] Directives)> _reached = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (FileStamp Stamp, IncludeDirective[] Directives)> _reached = new(StringComparer.Ordinal);
     private readonly bool _record;
     private DependencyLog _log;
     private int _reused;
@@ -71,10 +71,28 @@ public sealed class DependencyLogScanCache : IScanCache
     }
 
     /// <inheritdoc />
+    public void SetSource(string path, FileStamp stamp, IncludeDirective[] directives)
+    {
+        _inner.SetSource(path, stamp, directives);
+        Record(path, stamp, directives);
+        Interlocked.Increment(ref _parsed);
+    }
+
+    /// <inheritdoc />
     public IEnumerable<ScanCacheEntry> Export() => _inner.Export();
 
     /// <inheritdoc />
     public void Clear() => _inner.Clear();
+
+    /// <inheritdoc />
+    public void Reserve(int files)
+    {
+        _inner.Reserve(files);
+        if (_record && _reached.IsEmpty)
+        {
+            _reached = ScanCapacity.Dictionary<string, (FileStamp, IncludeDirective[])>(files, StringComparer.Ordinal);
+        }
+    }
 
     /// <summary>
     /// Ends the scan: the payload of the next log when it differs from the loaded one (a file was parsed,
@@ -83,10 +101,23 @@ public sealed class DependencyLogScanCache : IScanCache
     public PayloadWriter? Finish()
     {
         var changed = _record && (_parsed > 0 || _reached.Count != _log.Count);
-        var payload = changed ? DependencyLogCodec.Encode(_reached.Select(pair => new ScanCacheEntry(pair.Key, pair.Value.Stamp, pair.Value.Directives))) : null;
+        var payload = changed ? DependencyLogCodec.Encode(Reached()) : null;
         _reached.Clear();
         _log = DependencyLog.Empty;
         return payload;
+    }
+
+    /// <summary>The recorded files as one array of their final size (the codec sorts them itself).</summary>
+    private ScanCacheEntry[] Reached()
+    {
+        var entries = new ScanCacheEntry[_reached.Count];
+        var count = 0;
+        foreach (var (path, (stamp, directives)) in _reached)
+        {
+            entries[count++] = new ScanCacheEntry(path, stamp, directives);
+        }
+
+        return entries;
     }
 
     private void Record(string path, FileStamp stamp, IncludeDirective[] directives)

@@ -74,16 +74,37 @@ public sealed class FrontCodedStrings
         ReadOnlySpan<byte> previous = [];
         foreach (var entry in sorted)
         {
-            var shared = entry.AsSpan().CommonPrefixLength(previous);
-            writer.WriteVarUInt64((ulong)shared);
-            writer.WriteVarUInt64((ulong)(entry.Length - shared));
-            writer.WriteBytes(entry.AsSpan(shared));
-            previous = entry;
+            WriteEntry(writer, entry, ref previous);
         }
     }
 
     /// <summary>
-    /// Reads a table written by <see cref="Write"/>, each entry at most <paramref name="maxEntryBytes"/>. Two passes:
+    /// Writes, front-coded, the strings <paramref name="order"/> names (strictly increasing in byte order), string i being
+    /// <paramref name="bytes"/> from <paramref name="offsets"/>[i] to <paramref name="offsets"/>[i + 1]: one array for all
+    /// the strings instead of one each.
+    /// </summary>
+    public static void Write(PayloadWriter writer, ReadOnlySpan<byte> bytes, ReadOnlySpan<int> offsets, ReadOnlySpan<int> order)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteVarUInt64((ulong)order.Length);
+        ReadOnlySpan<byte> previous = [];
+        foreach (var index in order)
+        {
+            WriteEntry(writer, bytes[offsets[index]..offsets[index + 1]], ref previous);
+        }
+    }
+
+    private static void WriteEntry(PayloadWriter writer, ReadOnlySpan<byte> entry, ref ReadOnlySpan<byte> previous)
+    {
+        var shared = entry.CommonPrefixLength(previous);
+        writer.WriteVarUInt64((ulong)shared);
+        writer.WriteVarUInt64((ulong)(entry.Length - shared));
+        writer.WriteBytes(entry[shared..]);
+        previous = entry;
+    }
+
+    /// <summary>
+    /// Reads a table written by a <c>Write</c>, each entry at most <paramref name="maxEntryBytes"/>. Two passes:
     /// the first checks the lengths and sums them, so the byte array is allocated once at its final size.
     /// Throws <see cref="FormatException"/> naming <paramref name="what"/>, the entry and the offset.
     /// </summary>

@@ -24,4 +24,18 @@ public interface IScanCache
 
     /// <summary>Drops every entry.</summary>
     void Clear();
+
+    /// <summary>
+    /// Stores the directives of a translation unit's own source, which a scan walks once (the scanner keeps no list of
+    /// its own for it): as <see cref="Set"/> unless the cache serves one scan only and would never be asked again.
+    /// </summary>
+    void SetSource(string path, FileStamp stamp, IncludeDirective[] directives) => Set(path, stamp, directives);
+
+    /// <summary>
+    /// Tells an empty cache that about <paramref name="files"/> files are coming, so it can size itself once
+    /// (<see cref="ScanCapacity"/>); a cache that holds entries, or does not size itself, ignores it.
+    /// </summary>
+    void Reserve(int files)
+    {
+    }
 }

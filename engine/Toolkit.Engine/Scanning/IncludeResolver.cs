@@ -20,7 +20,7 @@ public sealed class IncludeResolver
 {
     private readonly IFileSystem _fileSystem;
     private readonly Func<string, bool>? _isBuildOutput;
-    private readonly ConcurrentDictionary<string, Stamped> _stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Stamped> _stamps;
 
     /// <summary>A path as first seen, kept so every caller shares one string instance per path.</summary>
     private readonly record struct Stamped(string Path, FileStamp Stamp, bool Exists);
@@ -33,12 +33,19 @@ public sealed class IncludeResolver
 
     /// <summary>Creates a resolver naming files with <paramref name="paths"/>, treating <paramref name="isBuildOutput"/> paths as present.</summary>
     public IncludeResolver(IFileSystem fileSystem, ScanPaths paths, Func<string, bool>? isBuildOutput)
+        : this(fileSystem, paths, isBuildOutput, 0)
+    {
+    }
+
+    /// <summary>As the three-argument form, with the stat cache sized for about <paramref name="expectedPaths"/> paths (0: unknown).</summary>
+    public IncludeResolver(IFileSystem fileSystem, ScanPaths paths, Func<string, bool>? isBuildOutput, int expectedPaths)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(paths);
         _fileSystem = fileSystem;
         Paths = paths;
         _isBuildOutput = isBuildOutput;
+        _stamps = ScanCapacity.Dictionary<string, Stamped>(expectedPaths, StringComparer.Ordinal);
     }
 
     /// <summary>How the resolver names files.</summary>

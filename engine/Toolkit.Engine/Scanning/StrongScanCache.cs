@@ -10,7 +10,7 @@ namespace Toolkit.Engine.Scanning;
 /// </summary>
 public sealed class StrongScanCache : IScanCache
 {
-    private readonly ConcurrentDictionary<string, (FileStamp Stamp, IncludeDirective[] Directives)> _entries = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (FileStamp Stamp, IncludeDirective[] Directives)> _entries = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public int Count => _entries.Count;
@@ -47,4 +47,13 @@ public sealed class StrongScanCache : IScanCache
 
     /// <inheritdoc />
     public void Clear() => _entries.Clear();
+
+    /// <inheritdoc />
+    public void Reserve(int files)
+    {
+        if (_entries.IsEmpty)
+        {
+            _entries = ScanCapacity.Dictionary<string, (FileStamp, IncludeDirective[])>(files, StringComparer.Ordinal);
+        }
+    }
 }

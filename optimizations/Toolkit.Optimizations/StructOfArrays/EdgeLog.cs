@@ -1,25 +1,22 @@
 namespace Toolkit.Optimizations.StructOfArrays;
 
 /// <summary>
-/// Edges of one kind as loading appends them: (node, dependency) pairs in one growing int array,
-/// 8 bytes per edge, turned into a <see cref="DenseEdgeTable"/> or <see cref="SparseEdgeTable"/>
+/// Edges of one kind as loading appends them: (node, dependency) pairs in one growing sequence of ints
+/// (<see cref="ChunkedInts"/>: no copy as it grows), 8 bytes per edge, turned into a <see cref="DenseEdgeTable"/> or <see cref="SparseEdgeTable"/>
 /// once loading is over. Cheaper than a list per node while loading (no object, no slack per node).
 /// </summary>
 public sealed class EdgeLog
 {
-    private int[] _pairs = [];
-    private int _count;
+    private readonly ChunkedInts _pairs = new();
 
     /// <summary>Number of edges appended.</summary>
-    public int Count => _count;
+    public int Count => _pairs.Count / 2;
 
     /// <summary>Appends an edge.</summary>
     public void Add(int node, int dependency)
     {
-        ArrayGrowth.EnsureCapacity(ref _pairs, (_count + 1) * 2);
-        _pairs[_count * 2] = node;
-        _pairs[(_count * 2) + 1] = dependency;
-        _count++;
+        _pairs.Add(node);
+        _pairs.Add(dependency);
     }
 
     /// <summary>The node of edge <paramref name="index"/>.</summary>
@@ -32,7 +29,7 @@ public sealed class EdgeLog
     public int[] CountPerNode(int nodeCount)
     {
         var counts = new int[nodeCount + 1];
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < Count; i++)
         {
             counts[NodeAt(i)]++;
         }

@@ -8,13 +8,11 @@ namespace Toolkit.Optimizations.StructOfArrays;
 /// </summary>
 public sealed class ImplicitEdgeLog
 {
-    private int[] _groups = []; // per group: node, start in the pool, count (-1 = one appended edge)
-    private int[] _pool = [];
-    private int _groupCount;
-    private int _poolCount;
+    private readonly ChunkedInts _groups = new(); // per group: node, start in the pool, count (-1 = one appended edge); no copy as it grows
+    private readonly ChunkedInts _pool = new();
 
     /// <summary>Number of groups recorded.</summary>
-    public int GroupCount => _groupCount;
+    public int GroupCount => _groups.Count / 3;
 
     /// <summary>Replaces the node's implicit edges.</summary>
     public void Replace(int node, ReadOnlySpan<int> dependencies)
@@ -33,7 +31,7 @@ public sealed class ImplicitEdgeLog
     {
         var lastReplace = new int[nodeCount];
         Array.Fill(lastReplace, -1);
-        for (var g = 0; g < _groupCount; g++)
+        for (var g = 0; g < GroupCount; g++)
         {
             if (_groups[(g * 3) + 2] >= 0)
             {
@@ -42,7 +40,7 @@ public sealed class ImplicitEdgeLog
         }
 
         var offsets = new int[nodeCount + 1];
-        for (var g = 0; g < _groupCount; g++)
+        for (var g = 0; g < GroupCount; g++)
         {
             var node = _groups[g * 3];
             if (g >= lastReplace[node])
@@ -59,7 +57,7 @@ public sealed class ImplicitEdgeLog
         var dependencies = new int[offsets[nodeCount]];
         var fill = new int[nodeCount];
         Array.Copy(offsets, fill, nodeCount);
-        for (var g = 0; g < _groupCount; g++)
+        for (var g = 0; g < GroupCount; g++)
         {
             var node = _groups[g * 3];
             if (g < lastReplace[node])
@@ -68,7 +66,7 @@ public sealed class ImplicitEdgeLog
             }
 
             var length = Length(g);
-            _pool.AsSpan(_groups[(g * 3) + 1], length).CopyTo(dependencies.AsSpan(fill[node]));
+            _pool.CopyTo(_groups[(g * 3) + 1], dependencies.AsSpan(fill[node], length));
             fill[node] += length;
         }
 
@@ -83,13 +81,9 @@ public sealed class ImplicitEdgeLog
 
     private void AddGroup(int node, ReadOnlySpan<int> dependencies, int count)
     {
-        ArrayGrowth.EnsureCapacity(ref _groups, (_groupCount + 1) * 3);
-        ArrayGrowth.EnsureCapacity(ref _pool, _poolCount + dependencies.Length);
-        _groups[_groupCount * 3] = node;
-        _groups[(_groupCount * 3) + 1] = _poolCount;
-        _groups[(_groupCount * 3) + 2] = count;
-        dependencies.CopyTo(_pool.AsSpan(_poolCount));
-        _poolCount += dependencies.Length;
-        _groupCount++;
+        _groups.Add(node);
+        _groups.Add(_pool.Count);
+        _groups.Add(count);
+        _pool.AddRange(dependencies);
     }
 }

@@ -14,13 +14,32 @@ namespace Toolkit.Optimizations.WeakReferences;
 /// </summary>
 public sealed class WeakScanCache : IScanCache
 {
+    private readonly bool _keepSources;
+
+    /// <summary>A cache that keeps every file's directives, the sources' too.</summary>
+    public WeakScanCache()
+        : this(keepSources: true)
+    {
+    }
+
+    /// <summary>
+    /// A cache that keeps the sources' own directives only when <paramref name="keepSources"/>: false for a scanner
+    /// dropped after loading (<see cref="Toolkit.Engine.Build.EngineSettings.ReleaseScannerAfterLoad"/>), where a source,
+    /// walked once, is never asked for again (issue 11: an entry and a weak handle per source, ~55 bytes per node at 10k
+    /// sources, for nothing).
+    /// </summary>
+    public WeakScanCache(bool keepSources)
+    {
+        _keepSources = keepSources;
+    }
+
     /// <summary>
     /// Stores between sweeps for dead entries: a sweep walks the whole dictionary, so it runs rarely
     /// enough to stay amortised O(1) per store while keeping dead keys from piling up on a big tree.
     /// </summary>
     public const int SweepInterval = 4096;
 
-    private readonly ConcurrentDictionary<string, (FileStamp Stamp, WeakReference<IncludeDirective[]> Directives)> _entries = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (FileStamp Stamp, WeakReference<IncludeDirective[]> Directives)> _entries = new(StringComparer.Ordinal);
     private int _storesSinceSweep;
 
     /// <summary>How many files have an entry whose directives are still alive.</summary>
@@ -58,6 +77,15 @@ public sealed class WeakScanCache : IScanCache
     }
 
     /// <inheritdoc />
+    public void SetSource(string path, FileStamp stamp, IncludeDirective[] directives)
+    {
+        if (_keepSources)
+        {
+            Set(path, stamp, directives);
+        }
+    }
+
+    /// <inheritdoc />
     public IEnumerable<ScanCacheEntry> Export()
     {
         foreach (var pair in _entries)
@@ -85,5 +113,14 @@ public sealed class WeakScanCache : IScanCache
         }
 
         return dropped;
+    }
+
+    /// <inheritdoc />
+    public void Reserve(int files)
+    {
+        if (_entries.IsEmpty)
+        {
+            _entries = ScanCapacity.Dictionary<string, (FileStamp, WeakReference<IncludeDirective[]>)>(files, StringComparer.Ordinal);
+        }
     }
 }
