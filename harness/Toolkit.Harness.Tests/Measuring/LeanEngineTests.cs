@@ -39,13 +39,7 @@ public sealed partial class LeanEngineTests : IDisposable
     [LeanEngineFact]
     public void The_NativeAOT_toolkit_build_builds_as_the_JIT_one_does()
     {
-        var published = PublishedProgram;
-        if (!File.Exists(published))
-        {
-            var (code, output) = ChildProcess.Run("dotnet", ChildProcess.RepositoryRoot(), [.. LeanEngine.PublishCommand.Split(' ').Skip(1)]);
-            Assert.True(code == 0, output);
-        }
-
+        var published = PublishedOrPublish();
         Assert.DoesNotContain(".dll", string.Join(' ', Directory.GetFiles(Path.GetDirectoryName(published)!)), StringComparison.Ordinal);
         AssertSameBuilds((JitProgram(), []), (published, []), "optimized");
     }
@@ -58,13 +52,7 @@ public sealed partial class LeanEngineTests : IDisposable
     [LeanEngineFact]
     public void The_NativeAOT_toolkit_build_collects_on_its_embedded_gen0_budget()
     {
-        var published = PublishedProgram;
-        if (!File.Exists(published))
-        {
-            var (built, log) = ChildProcess.Run("dotnet", ChildProcess.RepositoryRoot(), [.. LeanEngine.PublishCommand.Split(' ').Skip(1)]);
-            Assert.True(built == 0, log);
-        }
-
+        var published = PublishedOrPublish();
         var project = Generate("gc");
         var environment = new Dictionary<string, string> { ["TOOLKIT_GC_STATS"] = "1", ["DOTNET_GCGen0MaxBudget"] = "" };
         var (code, output) = ChildProcess.RunWith(published, project, environment, "build", project, "-s", "-n", "--variant", "optimized");
@@ -99,6 +87,19 @@ public sealed partial class LeanEngineTests : IDisposable
         {
             Assert.Contains("native, no .NET assembly beside it (NativeAOT)", EngineCommand.Parse("aot", "--engine").DescribeBinary(), StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>The NativeAOT program, published first when it is not (<see cref="LeanEngine.PublishCommand"/>, minutes).</summary>
+    private static string PublishedOrPublish()
+    {
+        var published = PublishedProgram;
+        if (!File.Exists(published))
+        {
+            var (code, output) = ChildProcess.Run("dotnet", ChildProcess.RepositoryRoot(), [.. LeanEngine.PublishCommand.Split(' ').Skip(1)]);
+            Assert.True(code == 0, output);
+        }
+
+        return published;
     }
 
     private static string JitProgram() => LeanEngine.Jit(ChildProcess.RepositoryRoot(), LeanEngine.ThisConfiguration());
