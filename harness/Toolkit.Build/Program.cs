@@ -20,7 +20,19 @@ public static class Program
     public const string Name = "toolkit-build";
 
     /// <summary>Entry point.</summary>
-    public static int Main(string[] args) => CommandRunner.Invoke(CreateRootCommand(VariantFactory.Default), args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        var code = CommandRunner.Invoke(CreateRootCommand(VariantFactory.Default), args, Console.Out, Console.Error);
+        if (Environment.GetEnvironmentVariable(GcStatsVariable) is { Length: > 0 })
+        {
+            Console.Error.WriteLine(GcStats.Describe());
+        }
+
+        return code;
+    }
+
+    /// <summary>When set (to anything), the program writes its collector's figures to standard error as it ends (<see cref="GcStats"/>).</summary>
+    public const string GcStatsVariable = "TOOLKIT_GC_STATS";
 
     /// <summary>The root command: the build and clean verbs offering <paramref name="variants"/>.</summary>
     public static RootCommand CreateRootCommand(VariantFactory variants)

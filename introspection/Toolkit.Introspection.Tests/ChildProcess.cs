@@ -8,7 +8,11 @@ internal static class ChildProcess
     /// <summary>Generous: a restore and build on a loaded 2-core machine.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
 
-    public static (int ExitCode, string Output) Run(string program, string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string program, string workingDirectory, params string[] arguments) =>
+        RunWith(program, workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="Run"/>, with <paramref name="environment"/> added to the inherited environment.</summary>
+    public static (int ExitCode, string Output) RunWith(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -24,6 +28,11 @@ internal static class ChildProcess
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();

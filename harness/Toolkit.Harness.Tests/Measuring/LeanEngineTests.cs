@@ -39,16 +39,37 @@ public sealed partial class LeanEngineTests : IDisposable
     [LeanEngineFact]
     public void The_NativeAOT_toolkit_build_builds_as_the_JIT_one_does()
     {
-        var published = PublishedProgram;
-        if (!File.Exists(published))
-        {
-            var (code, output) = ChildProcess.Run("dotnet", ChildProcess.RepositoryRoot(), [.. LeanEngine.PublishCommand.Split(' ').Skip(1)]);
-            Assert.True(code == 0, output);
-        }
-
+        var published = PublishedOrPublish();
         Assert.DoesNotContain(".dll", string.Join(' ', Directory.GetFiles(Path.GetDirectoryName(published)!)), StringComparison.Ordinal);
         AssertSameBuilds((JitProgram(), []), (published, []), "optimized");
     }
+
+    /// <summary>
+    /// The NativeAOT program runs with the gen-0 budget its project embeds (Toolkit.Build.csproj, GCGen0MaxBudget, hex):
+    /// the collector says so (TOOLKIT_GC_STATS), and it collects gen 0 at least once per 2 MiB allocated, where the
+    /// default budget (from the cache size, tens of MiB) lets a dry run of this project finish after one collection or none.
+    /// </summary>
+    [LeanEngineFact]
+    public void The_NativeAOT_toolkit_build_collects_on_its_embedded_gen0_budget()
+    {
+        var published = PublishedOrPublish();
+        var project = Generate("gc");
+        var environment = new Dictionary<string, string> { ["TOOLKIT_GC_STATS"] = "1", ["DOTNET_GCGen0MaxBudget"] = "" };
+        var (code, output) = ChildProcess.RunWith(published, project, environment, "build", project, "-s", "-n", "--variant", "optimized");
+        Assert.True(code == 0, output);
+        Assert.Contains($"GCGen0MaxBudget={EmbeddedGen0MaxBudget}", output, StringComparison.Ordinal);
+        var figures = GcFigures().Match(output);
+        Assert.True(figures.Success, output);
+        var gen0 = long.Parse(figures.Groups["gen0"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var allocatedKiB = long.Parse(figures.Groups["allocated"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(gen0 >= allocatedKiB / 2048, $"{gen0} gen-0 collections for {allocatedKiB} KiB allocated: {output}");
+    }
+
+    /// <summary>1 MiB, the value Toolkit.Build.csproj embeds (as hex, 100000).</summary>
+    private const int EmbeddedGen0MaxBudget = 1024 * 1024;
+
+    [GeneratedRegex(@"gc: collections (?<gen0>\d+)/\d+/\d+ allocated (?<allocated>\d+)K")]
+    private static partial Regex GcFigures();
 
     [Fact]
     public void An_engine_keyword_names_the_lean_program_or_says_how_to_build_it()
@@ -66,6 +87,19 @@ public sealed partial class LeanEngineTests : IDisposable
         {
             Assert.Contains("native, no .NET assembly beside it (NativeAOT)", EngineCommand.Parse("aot", "--engine").DescribeBinary(), StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>The NativeAOT program, published first when it is not (<see cref="LeanEngine.PublishCommand"/>, minutes).</summary>
+    private static string PublishedOrPublish()
+    {
+        var published = PublishedProgram;
+        if (!File.Exists(published))
+        {
+            var (code, output) = ChildProcess.Run("dotnet", ChildProcess.RepositoryRoot(), [.. LeanEngine.PublishCommand.Split(' ').Skip(1)]);
+            Assert.True(code == 0, output);
+        }
+
+        return published;
     }
 
     private static string JitProgram() => LeanEngine.Jit(ChildProcess.RepositoryRoot(), LeanEngine.ThisConfiguration());
