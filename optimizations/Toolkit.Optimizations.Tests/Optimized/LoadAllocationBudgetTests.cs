@@ -140,12 +140,20 @@ public sealed class LoadAllocationBudgetTests : IClassFixture<LoadAllocationBudg
     {
         var settings = new OptimizedVariant().CreateSettings().WithReadOnly(true);
         Open(_project.Directory, settings.WithDependencyLog(false)); // the JIT and the runtime's first-use costs, outside both counts
-        var (without, withoutPerNode) = Open(_project.Directory, settings.WithDependencyLog(false));
-        var (with, withPerNode) = Open(_project.Directory, settings);
+        // The least of three opens each: the parallel scan's per-thread lists grow with how the batches fell to the
+        // threads, which moves one open's scan by ~25 B/node on a loaded machine; the least is what the code needs.
+        var (without, withoutScan) = LeastScan(settings.WithDependencyLog(false));
+        var (with, withScan) = LeastScan(settings);
         Assert.Equal(CheckedFileStatus.Missing, with.DependencyLogStatus);
         Assert.Equal(without.Graph.Store.Count, with.Graph.Store.Count);
-        var extra = withPerNode.Scan - withoutPerNode.Scan;
-        Assert.True(extra <= DryRunLogBytesPerNode, $"the dry run's scan allocated {withPerNode.Scan:0} bytes per node with the log and {withoutPerNode.Scan:0} without: {extra:0} more, over the bound of {DryRunLogBytesPerNode}");
+        var extra = withScan - withoutScan;
+        Assert.True(extra <= DryRunLogBytesPerNode, $"the dry run's scan allocated {withScan:0} bytes per node with the log and {withoutScan:0} without (least of three opens each): {extra:0} more, over the bound of {DryRunLogBytesPerNode}");
+    }
+
+    private (Project Project, double Scan) LeastScan(EngineSettings settings)
+    {
+        var opens = Enumerable.Range(0, 3).Select(_ => Open(_project.Directory, settings)).ToList();
+        return (opens[0].Project, opens.Min(o => o.PerNode.Scan));
     }
 
     private static (Project Project, (double Read, double Scan, double Database, double Total) PerNode) Open(string directory) =>
