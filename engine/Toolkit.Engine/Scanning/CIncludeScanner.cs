@@ -162,17 +162,15 @@ public sealed class CIncludeScanner
             throw new FileNotFoundException($"cannot scan '{canonical}': no such file", canonical);
         }
 
-        var context = ContextFor(flags, string.Empty);
-        Walk(canonical, context, ForcedChildren(flags, string.Empty, context), headers);
+        WalkConservative(canonical, flags, string.Empty, headers);
     }
 
     private string[] WalkConservative(string source, CompilerFlags flags, string workingDirectory)
     {
-        var context = ContextFor(flags, workingDirectory);
         var headers = _headers.Value!;
         try
         {
-            Walk(source, context, ForcedChildren(flags, workingDirectory, context), headers);
+            WalkConservative(source, flags, workingDirectory, headers);
             return headers.Count == 0 ? [] : headers.ToArray();
         }
         finally
@@ -219,6 +217,13 @@ public sealed class CIncludeScanner
     }
 
     /// <summary>The <c>-include</c> files: looked for in the working directory first, then along the chain, as gcc does.</summary>
+    /// <summary>The conservative walk of <paramref name="source"/> under <paramref name="flags"/>: its headers appended to <paramref name="headers"/>.</summary>
+    private void WalkConservative(string source, CompilerFlags flags, string workingDirectory, List<string> headers)
+    {
+        var context = ContextFor(flags, workingDirectory);
+        Walk(source, context, ForcedChildren(flags, workingDirectory, context), headers);
+    }
+
     private HeaderNode[] ForcedChildren(CompilerFlags flags, string workingDirectory, SearchContext context)
     {
         if (flags.ForcedIncludes.Count == 0)
