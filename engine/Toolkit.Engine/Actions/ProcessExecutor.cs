@@ -6,7 +6,8 @@ namespace Toolkit.Engine.Actions;
 /// <summary>
 /// Runs each action's command line with <c>/bin/sh -c</c> in the project root (cc, ar, anything the
 /// manifest's variables name). Used with <c>--real-tools</c>. Creates target directories first and
-/// reports the tool's standard error when it fails. When the build is interrupted
+/// reports the tool's standard error when it fails. A command line too long to be one argument of
+/// <c>sh -c</c> runs from a script file instead (<see cref="LongCommandScript"/>). When the build is interrupted
 /// (<paramref name="cancellation"/>), running commands are ended with their whole process tree and
 /// their actions fail as interrupted, so that no compiler outlives the build.
 /// </summary>
@@ -41,8 +42,17 @@ public sealed class ProcessExecutor(string rootDirectory, CancellationToken canc
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(request.CommandLine);
+        using var script = LongCommandScript.For(request.CommandLine);
+        if (script is null)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(request.CommandLine);
+        }
+        else
+        {
+            start.ArgumentList.Add(script.Path);
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /bin/sh");
         using (cancellation.Register(() => Stop(process)))
         {
@@ -51,7 +61,7 @@ public sealed class ProcessExecutor(string rootDirectory, CancellationToken canc
             process.WaitForExit();
             if (cancellation.IsCancellationRequested || (DiedOfInterrupt(process.ExitCode) && cancellation.WaitHandle.WaitOne(SignalDeliveryGrace)))
             {
-                return ActionOutcome.Failure($"'{request.CommandLine}' was stopped: the build was interrupted");
+                return ActionOutcome.Failure($"'{Shown(request.CommandLine)}' was stopped: the build was interrupted");
             }
 
             return Outcome(request, process.ExitCode, error.Result);
@@ -82,19 +92,31 @@ public sealed class ProcessExecutor(string rootDirectory, CancellationToken canc
         }
     }
 
+    /// <summary>
+    /// The most of a command line a failure message quotes. A link line of a big project runs to hundreds of
+    /// kilobytes; a message quoting all of it is not one line anyone reads. The start names the tool and the
+    /// target; the length says how much was left out.
+    /// </summary>
+    private const int ShownCommandCharacters = 400;
+
+    private static string Shown(string commandLine) =>
+        commandLine.Length <= ShownCommandCharacters
+            ? commandLine
+            : $"{commandLine[..ShownCommandCharacters]}... ({commandLine.Length:N0} characters in all)";
+
     private static ActionOutcome Outcome(ActionRequest request, int exitCode, string standardError)
     {
         if (exitCode != 0)
         {
             var message = standardError.Trim();
-            return ActionOutcome.Failure($"'{request.CommandLine}' exited with code {exitCode}{(message.Length > 0 ? ": " + message : string.Empty)}");
+            return ActionOutcome.Failure($"'{Shown(request.CommandLine)}' exited with code {exitCode}{(message.Length > 0 ? ": " + message : string.Empty)}");
         }
 
         foreach (var target in request.Targets)
         {
             if (!request.FileSystem.Stat(target).Exists)
             {
-                return ActionOutcome.Failure($"'{request.CommandLine}' succeeded but did not write '{target}'");
+                return ActionOutcome.Failure($"'{Shown(request.CommandLine)}' succeeded but did not write '{target}'");
             }
         }
 
