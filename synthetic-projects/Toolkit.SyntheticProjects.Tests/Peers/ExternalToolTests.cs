@@ -81,6 +81,36 @@ public sealed class ExternalToolTests(ITestOutputHelper output) : IDisposable
         Check(ExternalTool.Run(_temp.Sub(program.ProgramPath), _temp.Path));
     }
 
+    /// <summary>
+    /// ninja and samurai build a small project with the real compiler, the link reading its inputs from
+    /// the response file (a million-source link line is over Linux's 128 KiB per argument: ninja failed
+    /// there with "posix_spawn: Argument list too long" before the link rule had an rspfile).
+    /// </summary>
+    [Theory]
+    [InlineData("ninja")]
+    [InlineData("samu")]
+    public void Ninja_and_samurai_build_with_the_real_compiler_linking_from_a_response_file(string tool)
+    {
+        var path = ExternalTool.Find(tool);
+        if (path is null || ExternalTool.Find("cc") is null || ExternalTool.Find("ar") is null)
+        {
+            output.WriteLine($"skipped: {tool}, cc or ar is not on PATH");
+            return;
+        }
+
+        var options = new GeneratorOptions(ProjectShape.CLibraries, 24, 8, _temp.Path, RealTools: true);
+        ProjectGenerator.Generate(options);
+        var program = ProjectPlan.Create(options).PlanProgram();
+        Assert.Contains("rule link\n  command = $cc -o $out @$out.rsp\n  rspfile = $out.rsp\n  rspfile_content = $in\n", File.ReadAllText(_temp.Sub("build.ninja")), StringComparison.Ordinal);
+
+        Check(ExternalTool.Run(path, _temp.Path));
+
+        Check(ExternalTool.Run(_temp.Sub(program.ProgramPath), _temp.Path));
+        Assert.False(File.Exists(_temp.Sub(program.ProgramPath + ".rsp")), "the response file is removed after a successful link");
+        var (exit, text) = ExternalTool.Run(path, _temp.Path, "-n");
+        Assert.True(exit == 0 && (text.Contains("no work to do", StringComparison.Ordinal) || text.Contains("nothing to do", StringComparison.Ordinal)), text);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static void Check((int ExitCode, string Output) run) => Assert.True(run.ExitCode == 0, run.Output);

@@ -8,7 +8,8 @@ namespace Toolkit.SyntheticProjects.Ninja;
 /// Imports a build.ninja, as CMake, GN and Meson write it, into the engine's manifest: every build
 /// statement a Command build keeping its command line, its explicit, implicit and order-only inputs,
 /// its implicit outputs, and its header dependencies from <c>.ninja_deps</c> (statements with
-/// <c>deps = gcc|msvc</c>) or from their depfiles on disk; phony statements become aliases; pools,
+/// <c>deps = gcc|msvc</c>) or from their depfiles on disk; a statement with an <c>rspfile</c> writes it
+/// before its command and removes it after, as ninja does; phony statements become aliases; pools,
 /// descriptions and restat are read and left out; validations (<c>|@</c>) and dyndep files are left out with a warning each. Memory: the parsed statements are
 /// held until the manifest is written (as ninja holds its State); the manifest is streamed.
 /// </summary>

@@ -16,7 +16,7 @@ internal static class NinjaStatements
             }
 
             var variables = new NinjaEdgeVariables(edge);
-            var command = variables.Lookup("command");
+            var command = ResponseFileCommand(variables.Lookup("command"), variables.Lookup("rspfile"), variables.Lookup("rspfile_content"));
             var deps = variables.Lookup("deps");
             dyndeps += variables.Lookup("dyndep").Length > 0 ? 1 : 0;
             IReadOnlyList<string> headers = [];
@@ -55,4 +55,20 @@ internal static class NinjaStatements
 
         return statements;
     }
+
+    /// <summary>
+    /// The command of a statement with an <c>rspfile</c>, as one shell command that does what ninja does
+    /// around it: writes the response file (<c>printf</c> is the shell's own, so a content of any length
+    /// passes no exec's argument limit), runs the command, and removes the file when it succeeded (ninja
+    /// keeps it after a failure too, for a look). Without this the engine would run the command with no
+    /// response file to read (CMake's links read their objects from one). The command runs in a subshell so
+    /// that its own <c>;</c>, <c>||</c> or <c>&amp;&amp;</c> keep their meaning; a newline in the content
+    /// becomes a space in the manifest, as in every command, which a compiler's <c>@file</c> reads alike.
+    /// </summary>
+    internal static string ResponseFileCommand(string command, string rspfile, string content) =>
+        rspfile.Length == 0
+            ? command
+            : $"printf '%s' {Quote(content)} > {Quote(rspfile)} && ({command}) && rm -f {Quote(rspfile)}";
+
+    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

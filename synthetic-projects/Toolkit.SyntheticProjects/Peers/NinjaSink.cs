@@ -6,7 +6,10 @@ namespace Toolkit.SyntheticProjects.Peers;
 /// Writes a <c>build.ninja</c> of the same graph, for <c>ninja -n</c>. Ninja has no include
 /// scanner of its own here (no depfiles), so every object lists its transitive header
 /// dependencies as implicit inputs after <c>|</c>; a chained library lists the previous library
-/// there too, so <c>$in</c> holds only the objects.
+/// there too, so <c>$in</c> holds only the objects. The link reads its inputs from a response file
+/// (<c>rspfile</c>, as CMake's Ninja generator writes): at a million sources <c>$in</c> of the link is about
+/// 250 KB, and ninja and samurai run a command as the one argument of <c>/bin/sh -c</c>, which Linux refuses
+/// above 128 KiB ("posix_spawn: Argument list too long"). <c>ninja -n</c> writes no response file.
 /// </summary>
 internal sealed class NinjaSink(string root) : IProjectSink
 {
@@ -24,7 +27,7 @@ internal sealed class NinjaSink(string root) : IProjectSink
         _writer.Write("ninja_required_version = 1.3\ncc = cc\nar = ar\ncflags =\n\n");
         _writer.Write("rule cc\n  command = $cc $cflags $incflags -c -o $out $in\n  description = CC $out\n\n");
         _writer.Write("rule ar\n  command = rm -f $out && $ar rcs $out $in\n  description = AR $out\n\n");
-        _writer.Write("rule link\n  command = $cc -o $out $in\n  description = LINK $out\n\n");
+        _writer.Write("rule link\n  command = $cc -o $out @$out.rsp\n  rspfile = $out.rsp\n  rspfile_content = $in\n  description = LINK $out\n\n");
     }
 
     public void Directory(DirectoryPlan directory)
