@@ -162,11 +162,12 @@ public sealed class HeapWalker
         var type = entry.Clr;
         var references = _reader.References;
         references.Clear();
-        if (PlainWalk || !_reader.TryReadFromWindow(address, entry, pointerSize, out ulong size, out long length, out ReadOnlySpan<char> contents))
+        if (PlainWalk || !_reader.TryReadFromWindow(address, entry, pointerSize, out ulong size, out long length, out ReadOnlySpan<char> contents, out long count))
         {
-            size = _reader.ReadThroughClrMd(_runtime.Heap.GetObject(address, type), type, entry, pointerSize, out length, out contents);
+            var obj = _runtime.Heap.GetObject(address, type);
+            size = _reader.ReadThroughClrMd(obj, type, entry, pointerSize, out length, out contents);
+            count = entry.Type.HasCount ? WalkedObjectReader.ReadCount(obj) : 0;
         }
-        long count = entry.Type.HasCount ? WalkedObjectReader.ReadCount(_runtime.Heap.GetObject(address, type)) : 0;
         // Objects are written in increasing address order, so the dependent handles' keys are met in their sorted order too.
         if (_dependents.TryAdvanceTo(address, ref _dependentAt, out var dependents))
         {

@@ -40,12 +40,14 @@ internal sealed class WalkedObjectReader
     /// <summary>Size, length, string contents and references of the object at <paramref name="address"/> from the segment window,
     /// computed as ClrMD computes them (<c>ClrObject.Size</c>: base size plus count times component size, a string's count plus one
     /// for its terminator, at least three pointers; no alignment). False when the window cannot hold the object.
-    /// The contents are a view of the window (valid until its next read): no string is made per object.</summary>
-    public bool TryReadFromWindow(ulong address, WalkedType entry, int pointerSize, out ulong size, out long length, out ReadOnlySpan<char> contents)
+    /// The contents are a view of the window (valid until its next read): no string is made per object. A counted collection's count
+    /// comes from the same bytes (<see cref="WalkedCount"/>).</summary>
+    public bool TryReadFromWindow(ulong address, WalkedType entry, int pointerSize, out ulong size, out long length, out ReadOnlySpan<char> contents, out long count)
     {
         size = 0;
         length = 0;
         contents = default;
+        count = 0;
         int header = 2 * pointerSize;
         if (!_window.TryGet(address, header, out var head))
         {
@@ -64,6 +66,10 @@ internal sealed class WalkedObjectReader
         {
             int chars = (int)Math.Clamp(length, 0, Math.Min(_chars.Length, ((long)size - pointerSize - 4) / 2));
             contents = MemoryMarshal.Cast<byte, char>(bytes.Slice(pointerSize + 4, chars * 2));
+        }
+        if (entry.Type.HasCount && !entry.Counted.TryRead(bytes, pointerSize, out count))
+        {
+            return false;
         }
         if (entry.ContainsPointers)
         {

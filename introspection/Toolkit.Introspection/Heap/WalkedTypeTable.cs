@@ -68,7 +68,10 @@ internal sealed class WalkedTypeTable(ClrRuntime runtime)
         var fields = heapType.Fields;
         return new WalkedType(index, heapType, type, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray(),
             (uint)type.StaticSize, (uint)type.ComponentSize, type.ContainsPointers, type.GCDesc,
-            type.ContainsPointers ? GcSlots.Read(runtime.DataTarget.DataReader, type.MethodTable) : null);
+            type.ContainsPointers ? GcSlots.Read(runtime.DataTarget.DataReader, type.MethodTable) : null)
+        {
+            Counted = heapType.HasCount ? WalkedCount.Of(type) : default,
+        };
     }
 
     /// <summary>The instance fields in offset order, described from their element types and offsets only (see <see cref="IsReference"/>):
