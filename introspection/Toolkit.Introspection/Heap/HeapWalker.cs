@@ -38,6 +38,12 @@ public sealed class HeapWalker
     /// <summary>Segments the block walk could not finish, which ClrMD's walk finished instead.</summary>
     public int ResumedSegments { get; private set; }
 
+    /// <summary>Time the last <see cref="Write"/> spent on the objects (dependent handles included).</summary>
+    public TimeSpan ObjectsTime { get; private set; }
+
+    /// <summary>Time the last <see cref="Write"/> spent on the roots and static fields, and finishing the file.</summary>
+    public TimeSpan RootsTime { get; private set; }
+
     /// <summary>Block reads the segment window made.</summary>
     public long WindowReads => _window.Reads;
 
@@ -49,6 +55,7 @@ public sealed class HeapWalker
             throw new HeapCaptureException($"{source}: the GC heap cannot be walked right now (a GC was in progress when the process was suspended)");
         }
         int pointerSize = _runtime.DataTarget.DataReader.PointerSize;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         _dependents = new SortedRuns<List<ulong>>(WalkedRoots.Dependents(_runtime));
         writer.WriteHeader(_options.RecordStringContents, _reader.MaxStringChars, pointerSize, source, processId, runtimeVersion);
         ulong previous = 0;
@@ -85,8 +92,11 @@ public sealed class HeapWalker
                 writer.WriteSegment(part);
             }
         }
+        ObjectsTime = clock.Elapsed;
+        clock.Restart();
         WalkedRoots.Write(writer, _runtime);
         writer.Finish();
+        RootsTime = clock.Elapsed;
     }
 
     /// <summary>
