@@ -284,6 +284,17 @@ public sealed partial class IntrospectionCliTests(BuiltProject built) : IClassFi
     }
 
     [Fact]
+    public void Heap_snapshot_stats_prints_one_line_with_each_capture_step()
+    {
+        string path = Path.Join(built.Root, "self-stats.heap");
+        var (code, output, error) = ToolkitProcess.Run(built.Root, "heap", "snapshot", "--self", "-o", path, "--stats");
+        Assert.Equal(0, code);
+        Assert.Contains("wrote " + path, output, StringComparison.Ordinal);
+        string line = Assert.Single(error.Split('\n'), l => l.StartsWith("toolkit: stats: capture:", StringComparison.Ordinal));
+        Assert.Matches(@"^toolkit: stats: capture: createdump [\d.,]+ s, open [\d.,]+ s, objects [\d.,]+ s, roots [\d.,]+ s, write [\d.,]+ s on a second thread \(the walk waited [\d.,]+ s for it\); [\d.,]+ M objects/s; peak RSS [\d.,]+ MiB$", line.TrimEnd());
+    }
+
+    [Fact]
     public void An_address_with_no_object_exits_1_naming_it()
     {
         var (code, _, error) = ToolkitProcess.Run(built.Root, "heap", "show", built.HeapFile, "0x10");

@@ -3,6 +3,9 @@ namespace Toolkit.HeapTarget;
 /// <summary>Builds the hand-worked shapes; each returned object gets its own GC handle.</summary>
 public static class Shapes
 {
+    // Holds the dependent handles of the dependent-handle shape for the life of the process.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DependentKey, DependentValue> Attached = new();
+
     public static List<object> Build()
     {
         var roots = new List<object>();
@@ -28,6 +31,14 @@ public static class Shapes
         var twice = new TwoRootObject { Child = new TwoRootChild() };
         roots.Add(twice);
         roots.Add(twice);
+
+        // Dependent handles: three rooted keys, each with a value held only through a ConditionalWeakTable (key -> value).
+        for (int i = 0; i < 3; i++)
+        {
+            var key = new DependentKey { Id = i };
+            Attached.Add(key, new DependentValue { Id = i });
+            roots.Add(key);
+        }
         return roots;
     }
 }

@@ -33,7 +33,7 @@ step() { # name, then the command
     "$(echo "$kb*1024/$objects" | bc -l)" "$(echo "$objects/$secs/1000000" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
   grep '^toolkit: stats' "$WORK/$name.err" | sed 's/^/    /' || true
 }
-step snapshot "$TOOLKIT" heap snapshot --pid "$PID" -o "$HEAP"
+step snapshot "$TOOLKIT" heap snapshot --pid "$PID" -o "$HEAP" --stats
 kill $PID $HOLDER; wait $PID 2>/dev/null || true
 echo "target: $N objects asked, VmRSS $((TARGET_RSS / 1024)) MiB; $(cat "$WORK/snapshot.out")"
 step load "$TOOLKIT" heap summarize "$HEAP" --include-unreachable --top 1 --stats

@@ -12,17 +12,21 @@ public sealed class HeapWindowWalkTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
-    public void Window_walk_writes_the_same_file_as_the_plain_ClrMD_walk()
+    // "mixed" holds lists, dictionaries and hash sets: their counts come from the window's bytes in the fast walk.
+    [Theory]
+    [InlineData("shapes")]
+    [InlineData("mixed")]
+    public void Window_walk_writes_the_same_file_as_the_plain_ClrMD_walk(string shape)
     {
         string dump = _dir.File("target.core");
-        using (var target = new HeapTargetProcess("shapes"))
+        using (var target = new HeapTargetProcess(shape))
         {
             MixedHeapFixture.WriteDump(target.Id, dump);
         }
         var (fast, fastWindowObjects, resumed) = Walk(dump, "fast.heap", plain: false);
         var (plain, plainWindowObjects, _) = Walk(dump, "plain.heap", plain: true);
         var graph = HeapGraph.Load(fast);
+        Assert.Contains(Enumerable.Range(0, graph.ObjectCount), id => graph.TypeOf(id).HasCount && graph.Count(id) > 0);
 
         Assert.Equal(0, plainWindowObjects);
         Assert.Equal(0, resumed); // every segment walked from the window, none handed back to ClrMD

@@ -103,6 +103,24 @@ public sealed class ShapesHeapTests(ShapesHeapFixture heap) : IClassFixture<Shap
     }
 
     [Fact]
+    public void Each_dependent_handle_is_a_reference_from_its_key_to_its_value()
+    {
+        var keys = heap.OfType("DependentKey");
+        var values = heap.OfType("DependentValue");
+        Assert.Equal(3, keys.Length);
+        Assert.Equal(3, values.Length);
+        foreach (int key in keys)
+        {
+            Assert.True(Graph.IsRoot(key));
+            int value = Assert.Single(Graph.Children(key).ToArray());
+            Assert.Contains(value, values);
+            Assert.Null(Graph.ChildField(key, 0)); // no field holds it: the handle does
+            Assert.Equal(key, Tree.ImmediateDominator(value));
+        }
+        Assert.Equal(3, keys.Select(k => Graph.Children(k)[0]).Distinct().Count());
+    }
+
+    [Fact]
     public void Summary_counts_each_shape_type()
     {
         var summary = HeapQueries.Summarize(Graph);

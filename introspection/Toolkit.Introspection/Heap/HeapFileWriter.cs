@@ -9,7 +9,9 @@ namespace Toolkit.Introspection.Heap;
 /// under a new temporary name beside the target, readable and writable by its owner only (mode
 /// 600 on Unix, because it holds string contents of the captured process), and renamed onto the
 /// target by <see cref="Finish"/>: an interrupted capture leaves no half file, and a symbolic
-/// link at the target is replaced, never written through.
+/// link at the target is replaced, never written through. A full buffer is hashed and written on a
+/// second thread while the caller fills the other one (two buffers, so the walk does not wait for the
+/// disk or the hash: those were a fifth of the capture's CPU at 10M objects); the bytes are the same.
 /// </summary>
 public sealed class HeapFileWriter : IDisposable
 {
@@ -20,7 +22,12 @@ public sealed class HeapFileWriter : IDisposable
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly string _path;
     private readonly string _temporary;
-    private readonly byte[] _buffer = new byte[BufferBytes];
+    private byte[] _buffer = new byte[BufferBytes];
+    private byte[] _spare = new byte[BufferBytes];
+    private Task? _pending;
+    private long _handedOff;
+    private readonly System.Diagnostics.Stopwatch _busy = new();
+    private readonly System.Diagnostics.Stopwatch _waited = new();
     private int _used;
     private ulong _previousAddress;
     private bool _finished;
@@ -57,7 +64,13 @@ public sealed class HeapFileWriter : IDisposable
 
     public long TotalObjectBytes { get; private set; }
 
-    public long BytesWritten => _stream.Position + _used;
+    public long BytesWritten => _handedOff + _used;
+
+    /// <summary>Time the background thread spent hashing and writing buffers.</summary>
+    public TimeSpan WriteTime => _busy.Elapsed;
+
+    /// <summary>Time the caller waited for the background thread (to hand it the next buffer, and at <see cref="Finish"/>).</summary>
+    public TimeSpan WaitTime => _waited.Elapsed;
 
     public void WriteHeader(bool stringContents, int maxStringChars, int pointerSize, string source, int processId, string runtimeVersion)
     {
@@ -108,8 +121,9 @@ public sealed class HeapFileWriter : IDisposable
     }
 
     /// <summary>Starts an object record; follow with <see cref="WriteReference"/> exactly <paramref name="referenceCount"/> times.
-    /// Objects must come in strictly increasing address order.</summary>
-    public void WriteObject(ulong address, int typeIndex, ulong size, long length, string? contents, long count, int referenceCount, bool isArrayOrString, bool hasCount, bool isString, bool stringContents)
+    /// Objects must come in strictly increasing address order. <paramref name="contents"/> is a string's characters (any span: the walker
+    /// passes a view of the captured memory, so no string is made per object).</summary>
+    public void WriteObject(ulong address, int typeIndex, ulong size, long length, ReadOnlySpan<char> contents, long count, int referenceCount, bool isArrayOrString, bool hasCount, bool isString, bool stringContents)
     {
         if (address <= _previousAddress && Objects > 0)
         {
@@ -126,7 +140,7 @@ public sealed class HeapFileWriter : IDisposable
         }
         if (isString && stringContents)
         {
-            WriteString(contents ?? string.Empty);
+            WriteString(contents);
         }
         if (hasCount)
         {
@@ -182,6 +196,7 @@ public sealed class HeapFileWriter : IDisposable
         BitConverter.TryWriteBytes(counts[32..40], (long)Segments);
         WriteBytes(counts);
         Flush();
+        WaitForPending();
         Span<byte> tail = stackalloc byte[HeapFileFormat.ChecksumBytes + 8];
         _hash.GetHashAndReset(tail[..HeapFileFormat.ChecksumBytes]);
         HeapFileFormat.EndMagic.CopyTo(tail[HeapFileFormat.ChecksumBytes..]);
@@ -197,13 +212,21 @@ public sealed class HeapFileWriter : IDisposable
     {
         if (!_finished)
         {
+            try
+            {
+                _pending?.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The write that failed was reported (or the capture failed before); the half file goes.
+            }
             _stream.Dispose();
             File.Delete(_temporary);
         }
         _hash.Dispose();
     }
 
-    private void WriteString(string value)
+    private void WriteString(ReadOnlySpan<char> value)
     {
         int max = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (max + 10 > BufferBytes - _used)
@@ -212,7 +235,8 @@ public sealed class HeapFileWriter : IDisposable
         }
         if (max + 10 > BufferBytes)
         {
-            byte[] bytes = Encoding.UTF8.GetBytes(value);
+            byte[] bytes = new byte[Encoding.UTF8.GetByteCount(value)];
+            Encoding.UTF8.GetBytes(value, bytes);
             WriteVar((ulong)bytes.Length);
             WriteBytes(bytes);
             return;
@@ -260,10 +284,41 @@ public sealed class HeapFileWriter : IDisposable
         _buffer[_used++] = (byte)value;
     }
 
+    /// <summary>Hands the filled part of the buffer to the background thread (after the previous one is written) and goes on in the other buffer.</summary>
     private void Flush()
     {
-        _hash.AppendData(_buffer, 0, _used);
-        _stream.Write(_buffer, 0, _used);
+        WaitForPending();
+        byte[] full = _buffer;
+        int count = _used;
+        _buffer = _spare;
+        _spare = full;
+        _handedOff += count;
         _used = 0;
+        _pending = Task.Run(() =>
+        {
+            _busy.Start();
+            _hash.AppendData(full, 0, count);
+            _stream.Write(full, 0, count);
+            _busy.Stop();
+        });
+    }
+
+    /// <summary>Waits for the buffer being written, rethrowing its failure (a full disk) here.</summary>
+    private void WaitForPending()
+    {
+        if (_pending is null)
+        {
+            return;
+        }
+        _waited.Start();
+        try
+        {
+            _pending.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            _waited.Stop();
+            _pending = null;
+        }
     }
 }

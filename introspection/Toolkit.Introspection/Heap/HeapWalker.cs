@@ -16,8 +16,9 @@ public sealed class HeapWalker
     private readonly SegmentWindow _window;
     private readonly WalkedTypeTable _types;
     private readonly WalkedObjectReader _reader;
-    private Dictionary<ulong, List<ulong>> _dependents = [];
-    private Dictionary<ulong, ulong>? _contexts;
+    private SortedRuns<List<ulong>> _dependents = SortedRuns<List<ulong>>.Empty;
+    private SortedRuns<ulong>? _contexts;
+    private int _dependentAt;
 
     public HeapWalker(ClrRuntime runtime, HeapCaptureOptions options)
     {
@@ -37,6 +38,12 @@ public sealed class HeapWalker
     /// <summary>Segments the block walk could not finish, which ClrMD's walk finished instead.</summary>
     public int ResumedSegments { get; private set; }
 
+    /// <summary>Time the last <see cref="Write"/> spent on the objects (dependent handles included).</summary>
+    public TimeSpan ObjectsTime { get; private set; }
+
+    /// <summary>Time the last <see cref="Write"/> spent on the roots and static fields, and finishing the file.</summary>
+    public TimeSpan RootsTime { get; private set; }
+
     /// <summary>Block reads the segment window made.</summary>
     public long WindowReads => _window.Reads;
 
@@ -48,7 +55,8 @@ public sealed class HeapWalker
             throw new HeapCaptureException($"{source}: the GC heap cannot be walked right now (a GC was in progress when the process was suspended)");
         }
         int pointerSize = _runtime.DataTarget.DataReader.PointerSize;
-        _dependents = WalkedRoots.Dependents(_runtime);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        _dependents = new SortedRuns<List<ulong>>(WalkedRoots.Dependents(_runtime));
         writer.WriteHeader(_options.RecordStringContents, _reader.MaxStringChars, pointerSize, source, processId, runtimeVersion);
         ulong previous = 0;
         foreach (var segment in heap.Segments.OrderBy(s => s.Start))
@@ -76,7 +84,7 @@ public sealed class HeapWalker
                         continue;
                     }
                     previous = obj.Address;
-                    WriteObject(writer, obj.Address, obj.Type, pointerSize);
+                    WriteObject(writer, obj.Address, _types.Get(writer, obj.Type), pointerSize);
                 }
             }
             foreach (var part in free.Parts())
@@ -84,8 +92,11 @@ public sealed class HeapWalker
                 writer.WriteSegment(part);
             }
         }
+        ObjectsTime = clock.Elapsed;
+        clock.Restart();
         WalkedRoots.Write(writer, _runtime);
         writer.Finish();
+        RootsTime = clock.Elapsed;
     }
 
     /// <summary>
@@ -103,6 +114,7 @@ public sealed class HeapWalker
         bool skipContexts = segment.Kind is not (GCSegmentKind.Large or GCSegmentKind.Frozen);
         var contexts = skipContexts ? AllocationContexts() : null;
         ulong address = segment.FirstObjectAddress;
+        int context = contexts?.IndexAtOrAfter(address) ?? 0;
         while (segment.ObjectRange.Contains(address))
         {
             if (!_window.TryGet(address, 2 * pointerSize, out var head))
@@ -123,11 +135,12 @@ public sealed class HeapWalker
             else if (address > previous)
             {
                 previous = address;
-                WriteObject(writer, address, entry.Clr, pointerSize);
+                WriteObject(writer, address, entry, pointerSize);
             }
             ulong step = Math.Max((size + alignMask) & ~alignMask, minObject);
             address += step;
-            while (contexts is not null && contexts.TryGetValue(address, out ulong contextEnd))
+            // Addresses only grow within a segment: the contexts are met in their sorted order, one cursor, no lookup per object.
+            while (contexts is not null && contexts.TryAdvanceTo(address, ref context, out ulong contextEnd))
             {
                 ulong next = contextEnd + ((minObject + alignMask) & ~alignMask);
                 if (address >= next || next >= segment.End)
@@ -140,30 +153,33 @@ public sealed class HeapWalker
         return 0;
     }
 
-    private Dictionary<ulong, ulong> AllocationContexts()
+    private SortedRuns<ulong> AllocationContexts()
     {
         if (_contexts is null)
         {
-            _contexts = [];
+            var contexts = new Dictionary<ulong, ulong>();
             foreach (var range in _runtime.Heap.EnumerateAllocationContexts())
             {
-                _contexts[range.Start] = range.End;
+                contexts[range.Start] = range.End;
             }
+            _contexts = new SortedRuns<ulong>(contexts);
         }
         return _contexts;
     }
 
-    private void WriteObject(HeapFileWriter writer, ulong address, ClrType type, int pointerSize)
+    private void WriteObject(HeapFileWriter writer, ulong address, WalkedType entry, int pointerSize)
     {
-        var entry = _types.Get(writer, type);
+        var type = entry.Clr;
         var references = _reader.References;
         references.Clear();
-        if (PlainWalk || !_reader.TryReadFromWindow(address, entry, pointerSize, out ulong size, out long length, out string? contents))
+        if (PlainWalk || !_reader.TryReadFromWindow(address, entry, pointerSize, out ulong size, out long length, out ReadOnlySpan<char> contents, out long count))
         {
-            size = _reader.ReadThroughClrMd(_runtime.Heap.GetObject(address, type), type, entry, pointerSize, out length, out contents);
+            var obj = _runtime.Heap.GetObject(address, type);
+            size = _reader.ReadThroughClrMd(obj, type, entry, pointerSize, out length, out contents);
+            count = entry.Type.HasCount ? WalkedObjectReader.ReadCount(obj) : 0;
         }
-        long count = entry.Type.HasCount ? WalkedObjectReader.ReadCount(_runtime.Heap.GetObject(address, type)) : 0;
-        if (_dependents.TryGetValue(address, out var dependents))
+        // Objects are written in increasing address order, so the dependent handles' keys are met in their sorted order too.
+        if (_dependents.TryAdvanceTo(address, ref _dependentAt, out var dependents))
         {
             foreach (ulong dependent in dependents)
             {

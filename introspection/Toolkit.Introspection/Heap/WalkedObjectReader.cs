@@ -39,12 +39,15 @@ internal sealed class WalkedObjectReader
 
     /// <summary>Size, length, string contents and references of the object at <paramref name="address"/> from the segment window,
     /// computed as ClrMD computes them (<c>ClrObject.Size</c>: base size plus count times component size, a string's count plus one
-    /// for its terminator, at least three pointers; no alignment). False when the window cannot hold the object.</summary>
-    public bool TryReadFromWindow(ulong address, WalkedType entry, int pointerSize, out ulong size, out long length, out string? contents)
+    /// for its terminator, at least three pointers; no alignment). False when the window cannot hold the object.
+    /// The contents are a view of the window (valid until its next read): no string is made per object. A counted collection's count
+    /// comes from the same bytes (<see cref="WalkedCount"/>).</summary>
+    public bool TryReadFromWindow(ulong address, WalkedType entry, int pointerSize, out ulong size, out long length, out ReadOnlySpan<char> contents, out long count)
     {
         size = 0;
         length = 0;
-        contents = null;
+        contents = default;
+        count = 0;
         int header = 2 * pointerSize;
         if (!_window.TryGet(address, header, out var head))
         {
@@ -62,7 +65,11 @@ internal sealed class WalkedObjectReader
         if (entry.Type.IsString && _recordStrings)
         {
             int chars = (int)Math.Clamp(length, 0, Math.Min(_chars.Length, ((long)size - pointerSize - 4) / 2));
-            contents = chars == 0 ? string.Empty : new string(MemoryMarshal.Cast<byte, char>(bytes.Slice(pointerSize + 4, chars * 2)));
+            contents = MemoryMarshal.Cast<byte, char>(bytes.Slice(pointerSize + 4, chars * 2));
+        }
+        if (entry.Type.HasCount && !entry.Counted.TryRead(bytes, pointerSize, out count))
+        {
+            return false;
         }
         if (entry.ContainsPointers)
         {
@@ -85,11 +92,11 @@ internal sealed class WalkedObjectReader
     }
 
     /// <summary>The plain path, one ClrMD read per value: for objects the window cannot hold (huge arrays, memory missing from the dump).</summary>
-    public ulong ReadThroughClrMd(ClrObject obj, ClrType type, WalkedType entry, int pointerSize, out long length, out string? contents)
+    public ulong ReadThroughClrMd(ClrObject obj, ClrType type, WalkedType entry, int pointerSize, out long length, out ReadOnlySpan<char> contents)
     {
         References.Clear();
         length = 0;
-        contents = null;
+        contents = default;
         if (entry.Type.IsString)
         {
             length = _runtime.DataTarget.DataReader.Read<int>(obj.Address + (ulong)pointerSize);
@@ -165,14 +172,15 @@ internal sealed class WalkedObjectReader
         }
     }
 
-    private string ReadString(ulong address, int chars)
+    /// <summary>Up to <paramref name="chars"/> characters at <paramref name="address"/>, in the scratch buffer (valid until the next call).</summary>
+    private ReadOnlySpan<char> ReadString(ulong address, int chars)
     {
         if (chars <= 0)
         {
-            return string.Empty;
+            return default;
         }
         var bytes = MemoryMarshal.AsBytes(_chars.AsSpan(0, chars));
         int read = _runtime.DataTarget.DataReader.Read(address, bytes);
-        return new string(_chars, 0, read / 2);
+        return _chars.AsSpan(0, Math.Max(0, read) / 2);
     }
 }

@@ -6,6 +6,9 @@ namespace Toolkit.Introspection.Heap;
 /// an instance needs (field offsets for mapping a reference to its field, base and component size, the GC descriptor and its slots).</summary>
 internal sealed record WalkedType(int Index, HeapType Type, ClrType Clr, int[] Offsets, int[] Sizes, uint BaseSize, uint ComponentSize, bool ContainsPointers, GCDesc Desc, GcSlots? Slots)
 {
+    /// <summary>Where a counted collection (<see cref="HeapType.HasCount"/>) keeps its count; unset for other types.</summary>
+    public WalkedCount Counted { get; init; }
+
     /// <summary>Field ordinal plus one of the field that holds <paramref name="offset"/>; 0 when none does.</summary>
     public int FieldFor(int offset)
     {

@@ -5,11 +5,18 @@ namespace Toolkit.Introspection.Heap;
 /// <summary>
 /// The <see cref="HeapWalker"/>'s type table: one <see cref="WalkedType"/> per method table, written to the file when its first
 /// instance is met. ClrMD is asked once per new type; fields are described from their element types and offsets only.
-/// Costs one entry per type (field offsets and sizes, the GC slots), nothing per object.
+/// Costs one entry per type (field offsets and sizes, the GC slots), nothing per object. Before the dictionary, a method table is
+/// looked up in a small direct-mapped cache (<see cref="CacheSlots"/> slots by a hash of its bits): a heap's objects are mostly of a
+/// few types, so most lookups are one compare.
 /// </summary>
 internal sealed class WalkedTypeTable(ClrRuntime runtime)
 {
+    // A power of two; a few thousand bytes, enough that the few hot types of a heap rarely share a slot.
+    private const int CacheSlots = 256;
+
     private readonly Dictionary<ulong, WalkedType> _types = [];
+    private readonly ulong[] _cachedTables = new ulong[CacheSlots];
+    private readonly WalkedType?[] _cachedTypes = new WalkedType?[CacheSlots];
     private WalkedType? _free;
 
     /// <summary>The entry of the GC's free-space type (gaps between objects), not in the file.</summary>
@@ -18,12 +25,23 @@ internal sealed class WalkedTypeTable(ClrRuntime runtime)
     /// <summary>The entry of method table <paramref name="mt"/>, asking ClrMD once per new one; null when ClrMD knows no such type.</summary>
     public WalkedType? Find(HeapFileWriter writer, ulong mt, ulong address)
     {
-        if (_types.TryGetValue(mt, out var entry))
+        int slot = (int)((mt >> 3) ^ (mt >> 11)) & (CacheSlots - 1);
+        if (_cachedTables[slot] == mt && _cachedTypes[slot] is { } cached)
         {
-            return entry;
+            return cached;
         }
-        var type = runtime.Heap.GetObjectType(address);
-        return type is null || type.MethodTable != mt ? null : Get(writer, type);
+        if (!_types.TryGetValue(mt, out var entry))
+        {
+            var type = runtime.Heap.GetObjectType(address);
+            if (type is null || type.MethodTable != mt)
+            {
+                return null;
+            }
+            entry = Get(writer, type);
+        }
+        _cachedTables[slot] = mt;
+        _cachedTypes[slot] = entry;
+        return entry;
     }
 
     /// <summary>The entry of <paramref name="type"/>, writing the type to the file the first time.</summary>
@@ -50,7 +68,10 @@ internal sealed class WalkedTypeTable(ClrRuntime runtime)
         var fields = heapType.Fields;
         return new WalkedType(index, heapType, type, fields.Select(f => f.Offset).ToArray(), fields.Select(f => f.Size).ToArray(),
             (uint)type.StaticSize, (uint)type.ComponentSize, type.ContainsPointers, type.GCDesc,
-            type.ContainsPointers ? GcSlots.Read(runtime.DataTarget.DataReader, type.MethodTable) : null);
+            type.ContainsPointers ? GcSlots.Read(runtime.DataTarget.DataReader, type.MethodTable) : null)
+        {
+            Counted = heapType.HasCount ? WalkedCount.Of(type) : default,
+        };
     }
 
     /// <summary>The instance fields in offset order, described from their element types and offsets only (see <see cref="IsReference"/>):
