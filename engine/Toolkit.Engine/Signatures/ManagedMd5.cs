@@ -219,15 +219,15 @@ public sealed class ManagedMd5
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint F(uint a, uint b, uint c, uint d, uint xt, int s) => b + BitOperations.RotateLeft(a + ((b & c) | (~b & d)) + xt, s);
+        private static uint F(uint a, uint b, uint c, uint d, uint xt, int s) => b + BitOperations.RotateLeft(a + xt + (d ^ (b & (c ^ d))), s);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint G(uint a, uint b, uint c, uint d, uint xt, int s) => b + BitOperations.RotateLeft(a + ((b & d) | (c & ~d)) + xt, s);
+        private static uint G(uint a, uint b, uint c, uint d, uint xt, int s) => b + BitOperations.RotateLeft(a + xt + (c ^ (d & (b ^ c))), s);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint H(uint a, uint b, uint c, uint d, uint xt, int s) => b + BitOperations.RotateLeft(a + (b ^ c ^ d) + xt, s);
+        private static uint H(uint a, uint b, uint c, uint d, uint xt, int s) => b + BitOperations.RotateLeft(a + xt + (b ^ c ^ d), s);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint I(uint a, uint b, uint c, uint d, uint xt, int s) => b + BitOperations.RotateLeft(a + (c ^ (b | ~d)) + xt, s);
+        private static uint I(uint a, uint b, uint c, uint d, uint xt, int s) => b + BitOperations.RotateLeft(a + xt + (c ^ (b | ~d)), s);
     }
 }
