@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Toolkit.Engine.Signatures;
 
 namespace Toolkit.Engine.Persistence;
 
@@ -17,10 +18,7 @@ public static class ManagedSha256
     /// <summary>Bytes of a digest.</summary>
     public const int HashSizeInBytes = 32;
 
-    private const int BlockSize = 64;
-
-    // The last 8 bytes of the final block hold the message's length in bits (big-endian).
-    private const int LengthOffset = BlockSize - sizeof(ulong);
+    private const int BlockSize = HashPadding.BlockSize;
 
     private static ReadOnlySpan<uint> K =>
     [
@@ -46,16 +44,9 @@ public static class ManagedSha256
         var whole = data.Length - (data.Length % BlockSize);
         Blocks(state, data[..whole]);
 
-        // The last partial block, the padding (0x80, zeros) and the length in bits: one block, or two when the tail
-        // leaves fewer than 9 bytes for them.
-        var tail = data[whole..];
+        // The last partial block padded (HashPadding, the length big-endian).
         Span<byte> last = stackalloc byte[2 * BlockSize];
-        last.Clear();
-        tail.CopyTo(last);
-        last[tail.Length] = 0x80;
-        var blocks = tail.Length < LengthOffset ? BlockSize : 2 * BlockSize;
-        BinaryPrimitives.WriteUInt64BigEndian(last[(blocks - sizeof(ulong))..], (ulong)data.Length * 8);
-        Blocks(state, last[..blocks]);
+        Blocks(state, last[..HashPadding.Pad(data[whole..], (ulong)data.Length, bigEndianLength: true, last)]);
         for (var i = 0; i < state.Length; i++)
         {
             BinaryPrimitives.WriteUInt32BigEndian(destination[(4 * i)..], state[i]);

@@ -18,10 +18,7 @@ public sealed class ManagedMd5
     /// <summary>Bytes of a digest.</summary>
     public const int HashSizeInBytes = 16;
 
-    private const int BlockSize = 64;
-
-    // The last 8 bytes of the final block hold the message's length in bits.
-    private const int LengthOffset = BlockSize - sizeof(ulong);
+    private const int BlockSize = HashPadding.BlockSize;
 
     private readonly byte[] _pending = new byte[BlockSize];
     private int _pendingCount;
@@ -97,17 +94,12 @@ public sealed class ManagedMd5
 
         public static State Initial => new() { _a = 0x67452301u, _b = 0xEFCDAB89u, _c = 0x98BADCFEu, _d = 0x10325476u };
 
-        // The last partial block (fewer than 64 bytes), the padding (0x80, zeros) and the length in bits, as one
-        // block, or two when the tail leaves fewer than 9 bytes for them; then the state as the digest.
+        // The last partial block (fewer than 64 bytes) padded (HashPadding, the length little-endian); then the
+        // state as the digest.
         public void Finish(ReadOnlySpan<byte> tail, ulong length, Span<byte> destination)
         {
             Span<byte> last = stackalloc byte[2 * BlockSize];
-            last.Clear();
-            tail.CopyTo(last);
-            last[tail.Length] = 0x80;
-            var blocks = tail.Length < LengthOffset ? BlockSize : 2 * BlockSize;
-            BinaryPrimitives.WriteUInt64LittleEndian(last[(blocks - sizeof(ulong))..], length * 8);
-            Blocks(last[..blocks]);
+            Blocks(last[..HashPadding.Pad(tail, length, bigEndianLength: false, last)]);
             BinaryPrimitives.WriteUInt32LittleEndian(destination, _a);
             BinaryPrimitives.WriteUInt32LittleEndian(destination[4..], _b);
             BinaryPrimitives.WriteUInt32LittleEndian(destination[8..], _c);
