@@ -28,11 +28,19 @@ public static class Program
             Console.Error.WriteLine(GcStats.Describe());
         }
 
+        if (Environment.GetEnvironmentVariable(MappedFilesVariable) is { Length: > 0 })
+        {
+            Console.Error.WriteLine(MappedFiles.Describe());
+        }
+
         return code;
     }
 
     /// <summary>When set (to anything), the program writes its collector's figures to standard error as it ends (<see cref="GcStats"/>).</summary>
     public const string GcStatsVariable = "TOOLKIT_GC_STATS";
+
+    /// <summary>When set (to anything), the program writes the files mapped into it to standard error as it ends (<see cref="MappedFiles"/>).</summary>
+    public const string MappedFilesVariable = "TOOLKIT_MAPPED_FILES";
 
     /// <summary>The root command: the build and clean verbs offering <paramref name="variants"/>.</summary>
     public static RootCommand CreateRootCommand(VariantFactory variants)

@@ -291,7 +291,7 @@ public sealed class Project
     {
         var store = Graph.Store;
         using var payload = StoreDatabaseEncoder.Encode(store, SavedInfo);
-        var hash = System.Security.Cryptography.SHA256.HashData(payload.WrittenSpan);
+        var hash = System.IO.Hashing.XxHash128.Hash(payload.WrittenSpan);
         if (_databaseHash is { } applied && hash.AsSpan().SequenceEqual(applied) && FileSystem.Stat(DatabaseFileName) == _databaseStamp)
         {
             return false;

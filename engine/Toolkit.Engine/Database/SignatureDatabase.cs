@@ -109,7 +109,7 @@ public sealed class SignatureDatabase
         ApplyTo(fileSystem, path, store, clearOthers, out _);
 
     /// <summary>
-    /// As <see cref="ApplyTo(IFileSystem, string, NodeStore, bool)"/>, also giving the SHA-256 of the payload applied
+    /// As <see cref="ApplyTo(IFileSystem, string, NodeStore, bool)"/>, also giving the XxHash128 of the payload applied
     /// (null unless Ok): a save that would write the same payload can leave the file alone.
     /// </summary>
     public static (CheckedFileStatus Status, string? Warning) ApplyTo(IFileSystem fileSystem, string path, NodeStore store, bool clearOthers, out byte[]? payloadHash)
@@ -136,7 +136,7 @@ public sealed class SignatureDatabase
             return (CheckedFileStatus.Damaged, Damaged(path, exception.Message).Warning);
         }
 
-        payloadHash = System.Security.Cryptography.SHA256.HashData(file.Payload.Span);
+        payloadHash = System.IO.Hashing.XxHash128.Hash(file.Payload.Span);
         var applied = clearOthers ? new bool[store.Count] : null;
         Visit(file.Payload.Span, store, applied);
         for (var node = 0; applied is not null && node < applied.Length; node++)

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
-using System.Security.Cryptography;
 using System.Text;
 using Toolkit.Engine.FileSystem;
 
@@ -21,10 +20,10 @@ namespace Toolkit.Engine.Persistence;
 /// the size against the header, the magic, the version, the length field against the real size
 /// (all from the first 20 bytes, before the body is read or a buffer allocated), then the checksum; any failure is a
 /// <see cref="CheckedFileStatus.Damaged"/> result with a reason, never an exception.
-/// The full SHA-256 is kept (32 bytes per file): it costs nothing worth saving and is
-/// hardware-accelerated on current CPUs, where MD5 or a CRC would be no faster in practice. The build image alone
-/// asks for a 16-byte XxHash128 instead (<see cref="FrameChecksum.XxHash128"/>): it is read by the null build's fast
-/// path, where OpenSSL's SHA-256 would load libcrypto, 3.6 MiB of the NativeAOT process's 13.5 MiB peak.
+/// The full SHA-256 is kept (32 bytes per file), computed by <see cref="ManagedSha256"/>: OpenSSL's (the platform's
+/// SHA-256 on Linux) would map libcrypto, 3.6 MiB resident, into every null build and full build for the sake of
+/// a checksum. The build image asks for a 16-byte XxHash128 instead (<see cref="FrameChecksum.XxHash128"/>), far
+/// cheaper to compute: it is read by the null build's fast path.
 /// </summary>
 public static class CheckedFile
 {
@@ -35,7 +34,7 @@ public static class CheckedFile
     public const int HeaderSize = MagicSize + sizeof(uint) + sizeof(ulong);
 
     /// <summary>Bytes of the trailing checksum (a full SHA-256).</summary>
-    public const int ChecksumSize = SHA256.HashSizeInBytes;
+    public const int ChecksumSize = ManagedSha256.HashSizeInBytes;
 
     /// <summary>Bytes a file takes beyond its payload.</summary>
     public const int Overhead = HeaderSize + ChecksumSize;
@@ -184,7 +183,7 @@ public static class CheckedFile
         payloadLength = (int)claimed;
         var checkedLength = HeaderSize + payloadLength;
         Span<byte> digest = stackalloc byte[ChecksumSize];
-        SHA256.HashData(file[..checkedLength], digest);
+        ManagedSha256.HashData(file[..checkedLength], digest);
         return digest.SequenceEqual(file.Slice(checkedLength, ChecksumSize))
             ? null
             : "checksum mismatch: the header or payload changed after the file was written";
@@ -251,7 +250,7 @@ public static class CheckedFile
             return;
         }
 
-        SHA256.HashData(file[..checkedLength], file.Slice(checkedLength, ChecksumSize));
+        ManagedSha256.HashData(file[..checkedLength], file.Slice(checkedLength, ChecksumSize));
     }
 
     private static void CheckArguments(ReadOnlySpan<byte> magic, uint version)

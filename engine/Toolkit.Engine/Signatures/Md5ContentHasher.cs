@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Toolkit.Engine.FileSystem;
 
 namespace Toolkit.Engine.Signatures;
@@ -9,6 +8,7 @@ namespace Toolkit.Engine.Signatures;
 /// Cost: a transient array the size of the file for every hashed file; above 85,000 bytes that
 /// array goes to the large object heap, which is only collected with generation 2, so hashing
 /// big files raises peak memory and gen-2 GC count. The chunked variant exists to remove that.
+/// The digest is <see cref="ManagedMd5"/>'s (the platform's MD5 would load OpenSSL).
 /// </summary>
 public sealed class Md5ContentHasher : IContentHasher
 {
@@ -31,8 +31,8 @@ public sealed class Md5ContentHasher : IContentHasher
     /// <inheritdoc />
     public ContentSignature HashBytes(ReadOnlySpan<byte> data)
     {
-        Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
-        MD5.HashData(data, digest);
+        Span<byte> digest = stackalloc byte[ManagedMd5.HashSizeInBytes];
+        ManagedMd5.HashData(data, digest);
         return ContentSignature.FromBytes(digest);
     }
 }

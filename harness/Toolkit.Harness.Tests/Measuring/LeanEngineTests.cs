@@ -65,6 +65,30 @@ public sealed partial class LeanEngineTests : IDisposable
         Assert.True(gen0 >= allocatedKiB / 2048, $"{gen0} gen-0 collections for {allocatedKiB} KiB allocated: {output}");
     }
 
+    /// <summary>
+    /// The NativeAOT program maps no OpenSSL (libcrypto, libssl: 3.6 MiB resident) in a dry run on a clean tree, a full
+    /// build or a null build: its MD5 signatures and SHA-256 frame checksums are managed (ManagedMd5, ManagedSha256),
+    /// where System.Security.Cryptography's would load OpenSSL on first use. It says what it mapped (TOOLKIT_MAPPED_FILES).
+    /// </summary>
+    [LeanEngineFact]
+    public void The_NativeAOT_toolkit_build_maps_no_OpenSSL_in_a_dry_run_a_build_or_a_null_build()
+    {
+        var published = PublishedOrPublish();
+        var project = Generate("maps");
+        var environment = new Dictionary<string, string> { ["TOOLKIT_MAPPED_FILES"] = "1" };
+        foreach (var step in new[] { "-n", "-s", "-s" })
+        {
+            var (code, output) = ChildProcess.RunWith(published, project, environment, "build", project, step, "--variant", "optimized");
+            Assert.True(code == 0, output);
+            var mapped = output.Split('\n').Single(line => line.StartsWith("mapped: ", StringComparison.Ordinal));
+            Assert.Contains("libc.so", mapped, StringComparison.Ordinal);
+            Assert.DoesNotContain("libcrypto", mapped, StringComparison.Ordinal);
+            Assert.DoesNotContain("libssl", mapped, StringComparison.Ordinal);
+        }
+
+        Assert.True(File.Exists(Path.Join(project, ".toolkit.sigdb")), "the full build wrote the signature database that the null build read");
+    }
+
     /// <summary>1 MiB, the value Toolkit.Build.csproj embeds (as hex, 100000).</summary>
     private const int EmbeddedGen0MaxBudget = 1024 * 1024;
 

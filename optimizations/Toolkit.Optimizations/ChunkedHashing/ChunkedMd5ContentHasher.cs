@@ -1,18 +1,17 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using Toolkit.Engine.FileSystem;
 using Toolkit.Engine.Signatures;
 
 namespace Toolkit.Optimizations.ChunkedHashing;
 
 /// <summary>
-/// MD5 content signatures computed block by block: the file is streamed through an
-/// <see cref="IncrementalHash"/> in blocks of <see cref="BlockSize"/> bytes read into a buffer rented
+/// MD5 content signatures computed block by block: the file is streamed through a
+/// <see cref="ManagedMd5"/> (the platform's MD5 would load OpenSSL) in blocks of <see cref="BlockSize"/> bytes read into a buffer rented
 /// from <see cref="ArrayPool{T}.Shared"/>, so hashing a file of any size allocates no file-sized array
 /// and nothing on the large object heap. The signatures equal <see cref="Md5ContentHasher"/>'s (MD5 of
 /// the whole file). Saves the transient file-sized array (and the gen-2 collections its LOH allocation
 /// brings) per hashed file; costs one read call per block instead of one per file, and a per-thread
-/// <see cref="IncrementalHash"/>.
+/// <see cref="ManagedMd5"/>.
 /// </summary>
 public sealed class ChunkedMd5ContentHasher : IContentHasher
 {
@@ -27,7 +26,7 @@ public sealed class ChunkedMd5ContentHasher : IContentHasher
     public const string HasherName = "md5-chunked";
 
     [ThreadStatic]
-    private static IncrementalHash? _md5;
+    private static ManagedMd5? _md5;
 
     /// <inheritdoc />
     public string Name => HasherName;
@@ -37,7 +36,7 @@ public sealed class ChunkedMd5ContentHasher : IContentHasher
     public ContentSignature HashFile(IFileSystem fileSystem, string path)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
-        var md5 = _md5 ??= IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var md5 = _md5 ??= new ManagedMd5();
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
         try
         {
@@ -45,17 +44,17 @@ public sealed class ChunkedMd5ContentHasher : IContentHasher
             int read;
             while ((read = stream.Read(buffer, 0, BlockSize)) > 0)
             {
-                md5.AppendData(buffer, 0, read);
+                md5.Append(buffer.AsSpan(0, read));
             }
 
-            Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
+            Span<byte> digest = stackalloc byte[ManagedMd5.HashSizeInBytes];
             md5.GetHashAndReset(digest);
             return ContentSignature.FromBytes(digest);
         }
         catch
         {
             // A failed read must not leave half a file in this thread's hash for the next file.
-            md5.GetHashAndReset();
+            md5.Reset();
             throw;
         }
         finally
@@ -68,8 +67,8 @@ public sealed class ChunkedMd5ContentHasher : IContentHasher
     /// <inheritdoc />
     public ContentSignature HashBytes(ReadOnlySpan<byte> data)
     {
-        Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
-        MD5.HashData(data, digest);
+        Span<byte> digest = stackalloc byte[ManagedMd5.HashSizeInBytes];
+        ManagedMd5.HashData(data, digest);
         return ContentSignature.FromBytes(digest);
     }
 }
