@@ -39,12 +39,16 @@ public sealed class HeapFileDamageTests : IDisposable
     [Fact]
     public void Every_truncation_is_reported_with_its_offset()
     {
-        var bytes = ValidFile();
+        AssertEveryTruncationRefused(ValidFile(), _dir.File("t.heap"), path => HeapGraph.Load(path));
+    }
+
+    /// <summary>Every prefix of <paramref name="bytes"/>, written to <paramref name="path"/>, is refused by <paramref name="load"/>, naming where.</summary>
+    internal static void AssertEveryTruncationRefused(byte[] bytes, string path, Action<string> load)
+    {
         for (int length = 0; length < bytes.Length; length++)
         {
-            string path = _dir.File("t.heap");
             File.WriteAllBytes(path, bytes[..length]);
-            var error = Assert.Throws<HeapFormatException>(() => HeapGraph.Load(path));
+            var error = Assert.Throws<HeapFormatException>(() => load(path));
             Assert.Contains(path, error.Message, StringComparison.Ordinal);
             Assert.Matches("truncated|byte \\d+|not a heap file", error.Message);
         }
@@ -54,8 +58,13 @@ public sealed class HeapFileDamageTests : IDisposable
     public void Every_single_byte_change_is_detected()
     {
         // The format has no padding: every byte is a tag, a value, the checksum or a magic, so every change must be refused.
-        var bytes = ValidFile();
-        string path = _dir.File("d.heap");
+        Assert.Empty(UndetectedFlips(ValidFile(), _dir.File("d.heap"), path => HeapGraph.Load(path)));
+    }
+
+    /// <summary>The single-byte changes (each byte ^ 0x01, 0x80, 0xFF) of <paramref name="bytes"/> that <paramref name="load"/> accepts;
+    /// every refusal must be one line naming <paramref name="path"/>.</summary>
+    internal static List<string> UndetectedFlips(byte[] bytes, string path, Action<string> load)
+    {
         var undetected = new List<string>();
         foreach (byte mask in new byte[] { 0x01, 0x80, 0xFF })
         {
@@ -66,7 +75,7 @@ public sealed class HeapFileDamageTests : IDisposable
                 File.WriteAllBytes(path, damaged);
                 try
                 {
-                    HeapGraph.Load(path);
+                    load(path);
                     undetected.Add($"byte {i} ^ 0x{mask:x2}");
                 }
                 catch (HeapFormatException e)
@@ -76,7 +85,7 @@ public sealed class HeapFileDamageTests : IDisposable
                 }
             }
         }
-        Assert.Empty(undetected);
+        return undetected;
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public sealed class SyntheticHeap(ulong spacing = 0x40)
 
     private readonly List<HeapType> _types = [];
     private readonly List<(int Type, long Length, string? Text, long Count, List<(int Target, int Field)> Refs)> _objects = [];
-    private readonly List<(HeapRootKind Kind, int Id)> _roots = [];
+    private readonly List<(HeapRootKind Kind, int Id, string Name)> _roots = [];
+    private readonly List<(int After, HeapSegment Segment)> _segments = [];
 
     /// <summary>A class with reference fields named <paramref name="fields"/> (8 bytes each), base size 16 + 8 per field, at least 24.</summary>
     public int Class(string name, params string[] fields)
@@ -43,7 +44,10 @@ public sealed class SyntheticHeap(ulong spacing = 0x40)
     /// <summary>Adds a reference from <paramref name="from"/> to <paramref name="to"/> held by field ordinal <paramref name="field"/> (1-based; 0 = array element).</summary>
     public void Ref(int from, int to, int field = 1) => _objects[from].Refs.Add((to, field));
 
-    public void Root(int id, HeapRootKind kind = HeapRootKind.StrongHandle) => _roots.Add((kind, id));
+    public void Root(int id, HeapRootKind kind = HeapRootKind.StrongHandle, string name = "") => _roots.Add((kind, id, name));
+
+    /// <summary>A segment record written right after object <paramref name="after"/> (as a capture writes one after its segment's objects).</summary>
+    public void Segment(int after, HeapSegment segment) => _segments.Add((after, segment));
 
     public static ulong AddressOf(int id) => FirstAddress + (ulong)id * Slot;
 
@@ -58,9 +62,10 @@ public sealed class SyntheticHeap(ulong spacing = 0x40)
         return t.BaseSize + (t.IsArrayOrString ? o.Length * t.ComponentSize : 0);
     }
 
-    public string Write(string path, bool stringContents = true)
+    /// <summary>Writes the heap in format <paramref name="version"/>, version 3 with a chunk index entry every <paramref name="chunkObjects"/> objects.</summary>
+    public string Write(string path, bool stringContents = true, int version = HeapFileFormat.Version, int chunkObjects = HeapFileFormat.DefaultChunkObjects)
     {
-        using var writer = new HeapFileWriter(path);
+        using var writer = new HeapFileWriter(path, version, chunkObjects);
         writer.WriteHeader(stringContents, 256, 8, "synthetic", 0, "test");
         var written = new bool[_types.Count];
         for (int id = 0; id < _objects.Count; id++)
@@ -84,10 +89,14 @@ public sealed class SyntheticHeap(ulong spacing = 0x40)
             {
                 writer.WriteReference(At(id), At(target), field, !t.IsArray);
             }
+            foreach (var (_, segment) in _segments.Where(s => s.After == id))
+            {
+                writer.WriteSegment(segment);
+            }
         }
-        foreach (var (kind, id) in _roots)
+        foreach (var (kind, id, name) in _roots)
         {
-            writer.WriteRoot(kind, At(id));
+            writer.WriteRoot(kind, At(id), name);
         }
         writer.Finish();
         return path;

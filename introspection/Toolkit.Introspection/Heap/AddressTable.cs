@@ -172,6 +172,23 @@ public sealed class AddressTable
             Last = address;
         }
 
+        /// <summary>Counts <paramref name="count"/> addresses written into <see cref="Low"/> from slot <see cref="Count"/> on by a
+        /// chunk filled on its own, with the runs it found (starts absolute, in increasing order) and its last address: chunks
+        /// are appended in address order, so a first run that continues the previous chunk's last run is not a new run.</summary>
+        internal void AppendChunk(List<int> runStarts, List<uint> runHighs, int count, ulong last)
+        {
+            for (int r = 0; r < runStarts.Count; r++)
+            {
+                if (RunHighs.Count == 0 || RunHighs[^1] != runHighs[r])
+                {
+                    RunStarts.Add(runStarts[r]);
+                    RunHighs.Add(runHighs[r]);
+                }
+            }
+            Count += count;
+            Last = count > 0 ? last : Last;
+        }
+
         public AddressTable Build()
         {
             if (_reused && Low.Length - Count > Low.Length / MaxUnusedShare)

@@ -22,6 +22,9 @@ public sealed class ByteBuffer
         return span;
     }
 
+    /// <summary>Empties the buffer, keeping its array.</summary>
+    public void Clear() => Count = 0;
+
     public ReadOnlySpan<byte> Span => _bytes.AsSpan(0, Count);
 
     public byte[] ToArray() => _bytes.AsSpan(0, Count).ToArray();

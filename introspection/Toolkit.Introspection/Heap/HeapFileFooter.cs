@@ -1,7 +1,8 @@
 namespace Toolkit.Introspection.Heap;
 
-/// <summary>The footer of a heap file, as read: where it starts, the record counts, the checksum.</summary>
-public sealed record HeapFileFooter(long At, long Objects, long Edges, long Types, long Roots, long Segments, byte[] Checksum)
+/// <summary>The footer of a heap file, as read: where it starts, the record counts, the checksum, and (version 3) where the tail
+/// of type records, chunk index and end record starts (0 in version 2).</summary>
+public sealed record HeapFileFooter(long At, long Objects, long Edges, long Types, long Roots, long Segments, byte[] Checksum, long TailAt = 0)
 {
     /// <summary>Each record takes at least a few bytes, so the counts cannot exceed the room between header and footer:
     /// checked before any array is sized from them, so a hostile footer cannot cause a huge allocation.</summary>

@@ -7,7 +7,9 @@ namespace Toolkit.Introspection.Heap;
 /// Reads the primitive values of a heap file through a 1 MiB buffer, tracking the byte offset,
 /// and never trusting a length: every read is bounds-checked and a short file fails with the
 /// offset and the record being read. Only a regular file is opened (a FIFO or a device would
-/// block or never end), and once <see cref="BeginChecksum"/> is called every byte read is hashed.
+/// block or never end). Reads are positional on one open file, so readers made with
+/// <see cref="HeapFileReader(HeapFileReader)"/> read other parts of the same file on other threads
+/// (the chunks of a parallel load, the checksum of <see cref="ChecksumMatches"/>).
 /// </summary>
 public sealed class HeapFileReader : IDisposable
 {
@@ -15,14 +17,12 @@ public sealed class HeapFileReader : IDisposable
     private const int BufferBytes = 1 << 20;
 
     private readonly FileStream _stream;
+    private readonly bool _ownsStream;
     private readonly byte[] _buffer;
     private byte[] _scratch = [];
     private int _start;
     private int _end;
     private long _bufferOffset;
-    private IncrementalHash? _hash;
-    private long _hashedTo;
-    private long _hashUntil;
 
     /// <summary>Opens <paramref name="path"/>, which must be a regular file of at least <paramref name="minimumLength"/> bytes.</summary>
     public HeapFileReader(string path, long minimumLength = 0)
@@ -55,8 +55,19 @@ public sealed class HeapFileReader : IDisposable
         {
             throw new HeapFormatException($"{path}: cannot open heap file: {e.Message}", e);
         }
+        _ownsStream = true;
         Length = _stream.Length;
         _buffer = new byte[(int)Math.Clamp(Length, 64, BufferBytes)];
+    }
+
+    /// <summary>Another reader of the file <paramref name="file"/> has open (at offset 0, with its own buffer), for another thread.</summary>
+    public HeapFileReader(HeapFileReader file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        Path = file.Path;
+        _stream = file._stream;
+        Length = file.Length;
+        _buffer = new byte[file._buffer.Length];
     }
 
     public string Path { get; }
@@ -72,33 +83,37 @@ public sealed class HeapFileReader : IDisposable
     /// <summary>The number of the record being read within its kind, for error messages.</summary>
     public long Record { get; set; }
 
-    private string Context() => Section == "header" || Section == "footer" ? Section : $"{Section} record #{Record}";
+    /// <summary>The chunk of a parallel load being read (-1: none), for error messages of records numbered within it.</summary>
+    public int Chunk { get; set; } = -1;
 
-    /// <summary>From now on every byte read is hashed, up to offset <paramref name="until"/>; call at offset 0 (right after <see cref="Seek"/>(0)).</summary>
-    public void BeginChecksum(long until)
-    {
-        _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        _hashedTo = _bufferOffset;
-        _hashUntil = until;
-        HashBuffer();
-    }
+    private string Context() => Section == "header" || Section == "footer" ? Section
+        : Chunk >= 0 && Section != "object" ? $"{Section} record #{Record} of chunk {Chunk}" : $"{Section} record #{Record}";
 
-    /// <summary>Reads (and hashes) whatever is left before the checksum's end, then compares with <paramref name="expected"/>.</summary>
-    public bool ChecksumMatches(ReadOnlySpan<byte> expected)
+    /// <summary>Reads bytes 0 to <paramref name="until"/> (through its own buffer, positional reads: safe beside other readers of
+    /// the file) and compares their SHA-256 with <paramref name="expected"/>.</summary>
+    public bool ChecksumMatches(long until, byte[] expected, CancellationToken cancel = default)
     {
-        while (_hashedTo < _hashUntil)
+        ArgumentNullException.ThrowIfNull(expected);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[_buffer.Length];
+        for (long at = 0; at < until;)
         {
-            _start = _end;
-            Fill();
+            cancel.ThrowIfCancellationRequested();
+            int n = RandomAccess.Read(_stream.SafeFileHandle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, until - at)), at);
+            if (n == 0)
+            {
+                throw new HeapFormatException($"{Path}: heap file truncated: it ends at byte {at} while reading it for its checksum");
+            }
+            hash.AppendData(buffer, 0, n);
+            at += n;
         }
         Span<byte> actual = stackalloc byte[HeapFileFormat.ChecksumBytes];
-        _hash!.GetHashAndReset(actual);
+        hash.GetHashAndReset(actual);
         return actual.SequenceEqual(expected);
     }
 
     public void Seek(long offset)
     {
-        _stream.Position = offset;
         _bufferOffset = offset;
         _start = 0;
         _end = 0;
@@ -114,6 +129,29 @@ public sealed class HeapFileReader : IDisposable
     }
 
     public ulong ReadVar()
+    {
+        // Most values of a heap file (deltas, type numbers, sizes, counts) take one or two bytes: decoded without a check per byte
+        // when the buffer holds the longest varint.
+        int at = _start;
+        if (_end - at >= 10)
+        {
+            byte first = _buffer[at];
+            if (first < 0x80)
+            {
+                _start = at + 1;
+                return first;
+            }
+            byte second = _buffer[at + 1];
+            if (second < 0x80)
+            {
+                _start = at + 2;
+                return (first & 0x7FUL) | ((ulong)second << 7);
+            }
+        }
+        return ReadLongVar();
+    }
+
+    private ulong ReadLongVar()
     {
         ulong result = 0;
         for (int shift = 0; shift < 64; shift += 7)
@@ -210,34 +248,20 @@ public sealed class HeapFileReader : IDisposable
 
     public void Dispose()
     {
-        _stream.Dispose();
-        _hash?.Dispose();
+        if (_ownsStream)
+        {
+            _stream.Dispose();
+        }
     }
 
     private void Fill()
     {
         _bufferOffset += _end;
         _start = 0;
-        _end = _stream.Read(_buffer, 0, _buffer.Length);
+        _end = RandomAccess.Read(_stream.SafeFileHandle, _buffer, _bufferOffset);
         if (_end == 0)
         {
             throw new HeapFormatException($"{Path}: heap file truncated: it ends at byte {Position} while reading {Context()}");
-        }
-        HashBuffer();
-    }
-
-    private void HashBuffer()
-    {
-        if (_hash is null)
-        {
-            return;
-        }
-        long from = Math.Max(_hashedTo, _bufferOffset);
-        long to = Math.Min(_bufferOffset + _end, _hashUntil);
-        if (to > from)
-        {
-            _hash.AppendData(_buffer, (int)(from - _bufferOffset), (int)(to - from));
-            _hashedTo = to;
         }
     }
 }

@@ -9,7 +9,11 @@ namespace Toolkit.Introspection.Heap;
 /// under a new temporary name beside the target, readable and writable by its owner only (mode
 /// 600 on Unix, because it holds string contents of the captured process), and renamed onto the
 /// target by <see cref="Finish"/>: an interrupted capture leaves no half file, and a symbolic
-/// link at the target is replaced, never written through. A full buffer is hashed and written on a
+/// link at the target is replaced, never written through. Version 3 (the default) keeps the type
+/// records (a few KB to MB) and a chunk index (the offset, previous address and references so far of
+/// every <see cref="HeapFileFormat.DefaultChunkObjects"/>-th object) aside and writes them after the
+/// objects, so a reader can parse chunks of objects in parallel; version 2 writes each type before
+/// its first object, for readers of version 2. A full buffer is hashed and written on a
 /// second thread while the caller fills the other one (two buffers, so the walk does not wait for the
 /// disk or the hash: those were a fifth of the capture's CPU at 10M objects); the bytes are the same.
 /// </summary>
@@ -31,9 +35,28 @@ public sealed class HeapFileWriter : IDisposable
     private int _used;
     private ulong _previousAddress;
     private bool _finished;
+    private readonly int _version;
+    private readonly int _chunkObjects;
+    // Version 3: the type records, encoded in _buffer from _captureFrom (-1: not capturing) and moved here, written after the objects.
+    private readonly ByteBuffer _typeRecords = new();
+    private int _captureFrom = -1;
+    // Version 3: per chunk after the first, the offset of its first object record, the address before it, the references before it.
+    private readonly List<(long Offset, ulong Previous, long References)> _chunks = [];
 
-    public HeapFileWriter(string path)
+    /// <summary>Writes <paramref name="path"/> in <paramref name="version"/> (3, or 2 for older readers); version 3 indexes every
+    /// <paramref name="chunkObjects"/>-th object (a positive multiple of 64).</summary>
+    public HeapFileWriter(string path, int version = HeapFileFormat.Version, int chunkObjects = HeapFileFormat.DefaultChunkObjects)
     {
+        if (version is not (2 or 3))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "heap file version 2 or 3");
+        }
+        if (chunkObjects <= 0 || chunkObjects % 64 != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(chunkObjects), chunkObjects, "a positive multiple of 64");
+        }
+        _version = version;
+        _chunkObjects = chunkObjects;
         _path = Path.GetFullPath(path);
         _temporary = Path.Combine(Path.GetDirectoryName(_path)!, "." + Path.GetFileName(_path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         // CreateNew: a new file of our own (O_EXCL never follows a link), owner-only from the start.
@@ -75,7 +98,7 @@ public sealed class HeapFileWriter : IDisposable
     public void WriteHeader(bool stringContents, int maxStringChars, int pointerSize, string source, int processId, string runtimeVersion)
     {
         WriteBytes(HeapFileFormat.Magic);
-        WriteVar((ulong)HeapFileFormat.Version);
+        WriteVar((ulong)_version);
         WriteVar(stringContents ? (ulong)HeapFileFormat.FlagStringContents : 0UL);
         WriteVar((ulong)maxStringChars);
         WriteVar((ulong)pointerSize);
@@ -88,6 +111,11 @@ public sealed class HeapFileWriter : IDisposable
     /// <summary>Writes a type record; types are numbered in the order written, from 0.</summary>
     public int WriteType(HeapType type)
     {
+        ArgumentNullException.ThrowIfNull(type);
+        if (_version >= 3)
+        {
+            _captureFrom = _used;
+        }
         WriteByte(HeapFileFormat.TypeTag);
         WriteVar((ulong)Types);
         WriteVar(type.MethodTable);
@@ -117,6 +145,11 @@ public sealed class HeapFileWriter : IDisposable
             WriteVar((ulong)field.Size);
             WriteByte((byte)((field.IsReference ? HeapFileFormat.FieldIsReference : 0) | (field.IsValueType ? HeapFileFormat.FieldIsValueType : 0)));
         }
+        if (_captureFrom >= 0)
+        {
+            Capture();
+            _captureFrom = -1;
+        }
         return Types++;
     }
 
@@ -128,6 +161,10 @@ public sealed class HeapFileWriter : IDisposable
         if (address <= _previousAddress && Objects > 0)
         {
             throw new InvalidOperationException($"objects must be written in increasing address order: 0x{address:x} after 0x{_previousAddress:x}");
+        }
+        if (_version >= 3 && Objects > 0 && Objects % _chunkObjects == 0)
+        {
+            _chunks.Add((BytesWritten, _previousAddress, References));
         }
         WriteByte(HeapFileFormat.ObjectTag);
         WriteVar(address - (Objects == 0 ? 0 : _previousAddress));
@@ -187,13 +224,22 @@ public sealed class HeapFileWriter : IDisposable
     /// <summary>Writes the end record, the footer counts and the checksum of everything before it, flushes, and renames the file onto its path.</summary>
     public void Finish()
     {
+        long tailAt = BytesWritten;
+        if (_version >= 3)
+        {
+            WriteTail();
+        }
         WriteByte(HeapFileFormat.EndTag);
-        Span<byte> counts = stackalloc byte[HeapFileFormat.FooterCountBytes];
+        Span<byte> counts = stackalloc byte[_version >= 3 ? HeapFileFormat.FooterCountBytes : HeapFileFormat.FooterCountBytesV2];
         BitConverter.TryWriteBytes(counts[0..8], Objects);
         BitConverter.TryWriteBytes(counts[8..16], References);
         BitConverter.TryWriteBytes(counts[16..24], (long)Types);
         BitConverter.TryWriteBytes(counts[24..32], Roots);
         BitConverter.TryWriteBytes(counts[32..40], (long)Segments);
+        if (_version >= 3)
+        {
+            BitConverter.TryWriteBytes(counts[40..48], tailAt);
+        }
         WriteBytes(counts);
         Flush();
         WaitForPending();
@@ -224,6 +270,33 @@ public sealed class HeapFileWriter : IDisposable
             File.Delete(_temporary);
         }
         _hash.Dispose();
+    }
+
+    // Version 3's tail: the type records, then the chunk index (objects per chunk, the number of entries, and per entry the
+    // deltas of its offset, previous address and references from the entry before, the first from 0).
+    private void WriteTail()
+    {
+        WriteBytes(_typeRecords.Span);
+        WriteByte(HeapFileFormat.IndexTag);
+        WriteVar((ulong)_chunkObjects);
+        WriteVar((ulong)_chunks.Count);
+        (long Offset, ulong Previous, long References) before = (0, 0, 0);
+        foreach (var chunk in _chunks)
+        {
+            WriteVar((ulong)(chunk.Offset - before.Offset));
+            WriteVar(chunk.Previous - before.Previous);
+            WriteVar((ulong)(chunk.References - before.References));
+            before = chunk;
+        }
+    }
+
+    // Moves the type record being encoded (from _captureFrom) out of the buffer, to be written after the objects.
+    private void Capture()
+    {
+        var record = _buffer.AsSpan(_captureFrom, _used - _captureFrom);
+        record.CopyTo(_typeRecords.Reserve(record.Length));
+        _used = _captureFrom;
+        _captureFrom = 0;
     }
 
     private void WriteString(ReadOnlySpan<char> value)
@@ -287,6 +360,11 @@ public sealed class HeapFileWriter : IDisposable
     /// <summary>Hands the filled part of the buffer to the background thread (after the previous one is written) and goes on in the other buffer.</summary>
     private void Flush()
     {
+        if (_captureFrom >= 0)
+        {
+            // A type record being set aside is not written here; what came before it is.
+            Capture();
+        }
         WaitForPending();
         byte[] full = _buffer;
         int count = _used;

@@ -57,6 +57,16 @@ public sealed class HeapGraphBuilder
     {
     }
 
+    /// <summary>A builder whose raw references are whole addresses (8 bytes each) from the start, for a load that found more
+    /// distinct high halves than a byte codes.</summary>
+    internal static HeapGraphBuilder WithWideReferences(HeapFileHeader header, HeapType[] types, int objectCount, long edgeCapacity)
+    {
+        var builder = new HeapGraphBuilder(header, types, objectCount, edgeCapacity, rawReferences: true);
+        builder._rawHighCodes = null;
+        builder._rawChildren = new ulong[edgeCapacity];
+        return builder;
+    }
+
     /// <summary>With <paramref name="reuse"/>, the address and type columns are written into those arrays (of a graph being consumed,
     /// at least <paramref name="objectCount"/> long, read in the same order as written) and trimmed when built: no second copy of
     /// them while both graphs are alive. With <paramref name="startsAdopted"/>, the row starts are not allocated but adopted with the
@@ -250,6 +260,267 @@ public sealed class HeapGraphBuilder
     }
 
     public void AddSegment(HeapSegment segment) => _segments.Add(segment);
+
+    /// <summary>A filler of the objects <paramref name="firstId"/>.. and references <paramref name="firstEdge"/>.. of a raw builder,
+    /// for one chunk of a file loaded in parallel (<paramref name="direct"/>: the only chunk, whose values and strings go straight
+    /// into the builder and <paramref name="pool"/>); appended with <see cref="AppendPart"/>, in chunk order.</summary>
+    internal Part StartPart(int firstId, long firstEdge, StringPool pool, bool direct) => new(this, firstId, firstEdge, pool, direct);
+
+    /// <summary>Fills the chunk at <paramref name="firstId"/> with a part already appended (its lists kept: parts reused, not
+    /// reallocated per chunk, keep the load's garbage, and so its peak, down).</summary>
+    internal static Part ReusePart(Part part, int firstId, long firstEdge)
+    {
+        part.Reset(firstId, firstEdge);
+        return part;
+    }
+
+    /// <summary>Adds what <paramref name="part"/> filled (the next chunk in address order) to the builder's counts and lists.</summary>
+    internal void AppendPart(Part part)
+    {
+        if (part.FirstId != ObjectCount || part.FirstEdge != _edges)
+        {
+            throw new InvalidOperationException($"chunk of objects {part.FirstId}.. appended after {ObjectCount} objects");
+        }
+        part.AppendTo(this);
+    }
+
+    /// <summary>
+    /// Fills one chunk of a raw builder's objects: the address, type and row-start columns and the references in place (the
+    /// chunk's own slots), the bits of the per-object maps (a chunk starts at a multiple of 64, so in words of its own), and
+    /// the rest (address runs, map values, string contents, roots, segments) in lists of its own, appended in chunk order:
+    /// chunks fill in parallel and the graph is the one a sequential load makes, string pool offsets included.
+    /// </summary>
+    internal sealed class Part
+    {
+        private readonly HeapGraphBuilder _builder;
+        private readonly StringPool _pool;
+        private readonly bool _direct;
+        private readonly List<int> _runStarts = [];
+        private readonly List<uint> _runHighs = [];
+        private readonly IntList? _lengths;
+        private readonly IntList? _counts;
+        private readonly IntList? _oddSizes;
+        private readonly ByteBuffer? _strings;
+        private readonly List<(int Id, long Size)> _hugeSizes = [];
+        private readonly List<(ulong Address, HeapRootKind Kind, string Name)> _roots = [];
+        private readonly List<HeapSegment> _segments = [];
+        private uint _lastHigh;
+        private byte _lastCode;
+        private bool _haveHigh;
+        private ulong _last;
+
+        internal Part(HeapGraphBuilder builder, int firstId, long firstEdge, StringPool pool, bool direct)
+        {
+            _builder = builder;
+            _pool = pool;
+            _direct = direct;
+            Reset(firstId, firstEdge);
+            if (!direct)
+            {
+                _lengths = new IntList();
+                _counts = new IntList();
+                _oddSizes = new IntList();
+                _strings = new ByteBuffer();
+            }
+        }
+
+        public int FirstId { get; private set; }
+
+        public long FirstEdge { get; private set; }
+
+        /// <summary>Objects filled so far.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>The next reference's slot.</summary>
+        public long Edge { get; private set; }
+
+        public int Roots => _roots.Count;
+
+        public int Segments => _segments.Count;
+
+        /// <summary>Adds the next object (see <see cref="HeapGraphBuilder.AddObject"/>); <paramref name="hasContent"/>: a string with recorded contents.</summary>
+        public void AddObject(ulong address, int type, long size, int? length, int? count, bool hasContent, ReadOnlySpan<byte> content)
+        {
+            var b = _builder;
+            int id = FirstId + Count++;
+            uint high = (uint)(address >> 32);
+            if (_runHighs.Count == 0 || _runHighs[^1] != high)
+            {
+                _runStarts.Add(id);
+                _runHighs.Add(high);
+            }
+            b._addresses.Low[id] = (uint)address;
+            _last = address;
+            if (b._types16 is not null)
+            {
+                b._types16[id] = (ushort)type;
+            }
+            else
+            {
+                b._types32![id] = type;
+            }
+            var t = b._types[type];
+            long expected = t.BaseSize;
+            if (length is int l)
+            {
+                Add(b._lengths, _lengths, id, l);
+                expected += t.IsArrayOrString ? (long)l * t.ComponentSize : 0;
+            }
+            if (count is int c)
+            {
+                Add(b._counts, _counts, id, c);
+            }
+            if (hasContent)
+            {
+                if (_direct)
+                {
+                    b._strings.Add(id, _pool.Add(content));
+                }
+                else
+                {
+                    b._strings.Mark(id);
+                    var target = _strings!.Reserve(4 + content.Length);
+                    BitConverter.TryWriteBytes(target, content.Length);
+                    content.CopyTo(target[4..]);
+                }
+            }
+            if (size != expected)
+            {
+                Add(b._oddSizes, _oddSizes, id, size <= int.MaxValue ? (int)size : -1);
+                if (size > int.MaxValue)
+                {
+                    _hugeSizes.Add((id, size));
+                }
+            }
+            b._childStart[id + 1] = (int)Edge;
+        }
+
+        /// <summary>Adds a reference of the last object added, to an address resolved when the graph is built.</summary>
+        public void AddRawChild(ulong address, byte field)
+        {
+            var b = _builder;
+            long e = Edge++;
+            b._childFields[e] = field;
+            if (b._rawChildren is not null)
+            {
+                b._rawChildren[e] = address;
+            }
+            else
+            {
+                uint high = (uint)(address >> 32);
+                if (high != _lastHigh || !_haveHigh)
+                {
+                    _lastCode = b.SharedHighCode(high);
+                    _lastHigh = high;
+                    _haveHigh = true;
+                }
+                b._rawHighCodes![e] = _lastCode;
+                b._children![e] = unchecked((int)(uint)address);
+            }
+            b._childStart[FirstId + Count] = (int)Edge;
+        }
+
+        public void AddRawRoot(ulong address, HeapRootKind kind, string name) => _roots.Add((address, kind, name));
+
+        public void AddSegment(HeapSegment segment) => _segments.Add(segment);
+
+        internal void AppendTo(HeapGraphBuilder b)
+        {
+            b._addresses.AppendChunk(_runStarts, _runHighs, Count, _last);
+            if (!_direct)
+            {
+                for (int i = 0; i < _lengths!.Count; i++)
+                {
+                    b._lengths.AddValue(_lengths[i]);
+                }
+                for (int i = 0; i < _counts!.Count; i++)
+                {
+                    b._counts.AddValue(_counts[i]);
+                }
+                for (int i = 0; i < _oddSizes!.Count; i++)
+                {
+                    b._oddSizes.AddValue(_oddSizes[i]);
+                }
+                // Interned here, in chunk order: the pool's offsets are the ones a sequential load gives.
+                var strings = _strings!.Span;
+                for (int at = 0; at < strings.Length;)
+                {
+                    int length = BitConverter.ToInt32(strings[at..]);
+                    b._strings.AddValue(_pool.Add(strings.Slice(at + 4, length)));
+                    at += 4 + length;
+                }
+            }
+            foreach (var (id, size) in _hugeSizes)
+            {
+                b._hugeSizes[id] = size;
+            }
+            foreach (var (address, kind, name) in _roots)
+            {
+                b.AddRawRoot(address, kind, name);
+            }
+            foreach (var segment in _segments)
+            {
+                b.AddSegment(segment);
+            }
+            b._edges = Edge;
+        }
+
+        internal void Reset(int firstId, long firstEdge)
+        {
+            FirstId = firstId;
+            FirstEdge = firstEdge;
+            Edge = firstEdge;
+            Count = 0;
+            _haveHigh = false;
+            _last = 0;
+            _runStarts.Clear();
+            _runHighs.Clear();
+            _lengths?.Clear();
+            _counts?.Clear();
+            _oddSizes?.Clear();
+            _strings?.Clear();
+            _hugeSizes.Clear();
+            _roots.Clear();
+            _segments.Clear();
+        }
+
+        private void Add(RankedIntMap.Builder map, IntList? values, int id, int value)
+        {
+            if (_direct)
+            {
+                map.Add(id, value);
+            }
+            else
+            {
+                map.Mark(id);
+                values!.Add(value);
+            }
+        }
+    }
+
+    /// <summary>Set when a part met more distinct high halves of reference addresses than a byte codes: its references are
+    /// wrong, and the load starts again with a builder of whole addresses (<see cref="WithWideReferences"/>).</summary>
+    internal bool NeedsWideReferences { get; private set; }
+
+    // The code of a high half for parts filling in parallel: the table only grows, under its lock (a few dozen entries at most).
+    private byte SharedHighCode(uint high)
+    {
+        lock (_highs)
+        {
+            int code = _highs.IndexOf(high);
+            if (code < 0)
+            {
+                if (_highs.Count == MaxHighCodes)
+                {
+                    NeedsWideReferences = true;
+                    return 0;
+                }
+                code = _highs.Count;
+                _highs.Add(high);
+            }
+            return (byte)code;
+        }
+    }
 
     /// <summary>Makes the graph: builds the address table, resolves raw references and roots, trims the reference arrays.</summary>
     public HeapGraph Build()

@@ -86,6 +86,9 @@ public sealed class IntList
         Count++;
     }
 
+    /// <summary>Empties the list, keeping its chunks for the values added next (a list refilled many times allocates once).</summary>
+    public void Clear() => Count = 0;
+
     public int[] ToArray()
     {
         var result = new int[Count];

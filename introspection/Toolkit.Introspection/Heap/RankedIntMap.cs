@@ -72,6 +72,13 @@ public sealed class RankedIntMap
             _values.Add(value);
         }
 
+        /// <summary>Marks <paramref name="id"/> as having an entry whose value comes later (<see cref="AddValue"/>, in id order):
+        /// chunks of objects filled in parallel mark their own words of the bit map (chunks start at multiples of 64) and give
+        /// their values in chunk order.</summary>
+        internal void Mark(int id) => _bits[id >> 6] |= 1UL << id;
+
+        internal void AddValue(int value) => _values.Add(value);
+
         public RankedIntMap Build()
         {
             var rank = new int[_bits.Length];
