@@ -131,9 +131,11 @@ public sealed class LoadAllocationBudgetTests : IClassFixture<LoadAllocationBudg
     /// What the dependency log may add to a dry run's scan, per node, on a clean tree (no log yet): a dry run never
     /// writes the log, so its open records nothing and encodes nothing. Before the read-only open, the scan kept a
     /// dictionary entry per scanned file and encoded the next log (sorted copies, UTF-8 arrays, the payload):
-    /// ~300 bytes per node more than without the log at 10k sources.
+    /// ~300 bytes per node more than without the log at 10k sources. The bound is a fifth of that: the least of three
+    /// opens still moved by 20 B/node in the whole suite's run on an idle machine (441 with the log, 421 without, the
+    /// log missing both times: the same work), where 16 failed it; a regression of the kind it guards against is far above.
     /// </summary>
-    public const double DryRunLogBytesPerNode = 16;
+    public const double DryRunLogBytesPerNode = 64;
 
     [Fact]
     public void A_dry_runs_open_allocates_nothing_for_a_log_it_will_not_write()
