@@ -78,6 +78,14 @@ public sealed class DiskFileSystem : IFileSystem
     }
 
     /// <inheritdoc />
+    /// <remarks>Through <see cref="NativeFiles"/>, allowed one byte less than the buffer so that a file grown since its stat fills it and is refused.</remarks>
+    public bool TryReadSmall(string path, byte[] buffer, out int length)
+    {
+        var into = buffer;
+        return NativeFiles.TryReadAll(_nativeRoot, path, buffer.Length - 1, ref into, out length) && ReferenceEquals(into, buffer);
+    }
+
+    /// <inheritdoc />
     public void WriteAllBytes(string path, ReadOnlySpan<byte> contents)
     {
         var full = FullPath(path);

@@ -78,6 +78,13 @@ public sealed class RecordingFileSystem : IFileSystem
     }
 
     /// <inheritdoc />
+    public bool TryReadSmall(string path, byte[] buffer, out int length)
+    {
+        NoteRead(path);
+        return Inner.TryReadSmall(path, buffer, out length);
+    }
+
+    /// <inheritdoc />
     public void WriteAllBytes(string path, ReadOnlySpan<byte> contents)
     {
         NoteWrite(path);

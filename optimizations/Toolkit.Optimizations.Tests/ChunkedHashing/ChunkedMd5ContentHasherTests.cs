@@ -26,6 +26,62 @@ public sealed class ChunkedMd5ContentHasherTests
         Assert.Equal(new Md5ContentHasher().HashFile(files, "f.bin"), chunked);
     }
 
+    /// <summary>On disk a file shorter than a block is read in one call with no stream (TryReadSmall), a longer one streamed: both give MD5.</summary>
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Equals_md5_of_the_whole_file_on_disk(int size)
+    {
+        var contents = new byte[size];
+        new Random(size).NextBytes(contents);
+        var root = Directory.CreateTempSubdirectory("toolkit-chunked-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Join(root, "f.bin"), contents);
+            var files = new DiskFileSystem(root);
+
+            Assert.Equal(ContentSignature.FromBytes(MD5.HashData(contents)), new ChunkedMd5ContentHasher().HashFile(files, "f.bin"));
+            var buffer = new byte[Block];
+            Assert.Equal(size < Block, files.TryReadSmall("f.bin", buffer, out var length));
+            Assert.Equal(size < Block ? size : 0, size < Block ? length : 0);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>A FIFO or a link is not read by the fast path (a FIFO would block it): the stream path refuses or follows them as before.</summary>
+    [Fact]
+    public void The_fast_read_leaves_fifos_and_links_to_the_stream_path()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var root = Directory.CreateTempSubdirectory("toolkit-chunked-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Join(root, "real.c"), "int x;");
+            File.CreateSymbolicLink(Path.Join(root, "link.c"), Path.Join(root, "real.c"));
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Join(root, "pipe.c")]))
+            {
+                mkfifo.WaitForExit();
+            }
+
+            var files = new DiskFileSystem(root);
+            var buffer = new byte[Block];
+            Assert.False(files.TryReadSmall("pipe.c", buffer, out _));
+            Assert.False(files.TryReadSmall("link.c", buffer, out _));
+            Assert.Equal(new Md5ContentHasher().HashBytes("int x;"u8), new ChunkedMd5ContentHasher().HashFile(files, "link.c"));
+            Assert.Throws<IOException>(() => new ChunkedMd5ContentHasher().HashFile(files, "pipe.c"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Fact]
     public void An_empty_file_has_the_md5_of_nothing_and_bytes_hash_as_md5()
     {

@@ -40,6 +40,14 @@ public sealed class ChunkedMd5ContentHasher : IContentHasher
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
         try
         {
+            Span<byte> digest = stackalloc byte[ManagedMd5.HashSizeInBytes];
+            if (fileSystem.TryReadSmall(path, buffer, out var length))
+            {
+                // A file shorter than a block (nearly every source and header) is read in one call, with no stream.
+                ManagedMd5.HashData(buffer.AsSpan(0, length), digest);
+                return ContentSignature.FromBytes(digest);
+            }
+
             using var stream = fileSystem.OpenRead(path);
             int read;
             while ((read = stream.Read(buffer, 0, BlockSize)) > 0)
@@ -47,7 +55,6 @@ public sealed class ChunkedMd5ContentHasher : IContentHasher
                 md5.Append(buffer.AsSpan(0, read));
             }
 
-            Span<byte> digest = stackalloc byte[ManagedMd5.HashSizeInBytes];
             md5.GetHashAndReset(digest);
             return ContentSignature.FromBytes(digest);
         }
