@@ -68,7 +68,5 @@ internal static class NinjaStatements
     internal static string ResponseFileCommand(string command, string rspfile, string content) =>
         rspfile.Length == 0
             ? command
-            : $"printf '%s' {Quote(content)} > {Quote(rspfile)} && ({command}) && rm -f {Quote(rspfile)}";
-
-    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+            : $"printf '%s' {NinjaPaths.ShellEscaped(content)} > {NinjaPaths.ShellEscaped(rspfile)} && ({command}) && rm -f {NinjaPaths.ShellEscaped(rspfile)}";
 }
