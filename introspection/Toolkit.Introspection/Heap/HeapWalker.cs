@@ -57,6 +57,7 @@ public sealed class HeapWalker
         int pointerSize = _runtime.DataTarget.DataReader.PointerSize;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _dependents = new SortedRuns<List<ulong>>(WalkedRoots.Dependents(_runtime));
+        _dependentAt = 0; // the cursor belongs to these dependents
         writer.WriteHeader(_options.RecordStringContents, _reader.MaxStringChars, pointerSize, source, processId, runtimeVersion);
         ulong previous = 0;
         foreach (var segment in heap.Segments.OrderBy(s => s.Start))
