@@ -123,20 +123,11 @@ public sealed class HeapGraphBuilder
     {
         int id = _addresses.Count;
         _addresses.Add(address);
-        if (_types16 is not null)
-        {
-            _types16[id] = (ushort)type;
-        }
-        else
-        {
-            _types32![id] = type;
-        }
-        var t = _types[type];
-        long expected = t.BaseSize;
+        SetType(id, type);
+        long expected = ExpectedSize(type, length);
         if (length is int l)
         {
             _lengths.Add(id, l);
-            expected += t.IsArrayOrString ? (long)l * t.ComponentSize : 0;
         }
         if (count is int c)
         {
@@ -160,6 +151,27 @@ public sealed class HeapGraphBuilder
             _childStart[id + 1] = (int)_edges;
         }
         return id;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void SetType(int id, int type)
+    {
+        if (_types16 is not null)
+        {
+            _types16[id] = (ushort)type;
+        }
+        else
+        {
+            _types32![id] = type;
+        }
+    }
+
+    // The size the type and length give (an object whose size differs keeps its own, as an odd size).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private long ExpectedSize(int type, int? length)
+    {
+        var t = _types[type];
+        return t.BaseSize + (length is int l && t.IsArrayOrString ? (long)l * t.ComponentSize : 0);
     }
 
     /// <summary>Adds a reference of the last object added, to object number <paramref name="child"/>.</summary>
@@ -351,20 +363,11 @@ public sealed class HeapGraphBuilder
             }
             b._addresses.Low[id] = (uint)address;
             _last = address;
-            if (b._types16 is not null)
-            {
-                b._types16[id] = (ushort)type;
-            }
-            else
-            {
-                b._types32![id] = type;
-            }
-            var t = b._types[type];
-            long expected = t.BaseSize;
+            b.SetType(id, type);
+            long expected = b.ExpectedSize(type, length);
             if (length is int l)
             {
                 Add(b._lengths, _lengths, id, l);
-                expected += t.IsArrayOrString ? (long)l * t.ComponentSize : 0;
             }
             if (count is int c)
             {
