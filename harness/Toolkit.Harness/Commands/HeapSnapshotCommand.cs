@@ -11,7 +11,10 @@ public static class HeapSnapshotCommand
     /// <summary>Creates the verb.</summary>
     public static Command Create()
     {
-        var pid = new Option<int?>("--pid") { Description = "Capture the .NET process with this id (through a createdump snapshot; it runs on meanwhile)" };
+        var pid = new Option<int?>("--pid")
+        {
+            Description = "Capture the .NET process with this id: attached (ptrace) and stopped while its heap is read, then let go (a child of the toolkit is read through a createdump snapshot instead)",
+        };
         var self = new Option<bool>("--self") { Description = "Capture the toolkit process itself (for tests and demonstrations)" };
         var core = new Option<FileInfo?>("--core") { Description = "Read a core dump written by createdump" };
         var output = new Option<FileInfo>("--out", "-o")
@@ -20,14 +23,19 @@ public static class HeapSnapshotCommand
             Required = true,
         };
         var noStrings = new Option<bool>("--no-string-contents") { Description = "Record string lengths only, not their contents (no paths or secrets in the file)" };
-        var suspend = new Option<bool>("--suspend") { Description = "With --pid: attach and read the process in place, suspended until the walk ends, instead of through a createdump snapshot (no dump on disk, about half the CPU; but once seen to hang under ptrace on Linux, so not the default)" };
+        var throughDump = new Option<bool>("--through-dump")
+        {
+            Description = "With --pid: have createdump write the process to a private temporary dump and read that instead of the live process (needs disk for all of its memory and about twice the CPU; off by default)",
+        };
+        // Before in-place reading was the default, it had to be asked for; kept so that scripts keep working.
+        var suspend = new Option<bool>("--suspend") { Description = "With --pid: read the process in place (the default)", Hidden = true };
         var stats = new Option<bool>("--stats")
         {
             Description = "Print to stderr the time of each capture step (createdump, open, objects, roots, the write on its second thread) and the peak RSS (off by default)",
         };
         var command = new Command("snapshot", "Capture a managed heap to a heap file")
         {
-            pid, self, core, output, noStrings, suspend, stats,
+            pid, self, core, output, noStrings, throughDump, suspend, stats,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -38,7 +46,12 @@ public static class HeapSnapshotCommand
             }
 
             var path = parse.GetRequiredValue(output).FullName;
-            var options = new HeapCaptureOptions { RecordStringContents = !parse.GetValue(noStrings), SuspendInPlace = parse.GetValue(suspend) };
+            if (parse.GetValue(throughDump) && parse.GetValue(suspend))
+            {
+                throw new UsageException("heap snapshot: give at most one of --through-dump and --suspend");
+            }
+            var mode = parse.GetValue(throughDump) ? HeapCaptureMode.ThroughDump : parse.GetValue(suspend) ? HeapCaptureMode.InPlace : HeapCaptureMode.Auto;
+            var options = new HeapCaptureOptions { RecordStringContents = !parse.GetValue(noStrings), Mode = mode };
             if (parse.GetValue(self))
             {
                 Introspecting.BuildIntrospection.CollectGarbage();
@@ -56,6 +69,6 @@ public static class HeapSnapshotCommand
             }
             return 0;
         }));
-        return command.WithExamples("toolkit heap snapshot --pid 4242 -o app.heap", "toolkit heap snapshot --core app.core -o app.heap --no-string-contents", "toolkit heap snapshot --pid 4242 --suspend -o app.heap --stats");
+        return command.WithExamples("toolkit heap snapshot --pid 4242 -o app.heap", "toolkit heap snapshot --core app.core -o app.heap --no-string-contents", "toolkit heap snapshot --pid 4242 --through-dump -o app.heap --stats");
     }
 }

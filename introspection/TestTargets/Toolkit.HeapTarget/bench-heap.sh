@@ -2,8 +2,9 @@
 # The heap analyzer's scale benchmark, one command: bench-heap.sh [OBJECTS] [WORKDIR]
 #   e.g. introspection/TestTargets/Toolkit.HeapTarget/bench-heap.sh 100000000 /tmp/heap-bench
 # Builds the CLI and the heap target (Release), starts the target with a synthetic heap of about OBJECTS objects
-# (BigItem + string + int[] per item, lists of 1000), captures it with `toolkit heap snapshot --pid` (createdump, then
-# the walk), stops the target, then runs `toolkit heap summarize` and `toolkit heap dominators` on the file, each as a
+# (BigItem + string + int[] per item, lists of 1000), captures it with `toolkit heap snapshot --pid` (read in place:
+# the target is not the toolkit's child) and again with `--through-dump` (createdump, then the walk of the dump),
+# stops the target, then runs `toolkit heap summarize` and `toolkit heap dominators` on the file, each as a
 # whole process under GNU time. Prints one line per step: wall time, CPU (user+sys), peak RSS, bytes of peak RSS per object, rate;
 # and the CLI's own --stats lines (time, peak RSS and the graph's bytes by part after load, reduce and dominators).
 # Wall times depend on the machine's load: the load average is printed with them.
@@ -34,6 +35,8 @@ step() { # name, then the command
   grep '^toolkit: stats' "$WORK/$name.err" | sed 's/^/    /' || true
 }
 step snapshot "$TOOLKIT" heap snapshot --pid "$PID" -o "$HEAP" --stats
+step snapshot-dump "$TOOLKIT" heap snapshot --pid "$PID" -o "$WORK/through-dump.heap" --through-dump --stats
+rm -f "$WORK/through-dump.heap"
 kill $PID $HOLDER; wait $PID 2>/dev/null || true
 echo "target: $N objects asked, VmRSS $((TARGET_RSS / 1024)) MiB; $(cat "$WORK/snapshot.out")"
 step load "$TOOLKIT" heap summarize "$HEAP" --include-unreachable --top 1 --stats

@@ -4,7 +4,7 @@ using Toolkit.Introspection.Heap;
 
 namespace Toolkit.Introspection.Tests.Heap;
 
-/// <summary>Capture modes: a createdump dump (types, sizes and references checked against ClrMD's own enumeration), this process, suspend-in-place, and the errors for bad targets.</summary>
+/// <summary>Capture modes: a createdump dump (types, sizes and references checked against ClrMD's own enumeration), this process, in place (a process that is not a child) and through a dump (a child), and the errors for bad targets.</summary>
 [Collection(ProcessCaptureCollection.Name)]
 public sealed class HeapCaptureTests : IDisposable
 {
@@ -69,16 +69,93 @@ public sealed class HeapCaptureTests : IDisposable
         GC.KeepAlive(holder);
     }
 
-    [PtraceFact]
-    public void Suspend_in_place_gives_the_same_shapes()
+    [Fact]
+    public void A_process_that_is_not_a_child_is_read_in_place_and_let_go()
     {
-        using var target = new HeapTargetProcess("shapes");
-        var result = HeapSnapshot.CaptureProcess(target.Id, _dir.File("suspend.heap"), new HeapCaptureOptions { SuspendInPlace = true });
-        var graph = HeapGraph.Load(result.Path);
+        if (!OperatingSystem.IsLinux())
+        {
+            Console.WriteLine("skipped: the detached target is started through sh and a FIFO (Linux)");
+            return;
+        }
+        using var target = new DetachedHeapTarget("shapes");
+        Assert.NotEqual(Environment.ProcessId, ProcessParent.ParentOf(target.Id));
+        var inPlace = HeapSnapshot.CaptureProcess(target.Id, _dir.File("inplace.heap"));
+        Assert.Equal(HeapCaptureMode.InPlace, inPlace.Mode);
+        Assert.Equal(TimeSpan.Zero, inPlace.DumpTime);
+        Assert.Contains("read in place", inPlace.ToText(), StringComparison.Ordinal);
+
+        // Let go: no thread of it is left stopped (T) or in a tracing stop (t).
+        foreach (string task in Directory.GetDirectories($"/proc/{target.Id}/task"))
+        {
+            string stat = File.ReadAllText(Path.Combine(task, "stat"));
+            char state = stat[(stat.LastIndexOf(')') + 2)..][0];
+            Assert.True(state is not ('T' or 't'), $"thread {Path.GetFileName(task)} of the target is in state {state} after the capture");
+        }
+
+        var graph = HeapGraph.Load(inPlace.Path);
+        Assert.Equal(inPlace.Objects, graph.ObjectCount);
         var rows = HeapQueries.Summarize(graph).Rows.ToDictionary(r => r.Kind);
         Assert.Equal(4 * 32, rows["Toolkit.HeapTarget.DiamondNode"].Size);
-        Assert.Equal(result.Objects, graph.ObjectCount);
+
+        // The same shapes as through a dump of the same process.
+        var dump = HeapSnapshot.CaptureProcess(target.Id, _dir.File("dump.heap"), new HeapCaptureOptions { Mode = HeapCaptureMode.ThroughDump });
+        Assert.Equal(HeapCaptureMode.ThroughDump, dump.Mode);
+        Assert.Equal(TargetRows(graph), TargetRows(HeapGraph.Load(dump.Path)));
     }
+
+    [Fact]
+    public void A_child_is_read_through_a_dump_and_refused_in_place()
+    {
+        using var target = new HeapTargetProcess("shapes");
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(Environment.ProcessId, ProcessParent.ParentOf(target.Id));
+            string refused = _dir.File("refused.heap");
+            var error = Assert.Throws<HeapCaptureException>(() => HeapSnapshot.CaptureProcess(target.Id, refused, new HeapCaptureOptions { Mode = HeapCaptureMode.InPlace }));
+            Assert.Contains($"process {target.Id} is a child of this process", error.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(refused));
+            Assert.Equal(HeapCaptureMode.ThroughDump, HeapSnapshot.CaptureProcess(target.Id, _dir.File("child.heap")).Mode);
+        }
+        var self = Assert.Throws<HeapCaptureException>(() => HeapSnapshot.CaptureProcess(Environment.ProcessId, _dir.File("self.heap"), new HeapCaptureOptions { Mode = HeapCaptureMode.InPlace }));
+        Assert.Contains("cannot stop itself", self.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_attach_that_does_not_finish_is_an_error_naming_the_process()
+    {
+        // Never disposed: the blocked attach still waits on it after the error.
+        var release = new ManualResetEventSlim();
+        string path = _dir.File("stuck.heap");
+        var options = new HeapCaptureOptions { AttachTimeout = TimeSpan.FromMilliseconds(200) };
+        var error = Assert.Throws<HeapCaptureException>(() => HeapSnapshot.CaptureOnTracerThread(
+            () =>
+            {
+                release.Wait();
+                throw new InvalidOperationException("released");
+            }, "process 4242", 4242, path, options));
+        Assert.Contains("process 4242: attaching in place did not finish in 0.2 s", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+        release.Set();
+
+        var failed = Assert.Throws<HeapCaptureException>(() => HeapSnapshot.CaptureOnTracerThread(
+            () => throw new InvalidOperationException("permission denied"), "process 4243", 4243, path, new HeapCaptureOptions()));
+        Assert.Equal("process 4243: cannot attach or read: permission denied", failed.Message);
+        Assert.False(File.Exists(path));
+    }
+
+    [Theory]
+    [InlineData("4242 (dotnet) S 17 4242 4242 0 -1", 17)]
+    [InlineData("4242 (a (b) c) d) S 99 1 1", 99)]
+    [InlineData("4242 (.NET SynchManag) S 1 2", 1)]
+    [InlineData("4242 dotnet S 17", -1)]
+    [InlineData("4242 (x) S", -1)]
+    [InlineData("4242 (x) S -3 1", -1)]
+    public void The_parent_is_read_after_the_command_name(string stat, int parent) =>
+        Assert.Equal(parent, ProcessParent.ParseParent(stat));
+
+    private static List<(string Kind, long Count, long Size)> TargetRows(HeapGraph graph) =>
+        HeapQueries.Summarize(graph).Rows.Where(r => r.Kind.StartsWith("Toolkit.HeapTarget.", StringComparison.Ordinal))
+            .Select(r => (r.Kind, r.Count, r.Size)).OrderBy(r => r.Kind, StringComparer.Ordinal).ToList();
 
     [Fact]
     public void Missing_process_is_a_clear_error()
@@ -109,7 +186,7 @@ public sealed class HeapCaptureTests : IDisposable
         using var process = Process.Start(start)!;
         try
         {
-            var error = Assert.Throws<HeapCaptureException>(() => HeapSnapshot.CaptureProcess(process.Id, _dir.File("sh.heap"), new HeapCaptureOptions { SuspendInPlace = true }));
+            var error = Assert.Throws<HeapCaptureException>(() => HeapSnapshot.CaptureProcess(process.Id, _dir.File("sh.heap"), new HeapCaptureOptions { Mode = HeapCaptureMode.InPlace }));
             Assert.Contains("not a .NET process", error.Message, StringComparison.Ordinal);
         }
         finally

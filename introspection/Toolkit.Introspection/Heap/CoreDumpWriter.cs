@@ -29,7 +29,7 @@ public sealed class CoreDumpWriter : IDisposable
         string createdump = Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, OperatingSystem.IsWindows() ? "createdump.exe" : "createdump");
         if (!File.Exists(createdump))
         {
-            throw new HeapCaptureException($"createdump not found beside the runtime ({createdump}); use SuspendInPlace to attach instead");
+            throw new HeapCaptureException($"createdump not found beside the runtime ({createdump}); capture it in place instead");
         }
         var directory = Directory.CreateTempSubdirectory("toolkit-heap-");
         if (!OperatingSystem.IsWindows())

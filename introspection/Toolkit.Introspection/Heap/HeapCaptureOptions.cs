@@ -7,12 +7,16 @@ public sealed record HeapCaptureOptions
     /// <summary>Record the characters of strings (cut at <see cref="MaxStringChars"/>); false records lengths only.</summary>
     public bool RecordStringContents { get; init; } = true;
 
-    /// <summary>For another process: false (default) has createdump write a snapshot (the process pauses
-    /// for the seconds the dump takes; the dump is read and deleted); true attaches and reads the
-    /// live process while it stays suspended for the whole walk: no dump on disk and less than half the
-    /// CPU (30M objects: 4.7 s against 9.0 s, docs/heap-analysis.md), but ClrMD's ptrace attach was once
-    /// seen to deadlock on a loaded machine, which is why it is not the default.</summary>
-    public bool SuspendInPlace { get; init; }
+    /// <summary>For another process: in place or through a createdump snapshot (<see cref="HeapCaptureMode"/>
+    /// says what each costs). The default, <see cref="HeapCaptureMode.Auto"/>, reads in place unless the process
+    /// is a child of this one.</summary>
+    public HeapCaptureMode Mode { get; init; }
+
+    /// <summary>In place: how long the attach (stopping every thread of the process) may take before the capture
+    /// gives up with an error. It takes 0.2-0.6 s; a thread that never stops for ptrace would otherwise hang the
+    /// capture for ever. The attaching thread stays blocked after the error, and the process stays stopped until
+    /// the capturing process exits (the kernel then detaches it), which the CLI does at once.</summary>
+    public TimeSpan AttachTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Longest prefix of a string recorded, in UTF-16 chars.</summary>
     public int MaxStringChars { get; init; } = HeapFileFormat.DefaultMaxStringChars;

@@ -13,6 +13,10 @@ public sealed record HeapCaptureResult(
     TimeSpan AttachTime,
     TimeSpan WalkTime)
 {
+    /// <summary>How a running process was read: <see cref="HeapCaptureMode.InPlace"/> or <see cref="HeapCaptureMode.ThroughDump"/>
+    /// (a capture of this process goes through a dump too); <see cref="HeapCaptureMode.Auto"/> for a capture of a dump file.</summary>
+    public HeapCaptureMode Mode { get; init; }
+
     /// <summary>Of <see cref="AttachTime"/>: createdump writing the dump (zero when attached in place or reading a dump).</summary>
     public TimeSpan DumpTime { get; init; }
 
@@ -34,7 +38,14 @@ public sealed record HeapCaptureResult(
         + $"roots {RootsTime.TotalSeconds:F2} s, write {WriteTime.TotalSeconds:F2} s on a second thread (the walk waited {WriteWaitTime.TotalSeconds:F2} s for it); "
         + $"{Objects / Math.Max(1e-9, (AttachTime + WalkTime).TotalSeconds) / 1e6:F2} M objects/s";
 
+    private string ModeText => Mode switch
+    {
+        HeapCaptureMode.InPlace => "read in place, ",
+        HeapCaptureMode.ThroughDump => "read through createdump, ",
+        _ => "",
+    };
+
     public string ToText() =>
         $"wrote {Path}: {Objects:N0} objects ({TotalObjectBytes:N0} bytes), {References:N0} references, "
-        + $"{Types:N0} types, {Roots:N0} roots; file {FileBytes:N0} bytes; attach {AttachTime.TotalSeconds:F2} s, walk+write {WalkTime.TotalSeconds:F2} s";
+        + $"{Types:N0} types, {Roots:N0} roots; file {FileBytes:N0} bytes; {ModeText}attach {AttachTime.TotalSeconds:F2} s, walk+write {WalkTime.TotalSeconds:F2} s";
 }

@@ -1,30 +1,45 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.Diagnostics.Runtime;
 
 namespace Toolkit.Introspection.Heap;
 
 /// <summary>
-/// Captures a managed heap to a heap file: of another process by pid (attached and suspended
-/// while walked), of this process (through a snapshot taken by createdump), or of a core dump.
+/// Captures a managed heap to a heap file: of another process by pid (attached and stopped while
+/// walked, or through a createdump snapshot), of this process (through a createdump snapshot), or of a core dump.
 /// The heap is streamed to the file as it is walked, so capture memory stays small. Both read memory
 /// in 4 MiB blocks (<see cref="SegmentWindow"/>), so walking a suspended live process costs about
 /// what walking its dump does, and skips writing the dump (createdump's CPU is mostly that write).
 /// </summary>
 public static class HeapSnapshot
 {
-    /// <summary>Captures process <paramref name="processId"/> to <paramref name="path"/>: through a createdump snapshot
-    /// (default), or attached and suspended while its heap is walked (<see cref="HeapCaptureOptions.SuspendInPlace"/>).</summary>
+    /// <summary>Captures process <paramref name="processId"/> to <paramref name="path"/>: attached and stopped while its heap is
+    /// walked, or through a createdump snapshot (<see cref="HeapCaptureOptions.Mode"/>; by default in place unless the process is a
+    /// child of this one).</summary>
     public static HeapCaptureResult CaptureProcess(int processId, string path, HeapCaptureOptions? options = null)
     {
+        options ??= new HeapCaptureOptions();
         EnsureProcessExists(processId);
         if (processId == Environment.ProcessId)
         {
+            if (options.Mode == HeapCaptureMode.InPlace)
+            {
+                throw new HeapCaptureException($"process {processId} is this process, which cannot stop itself to be read in place; capture it through a dump");
+            }
             return CaptureSelf(path, options);
         }
         string source = $"process {processId}";
         EnsureDotNetProcess(processId, source);
-        return (options?.SuspendInPlace ?? false)
-            ? Capture(() => DataTarget.AttachToProcess(processId, suspend: true), source, processId, path, options)
+        bool child = ProcessParent.IsChildOfThisProcess(processId);
+        var mode = options.Mode switch
+        {
+            HeapCaptureMode.Auto => child ? HeapCaptureMode.ThroughDump : HeapCaptureMode.InPlace,
+            HeapCaptureMode.InPlace when child => throw new HeapCaptureException(
+                $"{source} is a child of this process and cannot be read in place (the watcher of child processes would take the stop the attach waits for, and the attach would wait for ever); capture it through a dump"),
+            var chosen => chosen,
+        };
+        return mode == HeapCaptureMode.InPlace
+            ? CaptureOnTracerThread(() => DataTarget.AttachToProcess(processId, suspend: true), source, processId, path, options)
             : CaptureThroughDump(processId, source, path, options);
     }
 
@@ -52,7 +67,56 @@ public static class HeapSnapshot
         using var dump = CoreDumpWriter.Create(processId);
         var dumpTime = clock.Elapsed;
         var result = Capture(() => DataTarget.LoadDump(dump.DumpPath), source, processId, path, options);
-        return result with { AttachTime = result.AttachTime + dumpTime, DumpTime = dumpTime };
+        return result with { AttachTime = result.AttachTime + dumpTime, DumpTime = dumpTime, Mode = HeapCaptureMode.ThroughDump };
+    }
+
+    /// <summary>
+    /// Captures in place on a thread of its own, waiting for the attach at most <see cref="HeapCaptureOptions.AttachTimeout"/>.
+    /// ptrace's tracer is the thread that attached: the attach, every read of a thread's registers (the stack roots) and the
+    /// detach must all run on it, so the whole capture does. Past the deadline the capture fails with an error; the blocked
+    /// thread is left behind (a background thread: it does not keep the process alive).
+    /// </summary>
+    internal static HeapCaptureResult CaptureOnTracerThread(Func<DataTarget> attach, string source, int processId, string path, HeapCaptureOptions options)
+    {
+        // Not disposed: after a timeout the blocked thread may still set it.
+        var attached = new ManualResetEventSlim();
+        HeapCaptureResult? result = null;
+        ExceptionDispatchInfo? failure = null;
+        var tracer = new Thread(() =>
+        {
+            try
+            {
+                result = Capture(() =>
+                {
+                    try
+                    {
+                        return attach();
+                    }
+                    finally
+                    {
+                        attached.Set();
+                    }
+                }, source, processId, path, options);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+                attached.Set();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "heap capture (ptrace tracer)",
+        };
+        tracer.Start();
+        if (!attached.Wait(options.AttachTimeout))
+        {
+            throw new HeapCaptureException(
+                $"{source}: attaching in place did not finish in {options.AttachTimeout.TotalSeconds:0.#} s (a thread of it did not stop); it stays stopped until this program exits; capture it through a dump instead");
+        }
+        tracer.Join();
+        failure?.Throw();
+        return result! with { Mode = HeapCaptureMode.InPlace };
     }
 
     private static HeapCaptureResult Capture(Func<DataTarget> open, string source, int processId, string path, HeapCaptureOptions? options)
