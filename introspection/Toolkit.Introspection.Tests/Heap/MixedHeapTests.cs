@@ -85,7 +85,12 @@ public sealed class MixedHeapTests(MixedHeapFixture heap) : IClassFixture<MixedH
         Assert.NotEmpty(frozen);
         Assert.All(frozen, id => Assert.True(Graph.IsReachable(id)));
         Assert.All(Enumerable.Range(0, Graph.ObjectCount), id => Assert.NotEqual(HeapGeneration.Unknown, Graph.Generation(id)));
+        // The per-segment id ranges agree with the segment search per object.
+        Assert.Equal(frozen, Graph.FrozenObjects());
         var rows = HeapGenerationRow.Compute(Graph);
+        var searched = Enumerable.Range(0, Graph.ObjectCount).GroupBy(Graph.Generation)
+            .Select(g => (g.Key.ToString(), (long)g.Count(), g.Sum(id => Graph.Size(id)))).Order().ToArray();
+        Assert.Equal(searched, rows.Select(r => (r.Generation, r.Objects, r.Bytes)).Order().ToArray());
         Assert.Equal(Graph.ObjectCount, rows.Sum(r => r.Objects));
         Assert.Contains(rows, r => r.FreeBytes > 0);
         Assert.Matches(@"^\d+\.\d+", Graph.Header.RuntimeVersion);

@@ -18,16 +18,15 @@ public sealed record HeapGenerationRow(string Generation, long Objects, long Byt
         var bytes = new long[256];
         var freeObjects = new long[256];
         var freeBytes = new long[256];
-        for (int id = 0; id < graph.ObjectCount; id++)
+        // By id ranges per segment (no segment search per object); objects outside every segment are Unknown.
+        int next = 0;
+        foreach (var (segment, from, to) in graph.SegmentRanges())
         {
-            if (graph.IsExcluded(id))
-            {
-                continue;
-            }
-            int g = (int)graph.Generation(id);
-            objects[g]++;
-            bytes[g] += graph.Size(id);
+            Count(graph, next, from, (int)HeapGeneration.Unknown, objects, bytes);
+            Count(graph, from, to, (int)segment.Generation, objects, bytes);
+            next = to;
         }
+        Count(graph, next, graph.ObjectCount, (int)HeapGeneration.Unknown, objects, bytes);
         foreach (var s in graph.Segments)
         {
             freeObjects[(int)s.Generation] += s.FreeObjects;
@@ -35,5 +34,17 @@ public sealed record HeapGenerationRow(string Generation, long Objects, long Byt
         }
         return Enumerable.Range(0, 256).Where(g => objects[g] + freeObjects[g] > 0)
             .Select(g => new HeapGenerationRow(((HeapGeneration)g).ToString(), objects[g], bytes[g], freeObjects[g], freeBytes[g])).ToList();
+    }
+
+    private static void Count(HeapGraph graph, int from, int to, int generation, long[] objects, long[] bytes)
+    {
+        for (int id = from; id < to; id++)
+        {
+            if (!graph.IsExcluded(id))
+            {
+                objects[generation]++;
+                bytes[generation] += graph.Size(id);
+            }
+        }
     }
 }

@@ -218,6 +218,57 @@ public sealed class HeapGraph
         return HeapGeneration.Unknown;
     }
 
+    /// <summary>Each segment, in address order, with the objects in it as the id range [From, To): two binary searches of the sorted
+    /// addresses per segment, where <see cref="Generation"/> searches the segments once per object (at 100M objects the whole-heap
+    /// passes were seconds of segment searches). Ranges never overlap: of two overlapping segments (a damaged file), the first keeps
+    /// the shared objects, as no object is counted twice.</summary>
+    public IEnumerable<(HeapSegment Segment, int From, int To)> SegmentRanges()
+    {
+        int previousEnd = 0;
+        foreach (var segment in _segments)
+        {
+            int from = Math.Max(previousEnd, FirstAtOrAbove(segment.Start));
+            int to = Math.Max(from, FirstAtOrAbove(segment.End));
+            previousEnd = to;
+            yield return (segment, from, to);
+        }
+    }
+
+    /// <summary>The objects of the frozen (non-GC) heap, in id order (see <see cref="SegmentRanges"/>).</summary>
+    public IEnumerable<int> FrozenObjects()
+    {
+        foreach (var (segment, from, to) in SegmentRanges())
+        {
+            if (segment.Generation == HeapGeneration.Frozen)
+            {
+                for (int id = from; id < to; id++)
+                {
+                    yield return id;
+                }
+            }
+        }
+    }
+
+    // The first object at or above address (ObjectCount when none is): addresses are sorted.
+    private int FirstAtOrAbove(ulong address)
+    {
+        int lo = 0;
+        int hi = ObjectCount;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_addresses[mid] < address)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /// <summary>True for an object of the frozen (non-GC) heap: never collected, so never garbage even when no root reaches it.</summary>
     public bool IsFrozen(int id) => _segments.Length > 0 && Generation(id) == HeapGeneration.Frozen;
 

@@ -11,36 +11,26 @@ public sealed record HeapSegmentRow(string Start, ulong Length, string Generatio
     /// <summary>Free bytes as a share of the segment's object and free bytes.</summary>
     public double FragmentationPercent => HeapFormat.Percent(FreeBytes, Bytes + FreeBytes);
 
-    /// <summary>Every segment of the graph by address, with the objects the tables count in it (one pass, a binary search per object); empty when the file has none.</summary>
+    /// <summary>Every segment of the graph by address, with the objects the tables count in it (by each segment's id range, two binary searches per segment); empty when the file has none.</summary>
     public static IReadOnlyList<HeapSegmentRow> Compute(HeapGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var segments = graph.Segments.OrderBy(s => s.Start).ToArray();
-        if (segments.Length == 0)
+        // By the id range of each segment (SegmentRanges): no search per object.
+        var rows = new List<HeapSegmentRow>();
+        foreach (var (s, from, to) in graph.SegmentRanges())
         {
-            return [];
-        }
-
-        var starts = segments.Select(s => s.Start).ToArray();
-        var objects = new long[segments.Length];
-        var bytes = new long[segments.Length];
-        for (int id = 0; id < graph.ObjectCount; id++)
-        {
-            if (graph.IsExcluded(id))
+            long objects = 0;
+            long bytes = 0;
+            for (int id = from; id < to; id++)
             {
-                continue;
+                if (!graph.IsExcluded(id))
+                {
+                    objects++;
+                    bytes += graph.Size(id);
+                }
             }
-
-            var address = graph.Address(id);
-            int at = Array.BinarySearch(starts, address);
-            at = at >= 0 ? at : ~at - 1;
-            if (at >= 0 && address < segments[at].End)
-            {
-                objects[at]++;
-                bytes[at] += graph.Size(id);
-            }
+            rows.Add(new HeapSegmentRow(HeapFormat.Address(s.Start), s.Length, s.Generation.ToString(), objects, bytes, s.FreeObjects, s.FreeBytes));
         }
-
-        return segments.Select((s, i) => new HeapSegmentRow(HeapFormat.Address(s.Start), s.Length, s.Generation.ToString(), objects[i], bytes[i], s.FreeObjects, s.FreeBytes)).ToList();
+        return rows;
     }
 }

@@ -19,7 +19,7 @@ public static class HeapTraversal
         var blocked = excluded is null ? null : (ulong[])seen.Clone();
         var stackArray = new Stack<int>();
         IEnumerable<int> from = starts ?? Enumerable.Range(0, graph.RootCount).Select(graph.RootObject)
-            .Concat(includeFrozen ? Enumerable.Range(0, graph.ObjectCount).Where(graph.IsFrozen) : []);
+            .Concat(includeFrozen ? graph.FrozenObjects() : []);
         foreach (int s in from)
         {
             if ((seen[s >> 6] & (1UL << s)) == 0)
