@@ -161,6 +161,9 @@ public sealed class HeapGraph
     /// <summary>Size in bytes, as the runtime counts it (ClrMD's Size).</summary>
     public long Size(int id) => _columns.Size(id);
 
+    /// <summary><see cref="Size(int)"/> and <see cref="Length"/> in one lookup, for a pass over every object.</summary>
+    internal long Size(int id, out int? length) => _columns.Size(id, out length);
+
     public ReadOnlySpan<int> Children(int id) => _children.Of(id);
 
     /// <summary>The field through which <paramref name="id"/> holds its child number <paramref name="position"/>, or null (array element, unknown).</summary>

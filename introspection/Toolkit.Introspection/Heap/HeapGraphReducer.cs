@@ -150,12 +150,25 @@ public static class HeapGraphReducer
             UnresolvedReferences = graph.UnresolvedReferences,
             Unreachable = graph.Unreachable.Objects > 0 ? graph.Unreachable : unreachable,
         };
-        for (int id = 0; id < graph.ObjectCount; id++)
+        // The kept objects by their set bits, and the folded sizes by a cursor over their owners in id order: no dictionary lookup
+        // per object (at 100M objects, with 100K folded owners, the lookups were about a second).
+        var owners = folded.Keys.Order().ToArray();
+        int nextOwner = 0;
+        for (int word = 0; word < keptBits.Length; word++)
         {
-            if (HeapTraversal.IsSet(keptBits, id))
+            for (ulong bits = keptBits[word]; bits != 0; bits &= bits - 1)
             {
-                long size = graph.Size(id) + folded.GetValueOrDefault(id);
-                builder.AddObject(graph.Address(id), graph.TypeIndex(id), size, (int?)graph.Length(id), (int?)graph.Count(id), graph.StringContentId(id));
+                int id = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                long size = graph.Size(id, out int? length);
+                while (nextOwner < owners.Length && owners[nextOwner] < id)
+                {
+                    nextOwner++;
+                }
+                if (nextOwner < owners.Length && owners[nextOwner] == id)
+                {
+                    size += folded[id];
+                }
+                builder.AddObject(graph.Address(id), graph.TypeIndex(id), size, length, (int?)graph.Count(id), graph.StringContentId(id));
             }
         }
         return builder;

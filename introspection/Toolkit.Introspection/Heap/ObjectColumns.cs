@@ -60,6 +60,20 @@ public sealed class ObjectColumns
         return component == 0 ? _typeBase[t] : _typeBase[t] + (long)_lengths.ValueAt(_lengths.IndexOf(id)) * component;
     }
 
+    /// <summary><see cref="Size(int)"/> and <see cref="Length"/> with one lookup of the length column (for a pass over every object).</summary>
+    internal long Size(int id, out int? length)
+    {
+        int rank = _lengths.IndexOf(id);
+        length = rank >= 0 ? _lengths.ValueAt(rank) : null;
+        if (_oddSizes.TryGet(id, out int odd))
+        {
+            return odd == -1 ? _hugeSizes[id] : odd;
+        }
+        int t = TypeIndex(id);
+        int component = _typeComponent[t];
+        return component == 0 ? _typeBase[t] : _typeBase[t] + (long)_lengths.ValueAt(rank) * component;
+    }
+
     public int? Length(int id) => _lengths.TryGet(id, out int v) ? v : null;
 
     public int? Count(int id) => _counts.TryGet(id, out int v) ? v : null;
