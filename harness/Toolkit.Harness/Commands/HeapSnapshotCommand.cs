@@ -33,11 +33,12 @@ public static class HeapSnapshotCommand
         {
             Description = "Print to stderr the time of each capture step (createdump, open, objects, roots, the write on its second thread) and the peak RSS (off by default)",
         };
-        var command = new Command("snapshot", "Capture a managed heap to a heap file")
+        // It listens for SIGINT/SIGTERM/SIGHUP itself: ended by System.CommandLine it would leave the heap file's temporary (and a dump).
+        var command = SelfInterrupting.Mark(new Command("snapshot", "Capture a managed heap to a heap file")
         {
             pid, self, core, output, noStrings, throughDump, suspend, stats,
-        };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        });
+        command.SetAction((parse, cancellation) => Task.FromResult(CommandRunner.Run(() =>
         {
             var sources = (parse.GetValue(pid) is not null ? 1 : 0) + (parse.GetValue(self) ? 1 : 0) + (parse.GetValue(core) is not null ? 1 : 0);
             if (sources != 1)
@@ -51,16 +52,26 @@ public static class HeapSnapshotCommand
                 throw new UsageException("heap snapshot: give at most one of --through-dump and --suspend");
             }
             var mode = parse.GetValue(throughDump) ? HeapCaptureMode.ThroughDump : parse.GetValue(suspend) ? HeapCaptureMode.InPlace : HeapCaptureMode.Auto;
-            var options = new HeapCaptureOptions { RecordStringContents = !parse.GetValue(noStrings), Mode = mode };
+            using var signals = new InterruptSignals(cancellation);
+            var options = new HeapCaptureOptions { RecordStringContents = !parse.GetValue(noStrings), Mode = mode, Cancellation = signals.Token };
             if (parse.GetValue(self))
             {
                 Introspecting.BuildIntrospection.CollectGarbage();
             }
 
-            var result = Output.WithProgress("capturing the heap", _ =>
-                parse.GetValue(pid) is { } id ? HeapSnapshot.CaptureProcess(id, path, options)
-                : parse.GetValue(core) is { } dump ? HeapSnapshot.CaptureDump(dump.FullName, path, options)
-                : HeapSnapshot.CaptureSelf(path, options));
+            HeapCaptureResult result;
+            try
+            {
+                result = Output.WithProgress("capturing the heap", _ =>
+                    parse.GetValue(pid) is { } id ? HeapSnapshot.CaptureProcess(id, path, options)
+                    : parse.GetValue(core) is { } dump ? HeapSnapshot.CaptureDump(dump.FullName, path, options)
+                    : HeapSnapshot.CaptureSelf(path, options));
+            }
+            catch (OperationCanceledException) when (signals.Signal is not null)
+            {
+                Output.Error($"interrupted by {signals.Name}: {path} was not written (the process, if attached, was let go)");
+                return signals.ExitCode;
+            }
             Output.Line(result.ToText());
             if (parse.GetValue(stats))
             {
@@ -68,7 +79,7 @@ public static class HeapSnapshotCommand
                 Console.Error.WriteLine($"toolkit: stats: capture: {result.PhasesText()}; peak RSS {peak / 1048576.0:N0} MiB");
             }
             return 0;
-        }));
+        })));
         return command.WithExamples("toolkit heap snapshot --pid 4242 -o app.heap", "toolkit heap snapshot --core app.core -o app.heap --no-string-contents", "toolkit heap snapshot --pid 4242 --through-dump -o app.heap --stats");
     }
 }

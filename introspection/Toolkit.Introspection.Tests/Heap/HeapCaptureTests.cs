@@ -143,6 +143,34 @@ public sealed class HeapCaptureTests : IDisposable
         Assert.False(File.Exists(path));
     }
 
+    [Fact]
+    public void A_cancelled_capture_leaves_no_file_and_lets_the_process_go()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var options = new HeapCaptureOptions { Cancellation = cancelled.Token };
+        string folder = _dir.File("cancelled");
+        Directory.CreateDirectory(folder);
+        using (var child = new HeapTargetProcess("shapes"))
+        {
+            // Through a dump (a child): createdump is ended, its dump deleted.
+            Assert.ThrowsAny<OperationCanceledException>(() => HeapSnapshot.CaptureProcess(child.Id, Path.Combine(folder, "child.heap"), options));
+        }
+        if (OperatingSystem.IsLinux())
+        {
+            // In place: the walk stops at its first check; the process is detached and runs on.
+            using var target = new DetachedHeapTarget("shapes");
+            Assert.ThrowsAny<OperationCanceledException>(() => HeapSnapshot.CaptureProcess(target.Id, Path.Combine(folder, "inplace.heap"), options));
+            foreach (string task in Directory.GetDirectories($"/proc/{target.Id}/task"))
+            {
+                string stat = File.ReadAllText(Path.Combine(task, "stat"));
+                char state = stat[(stat.LastIndexOf(')') + 2)..][0];
+                Assert.True(state is not ('T' or 't'), $"thread {Path.GetFileName(task)} of the target is in state {state} after the cancelled capture");
+            }
+        }
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
     [Theory]
     [InlineData("4242 (dotnet) S 17 4242 4242 0 -1", 17)]
     [InlineData("4242 (a (b) c) d) S 99 1 1", 99)]

@@ -23,8 +23,9 @@ public sealed class CoreDumpWriter : IDisposable
 
     public string DumpPath { get; }
 
-    /// <summary>Dumps process <paramref name="processId"/> (which may be this process) and returns the dump's owner.</summary>
-    public static CoreDumpWriter Create(int processId)
+    /// <summary>Dumps process <paramref name="processId"/> (which may be this process) and returns the dump's owner; a cancellation
+    /// ends createdump and deletes what it wrote.</summary>
+    public static CoreDumpWriter Create(int processId, CancellationToken cancellation = default)
     {
         string createdump = Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, OperatingSystem.IsWindows() ? "createdump.exe" : "createdump");
         if (!File.Exists(createdump))
@@ -47,11 +48,18 @@ public sealed class CoreDumpWriter : IDisposable
             using var process = Process.Start(start) ?? throw new HeapCaptureException($"cannot start {createdump}");
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
+            bool exited;
+            using (cancellation.Register(() => Kill(process)))
             {
-                process.Kill();
+                exited = process.WaitForExit(Timeout);
+            }
+            if (!exited)
+            {
+                Kill(process);
                 throw new HeapCaptureException($"process {processId}: createdump did not finish in {Timeout.TotalMinutes} minutes");
             }
+            process.WaitForExit(); // its output's readers, then the exit code
+            cancellation.ThrowIfCancellationRequested();
             if (process.ExitCode != 0 || !File.Exists(writer.DumpPath))
             {
                 string text = (output.Result + error.Result).Trim();
@@ -63,6 +71,18 @@ public sealed class CoreDumpWriter : IDisposable
         {
             writer.Dispose();
             throw;
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // It has exited meanwhile.
         }
     }
 

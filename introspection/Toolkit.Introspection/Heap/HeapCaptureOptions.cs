@@ -18,6 +18,11 @@ public sealed record HeapCaptureOptions
     /// the capturing process exits (the kernel then detaches it), which the CLI does at once.</summary>
     public TimeSpan AttachTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Stops a capture (<see cref="OperationCanceledException"/>): checked while createdump runs, while the attach is
+    /// awaited and at each segment of the walk (GC regions are 4 MiB, so within milliseconds). What an unfinished capture leaves:
+    /// nothing (the heap file's temporary and the dump are deleted; an attached process is let go).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Longest prefix of a string recorded, in UTF-16 chars.</summary>
     public int MaxStringChars { get; init; } = HeapFileFormat.DefaultMaxStringChars;
 }

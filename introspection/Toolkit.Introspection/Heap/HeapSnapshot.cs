@@ -64,7 +64,7 @@ public static class HeapSnapshot
     private static HeapCaptureResult CaptureThroughDump(int processId, string source, string path, HeapCaptureOptions? options)
     {
         var clock = Stopwatch.StartNew();
-        using var dump = CoreDumpWriter.Create(processId);
+        using var dump = CoreDumpWriter.Create(processId, options?.Cancellation ?? default);
         var dumpTime = clock.Elapsed;
         var result = Capture(() => DataTarget.LoadDump(dump.DumpPath), source, processId, path, options);
         return result with { AttachTime = result.AttachTime + dumpTime, DumpTime = dumpTime, Mode = HeapCaptureMode.ThroughDump };
@@ -109,7 +109,21 @@ public static class HeapSnapshot
             Name = "heap capture (ptrace tracer)",
         };
         tracer.Start();
-        if (!attached.Wait(options.AttachTimeout))
+        bool done;
+        try
+        {
+            done = attached.Wait(options.AttachTimeout, options.Cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            // An attach under way is let finish: the walk then stops at its first check and deletes what it began.
+            if (attached.Wait(options.AttachTimeout))
+            {
+                tracer.Join();
+            }
+            throw;
+        }
+        if (!done)
         {
             throw new HeapCaptureException(
                 $"{source}: attaching in place did not finish in {options.AttachTimeout.TotalSeconds:0.#} s (a thread of it did not stop); it stays stopped until this program exits; capture it through a dump instead");

@@ -62,6 +62,7 @@ public sealed class HeapWalker
         ulong previous = 0;
         foreach (var segment in heap.Segments.OrderBy(s => s.Start))
         {
+            _options.Cancellation.ThrowIfCancellationRequested();
             var free = new SegmentFree(segment);
             _window.Reset(segment.ObjectRange.End);
             // The block walk stops at the first object it cannot decode itself; ClrMD's walk goes on from there.
@@ -95,6 +96,7 @@ public sealed class HeapWalker
         }
         ObjectsTime = clock.Elapsed;
         clock.Restart();
+        _options.Cancellation.ThrowIfCancellationRequested();
         WalkedRoots.Write(writer, _runtime);
         writer.Finish();
         RootsTime = clock.Elapsed;
