@@ -64,6 +64,17 @@ public sealed class DetachedHeapTarget : IDisposable
         }
     }
 
+    /// <summary>The target, or null (with a message) off Linux, where it is started through sh and a FIFO.</summary>
+    public static DetachedHeapTarget? StartOnLinux(params string[] args)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Console.WriteLine("skipped: the detached target is started through sh and a FIFO (Linux)");
+            return null;
+        }
+        return new DetachedHeapTarget(args);
+    }
+
     public int Id { get; private set; }
 
     public void Dispose()

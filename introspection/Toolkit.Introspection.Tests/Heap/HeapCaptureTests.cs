@@ -72,25 +72,18 @@ public sealed class HeapCaptureTests : IDisposable
     [Fact]
     public void A_process_that_is_not_a_child_is_read_in_place_and_let_go()
     {
-        if (!OperatingSystem.IsLinux())
+        using var target = DetachedHeapTarget.StartOnLinux("shapes");
+        if (target is null)
         {
-            Console.WriteLine("skipped: the detached target is started through sh and a FIFO (Linux)");
             return;
         }
-        using var target = new DetachedHeapTarget("shapes");
         Assert.NotEqual(Environment.ProcessId, ProcessParent.ParentOf(target.Id));
         var inPlace = HeapSnapshot.CaptureProcess(target.Id, _dir.File("inplace.heap"));
         Assert.Equal(HeapCaptureMode.InPlace, inPlace.Mode);
         Assert.Equal(TimeSpan.Zero, inPlace.DumpTime);
         Assert.Contains("read in place", inPlace.ToText(), StringComparison.Ordinal);
 
-        // Let go: no thread of it is left stopped (T) or in a tracing stop (t).
-        foreach (string task in Directory.GetDirectories($"/proc/{target.Id}/task"))
-        {
-            string stat = File.ReadAllText(Path.Combine(task, "stat"));
-            char state = stat[(stat.LastIndexOf(')') + 2)..][0];
-            Assert.True(state is not ('T' or 't'), $"thread {Path.GetFileName(task)} of the target is in state {state} after the capture");
-        }
+        AssertRunning(target.Id, "the capture");
 
         var graph = HeapGraph.Load(inPlace.Path);
         Assert.Equal(inPlace.Objects, graph.ObjectCount);
@@ -161,14 +154,38 @@ public sealed class HeapCaptureTests : IDisposable
             // In place: the walk stops at its first check; the process is detached and runs on.
             using var target = new DetachedHeapTarget("shapes");
             Assert.ThrowsAny<OperationCanceledException>(() => HeapSnapshot.CaptureProcess(target.Id, Path.Combine(folder, "inplace.heap"), options));
-            foreach (string task in Directory.GetDirectories($"/proc/{target.Id}/task"))
-            {
-                string stat = File.ReadAllText(Path.Combine(task, "stat"));
-                char state = stat[(stat.LastIndexOf(')') + 2)..][0];
-                Assert.True(state is not ('T' or 't'), $"thread {Path.GetFileName(task)} of the target is in state {state} after the cancelled capture");
-            }
+            AssertRunning(target.Id, "the cancelled capture");
         }
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public void A_process_that_dies_during_the_capture_is_an_error_naming_it()
+    {
+        using var target = DetachedHeapTarget.StartOnLinux("shapes");
+        if (target is null)
+        {
+            return;
+        }
+        int id = target.Id;
+        string path = _dir.File("died.heap");
+        var options = new HeapCaptureOptions
+        {
+            // SIGKILL ends a process even while it is stopped under ptrace.
+            BeforeWalk = () =>
+            {
+                using var process = Process.GetProcessById(id);
+                process.Kill();
+                var clock = Stopwatch.StartNew();
+                while (File.Exists($"/proc/{id}/stat") && !File.ReadAllText($"/proc/{id}/stat").Contains(") Z", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(30))
+                {
+                    Thread.Sleep(20);
+                }
+            },
+        };
+        var error = Assert.Throws<HeapCaptureException>(() => HeapSnapshot.CaptureProcess(id, path, options));
+        Assert.Equal($"process {id} exited during the capture; {path} was not written", error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.Info.FullName, "*died*"));
     }
 
     [Theory]
@@ -180,6 +197,17 @@ public sealed class HeapCaptureTests : IDisposable
     [InlineData("4242 (x) S -3 1", -1)]
     public void The_parent_is_read_after_the_command_name(string stat, int parent) =>
         Assert.Equal(parent, ProcessParent.ParseParent(stat));
+
+    // Let go: no thread of the process is left stopped (T) or in a tracing stop (t).
+    private static void AssertRunning(int processId, string after)
+    {
+        foreach (string task in Directory.GetDirectories($"/proc/{processId}/task"))
+        {
+            string stat = File.ReadAllText(Path.Combine(task, "stat"));
+            char state = stat[(stat.LastIndexOf(')') + 2)..][0];
+            Assert.True(state is not ('T' or 't'), $"thread {Path.GetFileName(task)} of the target is in state {state} after {after}");
+        }
+    }
 
     private static List<(string Kind, long Count, long Size)> TargetRows(HeapGraph graph) =>
         HeapQueries.Summarize(graph).Rows.Where(r => r.Kind.StartsWith("Toolkit.HeapTarget.", StringComparison.Ordinal))

@@ -23,6 +23,9 @@ public sealed record HeapCaptureOptions
     /// nothing (the heap file's temporary and the dump are deleted; an attached process is let go).</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>For tests: called once the process or dump is open, before the walk (to end the process there, say).</summary>
+    internal Action? BeforeWalk { get; init; }
+
     /// <summary>Longest prefix of a string recorded, in UTF-16 chars.</summary>
     public int MaxStringChars { get; init; } = HeapFileFormat.DefaultMaxStringChars;
 }

@@ -39,7 +39,7 @@ public static class HeapSnapshot
             var chosen => chosen,
         };
         return mode == HeapCaptureMode.InPlace
-            ? CaptureOnTracerThread(() => DataTarget.AttachToProcess(processId, suspend: true), source, processId, path, options)
+            ? CaptureOnTracerThread(() => AttachTolerant(processId), source, processId, path, options)
             : CaptureThroughDump(processId, source, path, options);
     }
 
@@ -68,6 +68,21 @@ public static class HeapSnapshot
         var dumpTime = clock.Elapsed;
         var result = Capture(() => DataTarget.LoadDump(dump.DumpPath), source, processId, path, options);
         return result with { AttachTime = result.AttachTime + dumpTime, DumpTime = dumpTime, Mode = HeapCaptureMode.ThroughDump };
+    }
+
+    // Attached and stopped, read through ExitTolerantReader (a process dying under the DAC's reads would otherwise end this one).
+    private static DataTarget AttachTolerant(int processId)
+    {
+        var attached = DataTarget.AttachToProcess(processId, suspend: true);
+        try
+        {
+            return new DataTarget(new ExitTolerantReader(attached), attached.Options);
+        }
+        catch
+        {
+            attached.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -162,8 +177,20 @@ public static class HeapSnapshot
                 var attach = clock.Elapsed;
                 clock.Restart();
                 using var writer = new HeapFileWriter(path);
-                var walker = new HeapWalker(runtime, options);
-                walker.Write(writer, source, processId, RuntimeVersion(clr));
+                var exited = target.DataReader is ExitTolerantReader tolerant ? tolerant.Exited : CancellationToken.None;
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation, exited);
+                var walker = new HeapWalker(runtime, options with { Cancellation = stop.Token });
+                options.BeforeWalk?.Invoke();
+                try
+                {
+                    walker.Write(writer, source, processId, RuntimeVersion(clr));
+                }
+                catch (Exception e) when (e is not HeapCaptureException && (exited.IsCancellationRequested
+                    || (e is not OperationCanceledException && processId > 0 && HasExited(processId))))
+                {
+                    // ClrMD's reads of a process that died meanwhile fail with whatever the read met ("The process has exited").
+                    throw new HeapCaptureException($"{source} exited during the capture; {path} was not written", e);
+                }
                 return new HeapCaptureResult(
                     path, source, writer.Objects, writer.References, writer.Types, writer.Roots, writer.TotalObjectBytes,
                     new FileInfo(path).Length, attach, clock.Elapsed)
@@ -241,6 +268,33 @@ public static class HeapSnapshot
             throw new HeapCaptureException($"{source}: cannot read its memory map ({maps}): {e.Message}", e);
         }
         throw new HeapCaptureException($"{source}: not a .NET process (no CLR runtime found in it)");
+    }
+
+    // Gone, or a zombie waiting for its parent (which a process killed while attached stays until reaped).
+    private static bool HasExited(int processId)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                string stat = File.ReadAllText($"/proc/{processId}/stat");
+                int close = stat.LastIndexOf(')');
+                return close < 0 || close + 2 >= stat.Length || stat[close + 2] is 'Z' or 'X';
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return true;
+            }
+        }
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     private static void EnsureProcessExists(int processId)

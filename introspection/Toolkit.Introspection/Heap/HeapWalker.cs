@@ -98,6 +98,7 @@ public sealed class HeapWalker
         clock.Restart();
         _options.Cancellation.ThrowIfCancellationRequested();
         WalkedRoots.Write(writer, _runtime);
+        _options.Cancellation.ThrowIfCancellationRequested(); // a process that died during the roots leaves no file
         writer.Finish();
         RootsTime = clock.Elapsed;
     }
