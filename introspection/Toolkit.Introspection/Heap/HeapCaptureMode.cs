@@ -8,7 +8,7 @@ public enum HeapCaptureMode : byte
     Auto = 0,
 
     /// <summary>Attach (ptrace on Linux), stop every thread, walk the live memory, detach. No dump on disk
-    /// and about half the CPU of <see cref="ThroughDump"/> (100M objects: 9.2 s against 21.5 s,
+    /// and about half the CPU of <see cref="ThroughDump"/> (100M objects: 10.0 s against 18.8-21.5 s,
     /// docs/heap-analysis.md); the process is stopped while it is walked. Refused for a child of the
     /// capturing process on Linux: .NET's watcher of the child processes it started reaps the stop that
     /// the attach causes (it takes the child for exited), and ClrMD's attach then waits for that stop for
