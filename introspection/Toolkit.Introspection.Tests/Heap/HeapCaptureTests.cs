@@ -188,6 +188,27 @@ public sealed class HeapCaptureTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.Info.FullName, "*died*"));
     }
 
+    [Fact]
+    public void A_process_already_traced_is_an_error_naming_the_tracer()
+    {
+        using var target = DetachedHeapTarget.StartOnLinux("shapes");
+        if (target is null)
+        {
+            return;
+        }
+        HeapCaptureException? second = null;
+        var options = new HeapCaptureOptions
+        {
+            // While the first capture holds the process, a second one tries to attach.
+            BeforeWalk = () => second = Assert.Throws<HeapCaptureException>(() => HeapSnapshot.CaptureProcess(target.Id, _dir.File("second.heap"))),
+        };
+        HeapSnapshot.CaptureProcess(target.Id, _dir.File("first.heap"), options);
+        Assert.NotNull(second);
+        Assert.Contains($"process {target.Id}: cannot attach, it is already traced by process", second.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("second.heap")));
+        AssertRunning(target.Id, "both captures");
+    }
+
     [Theory]
     [InlineData("4242 (dotnet) S 17 4242 4242 0 -1", 17)]
     [InlineData("4242 (a (b) c) d) S 99 1 1", 99)]

@@ -73,7 +73,15 @@ public static class HeapSnapshot
     // Attached and stopped, read through ExitTolerantReader (a process dying under the DAC's reads would otherwise end this one).
     private static DataTarget AttachTolerant(int processId)
     {
-        var attached = DataTarget.AttachToProcess(processId, suspend: true);
+        DataTarget attached;
+        try
+        {
+            attached = DataTarget.AttachToProcess(processId, suspend: true);
+        }
+        catch (ClrDiagnosticsException) when (ProcessParent.TracerOf(processId) is int tracer and > 0)
+        {
+            throw new HeapCaptureException($"process {processId}: cannot attach, it is already traced by process {tracer} (a debugger, or another capture); wait for it to end or capture through a dump");
+        }
         try
         {
             return new DataTarget(new ExitTolerantReader(attached), attached.Options);

@@ -26,6 +26,26 @@ internal static class ProcessParent
         return ParseParent(text);
     }
 
+    /// <summary>The process tracing <paramref name="processId"/> (TracerPid in /proc/PID/status): 0 for none, -1 when unknown.</summary>
+    public static int TracerOf(int processId)
+    {
+        try
+        {
+            foreach (string line in File.ReadLines($"/proc/{processId}/status"))
+            {
+                if (line.StartsWith("TracerPid:", StringComparison.Ordinal))
+                {
+                    return int.TryParse(line.AsSpan("TracerPid:".Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int tracer) ? tracer : -1;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone, or not ours to read.
+        }
+        return -1;
+    }
+
     /// <summary>The fourth field of a stat line ("pid (comm) state ppid ..."); the command name may hold spaces and
     /// parentheses, so fields are counted after its last ')'. -1 for a line that is not of that form.</summary>
     internal static int ParseParent(string stat)
