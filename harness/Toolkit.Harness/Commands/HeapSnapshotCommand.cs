@@ -69,7 +69,7 @@ public static class HeapSnapshotCommand
             }
             catch (OperationCanceledException) when (signals.Signal is not null)
             {
-                Output.Error($"interrupted by {signals.Name}: {path} was not written (the process, if attached, was let go)");
+                Output.Error($"interrupted by {signals.Name}: {path} was not written (an attached process is let go as the toolkit exits)");
                 return signals.ExitCode;
             }
             Output.Line(result.ToText());

@@ -13,6 +13,13 @@ public sealed class CoreDumpWriter : IDisposable
     // createdump of a multi-gigabyte process takes tens of seconds; beyond this it is stuck.
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
+    // Exit codes .NET reports for a child ended by SIGINT and SIGTERM (128 + the signal).
+    private const int SignalledByInterrupt = 130;
+    private const int SignalledByTerm = 143;
+
+    // The signal handler runs on a thread of its own; it cancels within milliseconds.
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(1);
+
     private readonly DirectoryInfo _directory;
 
     private CoreDumpWriter(DirectoryInfo directory, string path)
@@ -59,6 +66,12 @@ public sealed class CoreDumpWriter : IDisposable
                 throw new HeapCaptureException($"process {processId}: createdump did not finish in {Timeout.TotalMinutes} minutes");
             }
             process.WaitForExit(); // its output's readers, then the exit code
+            if (process.ExitCode is SignalledByInterrupt or SignalledByTerm && cancellation.CanBeCanceled)
+            {
+                // Ctrl-C at a terminal reaches createdump too (same process group), maybe before this process's own handler
+                // has cancelled: give that handler a moment, so the capture ends as interrupted, not as a createdump failure.
+                cancellation.WaitHandle.WaitOne(InterruptGrace);
+            }
             cancellation.ThrowIfCancellationRequested();
             if (process.ExitCode != 0 || !File.Exists(writer.DumpPath))
             {

@@ -96,11 +96,22 @@ public static class HeapSnapshot
     /// <summary>
     /// Captures in place on a thread of its own, waiting for the attach at most <see cref="HeapCaptureOptions.AttachTimeout"/>.
     /// ptrace's tracer is the thread that attached: the attach, every read of a thread's registers (the stack roots) and the
-    /// detach must all run on it, so the whole capture does. Past the deadline the capture fails with an error; the blocked
-    /// thread is left behind (a background thread: it does not keep the process alive).
+    /// detach must all run on it, so the whole capture does. Past the deadline (or at a cancellation during the attach) the
+    /// capture is abandoned with an error: the blocked thread is left behind (a background thread: it does not keep the process
+    /// alive), and if its attach ever returns it detaches at once and writes nothing.
     /// </summary>
     internal static HeapCaptureResult CaptureOnTracerThread(Func<DataTarget> attach, string source, int processId, string path, HeapCaptureOptions options)
     {
+        var timeout = options.AttachTimeout;
+        if ((timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) || timeout.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"AttachTimeout must be between 0 and {int.MaxValue} ms, or infinite");
+        }
+        // Who owns the attach: the tracer once it has attached (Claimed), or this thread once it gave up (Abandoned); one wins.
+        const int waiting = 0;
+        const int claimed = 1;
+        const int abandoned = 2;
+        int state = waiting;
         // Not disposed: after a timeout the blocked thread may still set it.
         var attached = new ManualResetEventSlim();
         HeapCaptureResult? result = null;
@@ -111,14 +122,21 @@ public static class HeapSnapshot
             {
                 result = Capture(() =>
                 {
+                    DataTarget target;
                     try
                     {
-                        return attach();
+                        target = attach();
                     }
                     finally
                     {
                         attached.Set();
                     }
+                    if (Interlocked.CompareExchange(ref state, claimed, waiting) != waiting)
+                    {
+                        target.Dispose(); // abandoned meanwhile: let the process go, write nothing
+                        throw new OperationCanceledException("the capture was abandoned before the attach finished");
+                    }
+                    return target;
                 }, source, processId, path, options);
             }
             catch (Exception e)
@@ -135,21 +153,18 @@ public static class HeapSnapshot
         bool done;
         try
         {
-            done = attached.Wait(options.AttachTimeout, options.Cancellation);
+            done = attached.Wait(timeout, options.Cancellation);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (Interlocked.CompareExchange(ref state, abandoned, waiting) != waiting)
         {
-            // An attach under way is let finish: the walk then stops at its first check and deletes what it began.
-            if (attached.Wait(options.AttachTimeout))
-            {
-                tracer.Join();
-            }
+            // Attached already: the walk stops at its first check and deletes what it began.
+            tracer.Join();
             throw;
         }
-        if (!done)
+        if (!done && Interlocked.CompareExchange(ref state, abandoned, waiting) == waiting)
         {
             throw new HeapCaptureException(
-                $"{source}: attaching in place did not finish in {options.AttachTimeout.TotalSeconds:0.#} s (a thread of it did not stop); it stays stopped until this program exits; capture it through a dump instead");
+                $"{source}: attaching in place did not finish in {timeout.TotalSeconds:0.#} s (a thread of it did not stop); it stays stopped until this program exits; capture it through a dump instead");
         }
         tracer.Join();
         failure?.Throw();
@@ -193,8 +208,8 @@ public static class HeapSnapshot
                 {
                     walker.Write(writer, source, processId, RuntimeVersion(clr));
                 }
-                catch (Exception e) when (e is not HeapCaptureException && (exited.IsCancellationRequested
-                    || (e is not OperationCanceledException && processId > 0 && HasExited(processId))))
+                catch (Exception e) when (e is not HeapCaptureException && target.DataReader is ExitTolerantReader && (exited.IsCancellationRequested
+                    || (e is not OperationCanceledException && HasExited(processId))))
                 {
                     // ClrMD's reads of a process that died meanwhile fail with whatever the read met ("The process has exited").
                     throw new HeapCaptureException($"{source} exited during the capture; {path} was not written", e);

@@ -6,8 +6,9 @@ namespace Toolkit.Introspection.Heap;
 /// attached to in place: see <see cref="HeapCaptureMode.InPlace"/>.</summary>
 internal static class ProcessParent
 {
-    /// <summary>True when <paramref name="processId"/>'s parent is this process; false off Linux, where the watcher of
-    /// child processes does not race an attach, or when the process is gone.</summary>
+    /// <summary>True when <paramref name="processId"/>'s parent is this process; false when the process is gone, and off Linux,
+    /// where it is not checked (untested: on macOS ClrMD's attach also waits for the stop with waitpid, so a child may hang there
+    /// as on Linux, until <see cref="HeapCaptureOptions.AttachTimeout"/>).</summary>
     public static bool IsChildOfThisProcess(int processId) =>
         OperatingSystem.IsLinux() && ParentOf(processId) == Environment.ProcessId;
 
@@ -26,16 +27,23 @@ internal static class ProcessParent
         return ParseParent(text);
     }
 
-    /// <summary>The process tracing <paramref name="processId"/> (TracerPid in /proc/PID/status): 0 for none, -1 when unknown.</summary>
+    /// <summary>The process tracing <paramref name="processId"/>: 0 for none, -1 when unknown. /proc/PID/status's TracerPid is the
+    /// tracing thread; its process is that thread's Tgid (another capture traces from a thread of its own).</summary>
     public static int TracerOf(int processId)
+    {
+        int thread = StatusField(processId, "TracerPid:");
+        return thread > 0 ? StatusField(thread, "Tgid:") : thread;
+    }
+
+    private static int StatusField(int processId, string field)
     {
         try
         {
             foreach (string line in File.ReadLines($"/proc/{processId}/status"))
             {
-                if (line.StartsWith("TracerPid:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                 {
-                    return int.TryParse(line.AsSpan("TracerPid:".Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int tracer) ? tracer : -1;
+                    return int.TryParse(line.AsSpan(field.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : -1;
                 }
             }
         }
