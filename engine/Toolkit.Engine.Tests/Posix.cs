@@ -14,6 +14,14 @@ internal static class Posix
         }
     }
 
+    /// <summary>A second descriptor of the same open file (what a forked child holds until it execs); -1 on failure.</summary>
+    [DllImport("libc", EntryPoint = "dup", SetLastError = true)]
+    public static extern int Dup(int descriptor);
+
+    /// <summary>Closes a descriptor.</summary>
+    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    public static extern int Close(int descriptor);
+
     [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static extern int MakeFifo([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);
 }

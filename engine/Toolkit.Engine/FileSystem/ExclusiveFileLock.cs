@@ -19,6 +19,7 @@ internal sealed class ExclusiveFileLock : IDisposable
     private const int CloseOnExec = 0x80000;
     private const int LockExclusive = 2;
     private const int NoBlock = 4;
+    private const int Unlock = 8;
     private const int WouldBlock = 11;
     private const int MaxOwnerBytes = 4096;
 
@@ -99,8 +100,21 @@ internal sealed class ExclusiveFileLock : IDisposable
         _stream.Flush();
     }
 
-    /// <summary>Releases the lock (the file stays: deleting a lock file races with the next taker).</summary>
-    public void Dispose() => _stream.Dispose();
+    /// <summary>The open descriptor (for a test that duplicates it, as a process forked meanwhile holds a copy).</summary>
+    internal SafeFileHandle Handle => _stream.SafeFileHandle;
+
+    /// <summary>Releases the lock (the file stays: deleting a lock file races with the next taker). Unlocked explicitly before the
+    /// close: a process another thread forks holds a copy of the descriptor until it execs (close-on-exec closes it only then),
+    /// and the close alone would leave the lock held by that copy; an engine test then found its own project "held by another
+    /// process" after its previous build had ended cleanly.</summary>
+    public void Dispose()
+    {
+        if (OperatingSystem.IsLinux() && !_stream.SafeFileHandle.IsClosed)
+        {
+            _ = Flock((int)_stream.SafeFileHandle.DangerousGetHandle(), Unlock);
+        }
+        _stream.Dispose();
+    }
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
