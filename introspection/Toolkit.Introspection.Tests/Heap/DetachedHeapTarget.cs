@@ -77,6 +77,20 @@ public sealed class DetachedHeapTarget : IDisposable
 
     public int Id { get; private set; }
 
+    // Gone, or a zombie (its parent, init in a container, may never reap it): either way nothing to wait for.
+    private static bool IsRunning(int id)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{id}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose()
     {
         _input?.Dispose();
@@ -84,11 +98,11 @@ public sealed class DetachedHeapTarget : IDisposable
         if (Id > 0)
         {
             var clock = Stopwatch.StartNew();
-            while (Directory.Exists($"/proc/{Id}") && clock.Elapsed < TimeSpan.FromSeconds(10))
+            while (IsRunning(Id) && clock.Elapsed < TimeSpan.FromSeconds(10))
             {
                 Thread.Sleep(50);
             }
-            if (Directory.Exists($"/proc/{Id}"))
+            if (IsRunning(Id))
             {
                 try
                 {

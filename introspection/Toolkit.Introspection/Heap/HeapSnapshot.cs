@@ -155,10 +155,16 @@ public static class HeapSnapshot
         {
             done = attached.Wait(timeout, options.Cancellation);
         }
-        catch (OperationCanceledException) when (Interlocked.CompareExchange(ref state, abandoned, waiting) != waiting)
+        catch (OperationCanceledException)
         {
-            // Attached already: the walk stops at its first check and deletes what it began.
-            tracer.Join();
+            if (Interlocked.CompareExchange(ref state, abandoned, waiting) != waiting)
+            {
+                tracer.Join(); // attached already: the walk stops at its first check and deletes what it began
+            }
+            else if (attached.Wait(timeout))
+            {
+                tracer.Join(); // an attach under way has finished and detached at once: the process runs on when this throws
+            }
             throw;
         }
         if (!done && Interlocked.CompareExchange(ref state, abandoned, waiting) == waiting)
