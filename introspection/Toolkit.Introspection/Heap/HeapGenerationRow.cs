@@ -38,13 +38,8 @@ public sealed record HeapGenerationRow(string Generation, long Objects, long Byt
 
     private static void Count(HeapGraph graph, int from, int to, int generation, long[] objects, long[] bytes)
     {
-        for (int id = from; id < to; id++)
-        {
-            if (!graph.IsExcluded(id))
-            {
-                objects[generation]++;
-                bytes[generation] += graph.Size(id);
-            }
-        }
+        var (included, includedBytes) = graph.CountIncluded(from, to);
+        objects[generation] += included;
+        bytes[generation] += includedBytes;
     }
 }

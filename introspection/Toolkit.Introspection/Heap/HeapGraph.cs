@@ -237,6 +237,23 @@ public sealed class HeapGraph
         }
     }
 
+    /// <summary>The objects in the id range [<paramref name="from"/>, <paramref name="to"/>) that no view leaves out, and their bytes
+    /// (a row of <see cref="SegmentRanges"/>).</summary>
+    internal (long Objects, long Bytes) CountIncluded(int from, int to)
+    {
+        long objects = 0;
+        long bytes = 0;
+        for (int id = from; id < to; id++)
+        {
+            if (!IsExcluded(id))
+            {
+                objects++;
+                bytes += Size(id);
+            }
+        }
+        return (objects, bytes);
+    }
+
     /// <summary>The objects of the frozen (non-GC) heap, in id order (see <see cref="SegmentRanges"/>).</summary>
     public IEnumerable<int> FrozenObjects()
     {

@@ -19,16 +19,7 @@ public sealed record HeapSegmentRow(string Start, ulong Length, string Generatio
         var rows = new List<HeapSegmentRow>();
         foreach (var (s, from, to) in graph.SegmentRanges())
         {
-            long objects = 0;
-            long bytes = 0;
-            for (int id = from; id < to; id++)
-            {
-                if (!graph.IsExcluded(id))
-                {
-                    objects++;
-                    bytes += graph.Size(id);
-                }
-            }
+            var (objects, bytes) = graph.CountIncluded(from, to);
             rows.Add(new HeapSegmentRow(HeapFormat.Address(s.Start), s.Length, s.Generation.ToString(), objects, bytes, s.FreeObjects, s.FreeBytes));
         }
         return rows;
