@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Toolkit.Introspection.Heap;
 
 namespace Toolkit.Introspection.Tests.Heap;
 
@@ -77,20 +78,6 @@ public sealed class DetachedHeapTarget : IDisposable
 
     public int Id { get; private set; }
 
-    // Gone, or a zombie (its parent, init in a container, may never reap it): either way nothing to wait for.
-    private static bool IsRunning(int id)
-    {
-        try
-        {
-            string stat = File.ReadAllText($"/proc/{id}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
     public void Dispose()
     {
         _input?.Dispose();
@@ -98,11 +85,11 @@ public sealed class DetachedHeapTarget : IDisposable
         if (Id > 0)
         {
             var clock = Stopwatch.StartNew();
-            while (IsRunning(Id) && clock.Elapsed < TimeSpan.FromSeconds(10))
+            while (!LinuxProcess.HasEnded(Id) && clock.Elapsed < TimeSpan.FromSeconds(10))
             {
                 Thread.Sleep(50);
             }
-            if (IsRunning(Id))
+            if (!LinuxProcess.HasEnded(Id))
             {
                 try
                 {

@@ -77,7 +77,7 @@ public sealed class HeapCaptureTests : IDisposable
         {
             return;
         }
-        Assert.NotEqual(Environment.ProcessId, ProcessParent.ParentOf(target.Id));
+        Assert.NotEqual(Environment.ProcessId, LinuxProcess.ParentOf(target.Id));
         var inPlace = HeapSnapshot.CaptureProcess(target.Id, _dir.File("inplace.heap"));
         Assert.Equal(HeapCaptureMode.InPlace, inPlace.Mode);
         Assert.Equal(TimeSpan.Zero, inPlace.DumpTime);
@@ -102,7 +102,7 @@ public sealed class HeapCaptureTests : IDisposable
         using var target = new HeapTargetProcess("shapes");
         if (OperatingSystem.IsLinux())
         {
-            Assert.Equal(Environment.ProcessId, ProcessParent.ParentOf(target.Id));
+            Assert.Equal(Environment.ProcessId, LinuxProcess.ParentOf(target.Id));
             string refused = _dir.File("refused.heap");
             var error = Assert.Throws<HeapCaptureException>(() => HeapSnapshot.CaptureProcess(target.Id, refused, new HeapCaptureOptions { Mode = HeapCaptureMode.InPlace }));
             Assert.Contains($"process {target.Id} is a child of this process", error.Message, StringComparison.Ordinal);
@@ -177,7 +177,7 @@ public sealed class HeapCaptureTests : IDisposable
                 using var process = Process.GetProcessById(id);
                 process.Kill();
                 var clock = Stopwatch.StartNew();
-                while (File.Exists($"/proc/{id}/stat") && !File.ReadAllText($"/proc/{id}/stat").Contains(") Z", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(30))
+                while (!LinuxProcess.HasEnded(id) && clock.Elapsed < TimeSpan.FromSeconds(30))
                 {
                     Thread.Sleep(20);
                 }
@@ -218,15 +218,14 @@ public sealed class HeapCaptureTests : IDisposable
     [InlineData("4242 (x) S", -1)]
     [InlineData("4242 (x) S -3 1", -1)]
     public void The_parent_is_read_after_the_command_name(string stat, int parent) =>
-        Assert.Equal(parent, ProcessParent.ParseParent(stat));
+        Assert.Equal(parent, LinuxProcess.ParseParent(stat));
 
     // Let go: no thread of the process is left stopped (T) or in a tracing stop (t).
     private static void AssertRunning(int processId, string after)
     {
         foreach (string task in Directory.GetDirectories($"/proc/{processId}/task"))
         {
-            string stat = File.ReadAllText(Path.Combine(task, "stat"));
-            char state = stat[(stat.LastIndexOf(')') + 2)..][0];
+            char state = LinuxProcess.StateOf(Path.Combine(task, "stat"));
             Assert.True(state is not ('T' or 't'), $"thread {Path.GetFileName(task)} of the target is in state {state} after {after}");
         }
     }

@@ -30,7 +30,7 @@ public static class HeapSnapshot
         }
         string source = $"process {processId}";
         EnsureDotNetProcess(processId, source);
-        bool child = ProcessParent.IsChildOfThisProcess(processId);
+        bool child = LinuxProcess.IsChildOfThisProcess(processId);
         var mode = options.Mode switch
         {
             HeapCaptureMode.Auto => child ? HeapCaptureMode.ThroughDump : HeapCaptureMode.InPlace,
@@ -78,7 +78,7 @@ public static class HeapSnapshot
         {
             attached = DataTarget.AttachToProcess(processId, suspend: true);
         }
-        catch (ClrDiagnosticsException) when (ProcessParent.TracerOf(processId) is int tracer and > 0)
+        catch (ClrDiagnosticsException) when (LinuxProcess.TracerOf(processId) is int tracer and > 0)
         {
             throw new HeapCaptureException($"process {processId}: cannot attach, it is already traced by process {tracer} (a debugger, or another capture); wait for it to end or capture through a dump");
         }
@@ -206,7 +206,8 @@ public static class HeapSnapshot
                 var attach = clock.Elapsed;
                 clock.Restart();
                 using var writer = new HeapFileWriter(path);
-                var exited = target.DataReader is ExitTolerantReader tolerant ? tolerant.Exited : CancellationToken.None;
+                var tolerant = target.DataReader as ExitTolerantReader;
+                var exited = tolerant?.Exited ?? CancellationToken.None;
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation, exited);
                 var walker = new HeapWalker(runtime, options with { Cancellation = stop.Token });
                 options.BeforeWalk?.Invoke();
@@ -214,7 +215,7 @@ public static class HeapSnapshot
                 {
                     walker.Write(writer, source, processId, RuntimeVersion(clr));
                 }
-                catch (Exception e) when (e is not HeapCaptureException && target.DataReader is ExitTolerantReader && (exited.IsCancellationRequested
+                catch (Exception e) when (e is not HeapCaptureException && tolerant is not null && (exited.IsCancellationRequested
                     || (e is not OperationCanceledException && HasExited(processId))))
                 {
                     // ClrMD's reads of a process that died meanwhile fail with whatever the read met ("The process has exited").
@@ -299,21 +300,11 @@ public static class HeapSnapshot
         throw new HeapCaptureException($"{source}: not a .NET process (no CLR runtime found in it)");
     }
 
-    // Gone, or a zombie waiting for its parent (which a process killed while attached stays until reaped).
     private static bool HasExited(int processId)
     {
         if (OperatingSystem.IsLinux())
         {
-            try
-            {
-                string stat = File.ReadAllText($"/proc/{processId}/stat");
-                int close = stat.LastIndexOf(')');
-                return close < 0 || close + 2 >= stat.Length || stat[close + 2] is 'Z' or 'X';
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return true;
-            }
+            return LinuxProcess.HasEnded(processId);
         }
         try
         {

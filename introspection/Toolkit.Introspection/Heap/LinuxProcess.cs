@@ -2,9 +2,9 @@ using System.Globalization;
 
 namespace Toolkit.Introspection.Heap;
 
-/// <summary>Whether a process is a child of this one (Linux: the parent id in /proc/PID/stat). A child cannot be
-/// attached to in place: see <see cref="HeapCaptureMode.InPlace"/>.</summary>
-internal static class ProcessParent
+/// <summary>What /proc says of a process (Linux): its parent (a child cannot be attached to in place: see
+/// <see cref="HeapCaptureMode.InPlace"/>), its tracer, the state of it or of one of its threads.</summary>
+internal static class LinuxProcess
 {
     /// <summary>True when <paramref name="processId"/>'s parent is this process; false when the process is gone, and off Linux,
     /// where it is not checked (untested: on macOS ClrMD's attach also waits for the stop with waitpid, so a child may hang there
@@ -53,6 +53,26 @@ internal static class ProcessParent
         }
         return -1;
     }
+
+    /// <summary>The state letter of a stat file (/proc/PID/stat or /proc/PID/task/TID/stat: 'R', 'S', 'T' stopped, 't' in a
+    /// tracing stop, 'Z' a zombie...), or '\0' when it cannot be read (gone) or is not of that form.</summary>
+    public static char StateOf(string statPath)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText(statPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return '\0';
+        }
+        int close = stat.LastIndexOf(')');
+        return close >= 0 && close + 2 < stat.Length ? stat[close + 2] : '\0';
+    }
+
+    /// <summary>Gone, or a zombie waiting for its parent (a process killed while attached, or whose parent never reaps it).</summary>
+    public static bool HasEnded(int processId) => StateOf($"/proc/{processId}/stat") is '\0' or 'Z' or 'X';
 
     /// <summary>The fourth field of a stat line ("pid (comm) state ppid ..."); the command name may hold spaces and
     /// parentheses, so fields are counted after its last ')'. -1 for a line that is not of that form.</summary>
