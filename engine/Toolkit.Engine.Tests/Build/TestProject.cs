@@ -42,6 +42,18 @@ internal sealed class TestProject
         return (result, LastReporter.Commands.ToList());
     }
 
+    /// <summary>
+    /// A dry run opened as <c>toolkit build -n</c> opens one (read-only, scanning only the objects whose outputs exist:
+    /// <see cref="EngineSettings.ScanForDecisionsOnly"/>), one job; returns the project and the commands it would run.
+    /// </summary>
+    public (Project Project, List<string> Commands) DryRunAsCli()
+    {
+        LastReporter = new NullBuildReporter();
+        LastProject = Project.Open(new StringReader(Manifest), "test.manifest", Files, "/project", Settings.WithScanForDecisionsOnly(true), LastReporter);
+        LastProject.Build(null, new BuildOptions { Jobs = 1, DryRun = true }, new BuiltinToolExecutor());
+        return (LastProject, LastReporter.Commands.ToList());
+    }
+
     /// <summary>The targets (the path after -o or the first word after rcs) of the commands that ran.</summary>
     public static List<string> Targets(IEnumerable<string> commands) => commands.Select(TargetOf).ToList();
 

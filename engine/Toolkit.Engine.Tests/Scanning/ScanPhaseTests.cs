@@ -55,6 +55,60 @@ public sealed class ScanPhaseTests
     }
 
     [Fact]
+    public void A_dry_run_scans_no_object_whose_output_is_missing_and_every_object_whose_output_exists()
+    {
+        var project = new TestProject("""
+            toolkit-manifest 2
+            CPPPATH = include
+            build a.o: Object a.c
+            build b.o: Object b.c
+            build app: Program a.o b.o
+
+            end
+            """);
+        project.Files.WriteText("include/common.h", "#define COMMON 1\n");
+        project.Files.WriteText("a.c", "#include <common.h>\nint main(void) { return 0; }\n");
+        project.Files.WriteText("b.c", "#include <common.h>\nint b(void) { return 0; }\n");
+
+        var (clean, wouldRun) = project.DryRunAsCli();
+        Assert.Equal(["a.o", "b.o", "app"], TestProject.Targets(wouldRun));
+        Assert.Equal(0, clean.FilesParsed);
+        Assert.Null(clean.Scanner);
+        Assert.Equal(-1, clean.Graph.Store.FindNode("include/common.h"));
+
+        Assert.Equal(["a.o", "b.o", "app"], TestProject.Targets(project.Build().Commands));
+        project.Files.Delete("a.o");
+        project.Files.WriteText("include/common.h", "#define COMMON 2\n");
+        var (built, afterEdit) = project.DryRunAsCli();
+        Assert.Equal(["a.o", "b.o", "app"], TestProject.Targets(afterEdit)); // b.o only through the scanned header
+        Assert.Equal([built.Graph.Store.FindNode("include/common.h")], Implicit(built, "b.o"));
+        Assert.Empty(Implicit(built, "a.o"));
+        Assert.Equal(TestProject.Targets(afterEdit), TestProject.Targets(project.Build().Commands));
+    }
+
+    [Fact]
+    public void A_dry_run_of_a_clean_tree_with_a_generated_header_scans_every_object_so_the_header_comes_first()
+    {
+        // The header's statement comes after the object's: only the scanned edge orders it first.
+        var project = new TestProject("""
+            toolkit-manifest 2
+            CPPPATH = include
+            build main.o: Object main.c
+            build app: Program main.o
+            build include/gen_cfg.h: Copy tmpl/gen_cfg.h.in
+
+            end
+            """);
+        project.Files.WriteText("main.c", "#include <gen_cfg.h>\nint main(void) { return 0; }\n");
+        project.Files.WriteText("tmpl/gen_cfg.h.in", "#define CFG 1\n");
+
+        var (opened, wouldRun) = project.DryRunAsCli();
+        Assert.True(opened.FilesParsed > 0, $"{opened.FilesParsed} files parsed");
+        Assert.Equal([CopyHeader, "main.o", "app"], TestProject.Targets(wouldRun));
+        Assert.Equal(wouldRun, project.Build().Commands);
+    }
+
+    [Fact]
     public void Headers_outside_the_root_relative_or_absolute_are_dependencies_named_absolutely_and_never_cleaned()
     {
         var project = new TestProject("""

@@ -80,18 +80,49 @@ internal sealed class Decider
         }
 
         var dependencies = worker.DecisionDependencies(_store, node);
+        if (_dryRun && (AnyWouldRun(dependencies) || AnyMissing(targetPaths)))
+        {
+            // With -n a statement that runs whatever the signatures say is only printed, and nothing is recorded:
+            // no signature is computed (on a clean tree's dry run, an array, two MD5s and their strings per statement).
+            return TargetDecision.WouldRun(targetPaths, sourcePaths, commandLine);
+        }
+
         var signatures = new ContentSignature[dependencies.Count];
-        var dependencyWouldRun = false;
         for (var i = 0; i < dependencies.Count; i++)
         {
             signatures[i] = _store.GetInfo(dependencies[i]).ContentSignature;
-            dependencyWouldRun |= _dryRun && _wouldRun[dependencies[i]];
         }
 
         var actionSignature = SignatureCalculator.ActionSignature(_hasher, commandLine);
         var buildSignature = SignatureCalculator.BuildSignature(_hasher, actionSignature, signatures);
-        var upToDate = !dependencyWouldRun && AllCurrent(targets, targetPaths, buildSignature);
+        var upToDate = AllCurrent(targets, targetPaths, buildSignature);
         return new TargetDecision(targetPaths, sourcePaths, commandLine, signatures, actionSignature, buildSignature, upToDate, null);
+    }
+
+    private bool AnyWouldRun(List<int> dependencies)
+    {
+        foreach (var dependency in dependencies)
+        {
+            if (_wouldRun[dependency])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyMissing(string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            if (!_fs.Stat(path).Exists)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>With -n: records that the targets would run, so that what depends on them would run too.</summary>

@@ -154,8 +154,13 @@ public sealed class Project
         }
 
         var logged = DependencyLogPhase.Start(graph, fileSystem, settings, reporter, out var logStatus);
-        var scanner = ScanPhase.CreateScanner(graph, fileSystem, settings, reporter, logged);
-        ScanPhase.Run(graph, scanner, fileSystem);
+        var objects = ScanPhase.ObjectsToScan(graph, fileSystem, settings.ScanForDecisionsOnly);
+        var scanner = objects.Count == 0 && settings.ScanForDecisionsOnly ? null : ScanPhase.CreateScanner(graph, fileSystem, settings, reporter, logged);
+        if (scanner is not null)
+        {
+            ScanPhase.Run(graph, scanner, objects);
+        }
+
         var pendingLog = logged?.Finish();
         graph.Store.CompleteLoad();
         (fileSystem as RecordingFileSystem)?.EndLoad();

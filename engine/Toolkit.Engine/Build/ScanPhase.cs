@@ -74,14 +74,76 @@ public static class ScanPhase
     }
 
     /// <summary>Scans every Object target; returns how many sources were scanned.</summary>
-    public static int Run(BuildGraph graph, CIncludeScanner scanner, IFileSystem fileSystem, IProgress<int>? progress = null)
+    public static int Run(BuildGraph graph, CIncludeScanner scanner, IFileSystem fileSystem, IProgress<int>? progress = null) =>
+        Run(graph, scanner, ObjectsToScan(graph, fileSystem, decisionsOnly: false), progress);
+
+    /// <summary>
+    /// The Object targets (with their executor) whose sources a scan reads: all of them, or, when the open serves
+    /// only a build's decisions (<see cref="EngineSettings.ScanForDecisionsOnly"/>), those whose statement's targets
+    /// all exist. A statement with a missing target runs whatever its headers hold (<see cref="Decider"/>), so its
+    /// implicit dependencies change no decision; they can change the order only when an include names a file the
+    /// build writes (a generated header is built before the objects that include it), so a graph with such outputs
+    /// is scanned whole. Costs one stat per object target (the decider stats them again).
+    /// </summary>
+    public static List<(int Target, int Executor)> ObjectsToScan(BuildGraph graph, IFileSystem fileSystem, bool decisionsOnly)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        ArgumentNullException.ThrowIfNull(scanner);
         ArgumentNullException.ThrowIfNull(fileSystem);
         var store = graph.Store;
         var objects = new List<(int Target, int Executor)>(CountObjects(store, null)); // its final size: no doubling copies
         CountObjects(store, objects);
+        if (!decisionsOnly || objects.Count == 0 || BuildOutputs(store).Count > 0)
+        {
+            return objects;
+        }
+
+        var targets = new int[1];
+        var path = new byte[PathBytes];
+        objects.RemoveAll(each =>
+        {
+            var count = store.TargetCount(each.Executor);
+            if (targets.Length < count)
+            {
+                targets = new int[count];
+            }
+
+            store.CopyTargets(each.Executor, targets.AsSpan(0, count));
+            foreach (var target in targets.AsSpan(0, count))
+            {
+                if (!Exists(store, fileSystem, target, ref path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+        return objects;
+    }
+
+    /// <summary>The UTF-8 path buffer's first size: longer than most paths (it grows for a longer one).</summary>
+    private const int PathBytes = 256;
+
+    // Stats a node's file through its UTF-8 path (no string per node: the disk stats the bytes as they are).
+    private static bool Exists(NodeStore store, IFileSystem fileSystem, int node, ref byte[] path)
+    {
+        var length = store.CopyPathUtf8(node, path);
+        if (length < 0)
+        {
+            path = new byte[-length];
+            length = store.CopyPathUtf8(node, path);
+        }
+
+        return fileSystem.StatUtf8(path.AsSpan(0, length)).Exists;
+    }
+
+    /// <summary>Scans <paramref name="objects"/> (from <see cref="ObjectsToScan"/>); returns how many sources were scanned.</summary>
+    public static int Run(BuildGraph graph, CIncludeScanner scanner, List<(int Target, int Executor)> objects, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(scanner);
+        ArgumentNullException.ThrowIfNull(objects);
+        var store = graph.Store;
 
         var flagsByEnvironment = new Dictionary<int, CompilerFlags>();
         var capacity = Math.Min(BatchSize, objects.Count);

@@ -17,6 +17,10 @@ internal sealed record TargetDecision(
     bool UpToDate,
     string? Error)
 {
+    /// <summary>With -n, a statement that would run whatever its signatures are (a target missing, a dependency that would run): none computed.</summary>
+    public static TargetDecision WouldRun(string[] targetPaths, string[] sourcePaths, string commandLine) =>
+        new(targetPaths, sourcePaths, commandLine, [], ContentSignature.None, ContentSignature.None, UpToDate: false, null);
+
     /// <summary>A statement whose command line could not be made.</summary>
     public static TargetDecision Failed(string[] targetPaths, string[] sourcePaths, string error) =>
         new(targetPaths, sourcePaths, string.Empty, [], ContentSignature.None, ContentSignature.None, UpToDate: false, error);

@@ -64,7 +64,9 @@ public static class BuildVerb
         var chosen = variants.Get(parse.GetValue(o.Variant) ?? "baseline");
         using var observer = extension?.Start(chosen.Name, parse);
         var reporter = new ConsoleBuildReporter(parse.GetValue(o.Silent));
-        var settings = chosen.CreateSettings().WithDependencyLog(!parse.GetValue(o.NoDependencyLog)).WithReadOnly(parse.GetValue(o.DryRun));
+        var dryRun = parse.GetValue(o.DryRun);
+        var settings = chosen.CreateSettings().WithDependencyLog(!parse.GetValue(o.NoDependencyLog)).WithReadOnly(dryRun)
+            .WithScanForDecisionsOnly(dryRun && parse.GetValue(o.Tree) is null);
         if (parse.GetValue(o.ScanMode) is { } chosenScan)
         {
             settings = settings.WithScanMode(chosenScan == "exact" ? ScanMode.Exact : ScanMode.Conservative);

@@ -23,7 +23,7 @@ public static class FootprintMeasurer
     public static FootprintRecord Measure(string directory, IMemoryVariant variant, bool dryRun, int jobs, bool clean, bool dependencyLog = true)
     {
         ArgumentNullException.ThrowIfNull(variant);
-        var settings = variant.CreateSettings().WithDependencyLog(dependencyLog).WithReadOnly(dryRun);
+        var settings = variant.CreateSettings().WithDependencyLog(dependencyLog).WithReadOnly(dryRun).WithScanForDecisionsOnly(dryRun);
         if (clean)
         {
             Project.Open(directory, EngineSettings.Baseline, new NullBuildReporter { KeepCommands = false }).Clean();
@@ -56,7 +56,7 @@ public static class FootprintMeasurer
         project = null;
 
         var clock = Stopwatch.StartNew();
-        var again = Project.Open(directory, variant.CreateSettings().WithDependencyLog(dependencyLog).WithReadOnly(dryRun), new NullBuildReporter { KeepCommands = false });
+        var again = Project.Open(directory, settings, new NullBuildReporter { KeepCommands = false });
         var nullResult = again.Build(null, new BuildOptions { Jobs = jobs, DryRun = dryRun }, again.CreateExecutor());
         var nullSeconds = clock.Elapsed.TotalSeconds;
         if (!dryRun && nullResult.Executed != 0)

@@ -57,6 +57,7 @@ internal sealed class ConformanceRun
             return FromImage(served, reporter, jobs);
         }
 
+        var dryRun = DryRunCommands(jobs);
         var project = Open(reporter);
         var store = project.Graph.Store;
         var stored = Enumerable.Range(0, store.Count).Select(store.GetStoredInfo).ToList();
@@ -67,7 +68,26 @@ internal sealed class ConformanceRun
             .Order(StringComparer.Ordinal)
             .ToList();
         var database = Files.Stat(Project.DatabaseFileName).Exists ? Files.ReadAllBytes(Project.DatabaseFileName) : [];
-        return new StepOutcome(project, stored, result, executed, [.. reporter.Commands], [.. reporter.Errors], database, FilesBesideImage(), reporter.Warnings, ServedByImage: false);
+        return new StepOutcome(project, stored, result, executed, [.. reporter.Commands], [.. reporter.Errors], database, FilesBesideImage(), reporter.Warnings, ServedByImage: false) { DryRunCommands = dryRun };
+    }
+
+    /// <summary>
+    /// What <c>toolkit build -n</c> would print before this build: a dry run opened as the CLI opens one (read-only, the
+    /// scan only of objects whose outputs exist), which writes nothing, so the build after it is the step's; and what
+    /// the same dry run prints with every object scanned.
+    /// </summary>
+    private (List<string> DecisionsOnly, List<string> Scanned) DryRunCommands(int jobs)
+    {
+        var readOnly = _settings.WithReadOnly(true);
+        return (DryRun(readOnly.WithScanForDecisionsOnly(true)), DryRun(readOnly));
+
+        List<string> DryRun(EngineSettings settings)
+        {
+            var reporter = new NullBuildReporter();
+            var project = Project.OpenText(Manifest, "toolkit.manifest", Files, "/conformance", settings, reporter);
+            project.Build(null, new BuildOptions { Jobs = jobs, DryRun = true }, new BuiltinToolExecutor());
+            return [.. reporter.Commands];
+        }
     }
 
     /// <summary>

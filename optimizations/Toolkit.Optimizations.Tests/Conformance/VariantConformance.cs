@@ -121,6 +121,21 @@ public static class VariantConformance
         Assert.True(expectWork == didWork, $"{where}: the baseline {(expectWork ? "ran and failed nothing" : "ran " + expected.Executed.Count + " actions")}; the step does not test what it should");
         Assert.True(expected.Executed.SequenceEqual(actual.Executed), $"{where}: ran [{string.Join(", ", actual.Executed.Take(8))}...] ({actual.Executed.Count}), baseline ran [{string.Join(", ", expected.Executed.Take(8))}...] ({expected.Executed.Count})");
         Assert.True(expected.Commands.SequenceEqual(actual.Commands), $"{where}: command lines differ from baseline's");
+        foreach (var (run, outcome) in new[] { (baseline, expected), (other, actual) })
+        {
+            if (outcome.DryRunCommands is not var (decisionsOnly, scanned))
+            {
+                continue;
+            }
+
+            // -n opened as the CLI opens it, scanning only the objects whose outputs exist, prints what it prints with every
+            // object scanned; and it names every action the build runs, in the build's order (one job). It may name more: with
+            // -n whatever depends on an action that would run would run too, where the build finds an unchanged output.
+            var dry = $"{where}, {run.Variant.Name}'s run: a dry run before the build";
+            Assert.True(decisionsOnly.SequenceEqual(scanned), $"{dry} would run {Show(decisionsOnly)} scanning only objects with outputs, {Show(scanned)} scanning every object");
+            Assert.True(outcome.Result.Failed > 0 || IsSubsequence(outcome.Commands, decisionsOnly), $"{dry} would run {Show(decisionsOnly)}, the build ran {Show(outcome.Commands)}");
+        }
+
         Assert.True(expected.Errors.SequenceEqual(actual.Errors), $"{where}: errors [{string.Join(" | ", actual.Errors)}], baseline [{string.Join(" | ", expected.Errors)}]");
         Assert.True(expected.Result == actual.Result with { Elapsed = expected.Result.Elapsed }, $"{where}: result {actual.Result}, baseline {expected.Result}");
         Assert.True(expected.StoredBeforeBuild.SequenceEqual(actual.StoredBeforeBuild), $"{where}: the stored infos applied from the database differ from baseline's");
@@ -131,6 +146,23 @@ public static class VariantConformance
         {
             StoreAssert.SameGraph(other.OpenWithoutLog().Graph.Store, actual.Project.Graph.Store, $"{where}, against a scan without the log");
         }
+    }
+
+    private static string Show(List<string> commands) =>
+        $"{commands.Count} commands [{string.Join(" | ", commands.Take(4))}{(commands.Count > 4 ? " | ..." : string.Empty)}]";
+
+    private static bool IsSubsequence(List<string> part, List<string> whole)
+    {
+        var at = 0;
+        foreach (var item in whole)
+        {
+            if (at < part.Count && part[at] == item)
+            {
+                at++;
+            }
+        }
+
+        return at == part.Count;
     }
 
     private static void SameGraph(ConformanceRun baseline, ConformanceRun other, string context)
