@@ -5,7 +5,7 @@ namespace Toolkit.Optimizations;
 
 /// <summary>
 /// No object per node: the <see cref="StructOfArraysNodeStore"/> keeps nodes as parallel arrays
-/// indexed by id, names as UTF-8 bytes in one arena, edges in CSR int arrays, executors as arrays,
+/// indexed by id, names as UTF-8 bytes in an arena of 64 KiB chunks, edges in CSR int arrays, executors as arrays,
 /// one 48-byte info slot per node, and drops build info once a node is built. Saves most of the
 /// graph's bytes per node and nearly all of the objects the GC must trace; costs a string
 /// allocation per path query. Everything else (hasher, scan cache) is the baseline's.

@@ -5,7 +5,7 @@ namespace Toolkit.Optimizations.StructOfArrays;
 
 /// <summary>
 /// A node store with no object per node: parallel arrays indexed by node id (a kind byte, a state
-/// byte, a directory int, an executor int), names as UTF-8 in one arena and paths rebuilt on demand
+/// byte, a directory int, an executor int), names as UTF-8 in an arena of 64 KiB chunks and paths rebuilt on demand
 /// (<see cref="PathIndex"/>), path lookup through an open-addressing int hash table over
 /// (directory id, name), edges in CSR int arrays (<see cref="EdgeStore"/>), executors as arrays
 /// (<see cref="ExecutorTable"/>), and ONE <see cref="NodeInfo"/> slot per node that the build's info
