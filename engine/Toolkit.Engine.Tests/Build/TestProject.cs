@@ -26,10 +26,12 @@ internal sealed class TestProject
     public Project Open() => Open(readOnly: false);
 
     /// <summary>Opens the project; <paramref name="readOnly"/> for a build that will not save (-n), as <c>toolkit build -n</c> opens.</summary>
-    public Project Open(bool readOnly)
+    public Project Open(bool readOnly) => Open(Settings.WithReadOnly(readOnly));
+
+    private Project Open(EngineSettings settings)
     {
         LastReporter = new NullBuildReporter();
-        LastProject = Project.Open(new StringReader(Manifest), "test.manifest", Files, "/project", Settings.WithReadOnly(readOnly), LastReporter);
+        LastProject = Project.Open(new StringReader(Manifest), "test.manifest", Files, "/project", settings, LastReporter);
         return LastProject;
     }
 
@@ -48,10 +50,9 @@ internal sealed class TestProject
     /// </summary>
     public (Project Project, List<string> Commands) DryRunAsCli()
     {
-        LastReporter = new NullBuildReporter();
-        LastProject = Project.Open(new StringReader(Manifest), "test.manifest", Files, "/project", Settings.WithScanForDecisionsOnly(true), LastReporter);
-        LastProject.Build(null, new BuildOptions { Jobs = 1, DryRun = true }, new BuiltinToolExecutor());
-        return (LastProject, LastReporter.Commands.ToList());
+        var project = Open(Settings.WithScanForDecisionsOnly(true));
+        project.Build(null, new BuildOptions { Jobs = 1, DryRun = true }, new BuiltinToolExecutor());
+        return (project, LastReporter.Commands.ToList());
     }
 
     /// <summary>The targets (the path after -o or the first word after rcs) of the commands that ran.</summary>

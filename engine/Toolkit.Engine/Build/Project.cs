@@ -155,9 +155,10 @@ public sealed class Project
 
         var logged = DependencyLogPhase.Start(graph, fileSystem, settings, reporter, out var logStatus);
         var objects = ScanPhase.ObjectsToScan(graph, fileSystem, settings.ScanForDecisionsOnly);
-        var scanner = objects.Count == 0 && settings.ScanForDecisionsOnly ? null : ScanPhase.CreateScanner(graph, fileSystem, settings, reporter, logged);
-        if (scanner is not null)
+        CIncludeScanner? scanner = null;
+        if (objects.Count > 0 || !settings.ScanForDecisionsOnly) // the baseline keeps its scanner even with nothing to scan
         {
+            scanner = ScanPhase.CreateScanner(graph, fileSystem, settings, reporter, logged);
             ScanPhase.Run(graph, scanner, objects);
         }
 

@@ -73,10 +73,6 @@ public static class ScanPhase
         };
     }
 
-    /// <summary>Scans every Object target; returns how many sources were scanned.</summary>
-    public static int Run(BuildGraph graph, CIncludeScanner scanner, IFileSystem fileSystem, IProgress<int>? progress = null) =>
-        Run(graph, scanner, ObjectsToScan(graph, fileSystem, decisionsOnly: false), progress);
-
     /// <summary>
     /// The Object targets (with their executor) whose sources a scan reads: all of them, or, when the open serves
     /// only a build's decisions (<see cref="EngineSettings.ScanForDecisionsOnly"/>), those whose statement's targets

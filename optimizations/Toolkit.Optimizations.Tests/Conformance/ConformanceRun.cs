@@ -35,8 +35,10 @@ internal sealed class ConformanceRun
 
     public string Manifest { get; set; } = string.Empty;
 
-    public Project Open(NullBuildReporter reporter) =>
-        Project.OpenText(Manifest, "toolkit.manifest", Files, "/conformance", _settings, reporter);
+    public Project Open(NullBuildReporter reporter) => Open(reporter, _settings);
+
+    private Project Open(NullBuildReporter reporter, EngineSettings settings) =>
+        Project.OpenText(Manifest, "toolkit.manifest", Files, "/conformance", settings, reporter);
 
     /// <summary>The warnings of the last step's build.</summary>
     public List<string> LastWarnings { get; set; } = [];
@@ -84,7 +86,7 @@ internal sealed class ConformanceRun
         List<string> DryRun(EngineSettings settings)
         {
             var reporter = new NullBuildReporter();
-            var project = Project.OpenText(Manifest, "toolkit.manifest", Files, "/conformance", settings, reporter);
+            var project = Open(reporter, settings);
             project.Build(null, new BuildOptions { Jobs = jobs, DryRun = true }, new BuiltinToolExecutor());
             return [.. reporter.Commands];
         }
