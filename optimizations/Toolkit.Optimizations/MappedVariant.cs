@@ -54,6 +54,7 @@ public sealed class MappedVariant : IMemoryVariant
             Hasher = optimized.Hasher,
             ScanCacheFactory = optimized.ScanCacheFactory,
             ReleaseScannerAfterLoad = optimized.ReleaseScannerAfterLoad,
+            CollectAfterLoad = optimized.CollectAfterLoad,
             BuildImage = true,
         };
     }

@@ -52,6 +52,7 @@ public sealed class OptimizedVariant : IMemoryVariant
         Hasher = CreateHasher(),
         ScanCacheFactory = CreateScanCache,
         ReleaseScannerAfterLoad = true,
+        CollectAfterLoad = true,
     };
     // end excerpt
 

@@ -49,6 +49,73 @@ public sealed class DependencyLogCodecTests
         Assert.Equal(a.ReadAllBytes("log"), b.ReadAllBytes("log"));
     }
 
+    /// <summary>
+    /// The next log merges the previous log's files that a scan reached unchanged with the ones it parsed, read where
+    /// they lie: it must be, byte for byte, the log saved from scratch from the same final entries (a file parsed again
+    /// keeps its parse, a file parsed twice its later parse, an unreached file and the names only it used are dropped).
+    /// </summary>
+    [Fact]
+    public void The_next_log_is_the_kept_files_merged_with_the_parsed_ones()
+    {
+        var files = new MemoryFileSystem();
+        DependencyLog.Save(files, DependencyLog.FileName, Entries);
+        var previous = DependencyLog.Load(files, DependencyLog.FileName).Log;
+        var cache = new DependencyLogScanCache(new StrongScanCache(), previous);
+        var zeta = new FileStamp(121, 8);
+        IncludeDirective[] zetaNow = [new("zeta.h", false), new("fresh.h", true)];
+        IncludeDirective[] added = [new("src/é/ünïcode.h", false), new("zeta.h", false)];
+
+        Assert.True(cache.TryGet("src/zeta.c", Entries[0].Stamp, out _)); // kept, then parsed again at a new stamp: the parse wins
+        Assert.True(cache.TryGet("src/é/ünïcode.h", Entries[1].Stamp, out _)); // kept: its zeta.h is the parsed files' zeta.h
+        Assert.True(cache.TryGet("/usr/include/sys.h", Entries[2].Stamp, out _));
+        Assert.True(cache.TryGet("/usr/include/sys.h", Entries[2].Stamp, out _)); // reached twice, kept once
+        cache.SetSource("src/added.c", new FileStamp(1, 1), [new("stale.h", false)]);
+        cache.SetSource("src/added.c", new FileStamp(2, 2), added); // parsed twice: the later parse
+        cache.Set("src/zeta.c", zeta, zetaNow);
+        // src/macro.c is not reached: it and HEADER(x), which only it used, are dropped; stdio.h (only zeta.c's old parse) too.
+
+        using var next = cache.Finish();
+        Assert.NotNull(next);
+        DependencyLog.Save(files, "merged", next);
+        DependencyLog.Save(files, "fresh",
+        [
+            new ScanCacheEntry("src/zeta.c", zeta, zetaNow),
+            Entries[1],
+            Entries[2],
+            new ScanCacheEntry("src/added.c", new FileStamp(2, 2), added),
+        ]);
+        Assert.Equal(files.ReadAllBytes("fresh"), files.ReadAllBytes("merged"));
+        var merged = DependencyLog.Load(files, "merged").Log;
+        Assert.Equal(4, merged.Count);
+        Assert.Equal(4, merged.NameCount); // zeta.h, fresh.h, next.h, src/é/ünïcode.h
+        Assert.True(merged.TryGet("src/added.c", new FileStamp(2, 2), out var directives));
+        Assert.Equal(added, directives);
+    }
+
+    [Fact]
+    public void A_scan_that_reached_every_logged_file_unchanged_writes_no_log()
+    {
+        var files = new MemoryFileSystem();
+        DependencyLog.Save(files, DependencyLog.FileName, Entries);
+        var previous = DependencyLog.Load(files, DependencyLog.FileName).Log;
+        var all = new DependencyLogScanCache(new StrongScanCache(), previous);
+        var oneShort = new DependencyLogScanCache(new StrongScanCache(), previous);
+        foreach (var entry in Entries)
+        {
+            Assert.True(all.TryGet(entry.Path, entry.Stamp, out _));
+            if (entry != Entries[3])
+            {
+                Assert.True(oneShort.TryGet(entry.Path, entry.Stamp, out _));
+            }
+        }
+
+        Assert.Null(all.Finish());
+        using var dropped = oneShort.Finish(); // src/macro.c was not reached: the log shrinks
+        Assert.NotNull(dropped);
+        DependencyLog.Save(files, "next", dropped);
+        Assert.Equal(3, DependencyLog.Load(files, "next").Log.Count);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0, 1, 0, 1, (byte)'a', 2, 0, 0, 9 }, "1 bytes follow the last of 1 files")]
     [InlineData(new byte[] { 0, 1, 0, 1, (byte)'a', 2, 2, 1, 0 }, "directives but the log has no names")]

@@ -31,6 +31,18 @@ public sealed class EngineSettings
     public bool ReleaseScannerAfterLoad { get; init; }
 
     /// <summary>
+    /// True to run a blocking, compacting collection of every generation twice as loading ends: once the scan is over
+    /// (the scanner, when released, its caches and the dependency log's record are garbage then) and once the store's
+    /// completed tables are built, compacting the large object heap, where the store's arrays left the copies they grew
+    /// by half from. What the load allocated and dropped is returned before the build allocates instead of staying
+    /// committed beside it. Measured at 100k sources (a full build, whole process, NativeAOT): peak RSS ~77 -> ~70 MiB,
+    /// at 10k ~19.4 -> ~18.8 MiB; costs two collections of a heap that is mostly the graph, no wall time measurable on
+    /// the 100k null build (1.7-2.0 s either way). A graph of fewer than 20,000 nodes is not collected for (see Project). Off, the
+    /// collector runs when its budgets say, as before.
+    /// </summary>
+    public bool CollectAfterLoad { get; init; }
+
+    /// <summary>
     /// The include scanner's mode when set (<c>toolkit build --scan-mode</c>); null lets the manifest's
     /// <c>TOOLKIT_SCAN</c> decide (conservative when absent).
     /// </summary>
@@ -91,6 +103,7 @@ public sealed class EngineSettings
         Hasher = Hasher,
         ScanCacheFactory = ScanCacheFactory,
         ReleaseScannerAfterLoad = ReleaseScannerAfterLoad,
+        CollectAfterLoad = CollectAfterLoad,
         ScanMode = mode,
         CompilerProbe = CompilerProbe,
         DependencyLog = dependencyLog,

@@ -172,10 +172,7 @@ public static class ScanPhase
             {
                 var headers = headerLists.Value!;
                 var first = headers.Count;
-                if (scanner.Resolver.Stat(sources[i]).Exists)
-                {
-                    scanner.ScanHeaders(sources[i], flags[i], headers);
-                }
+                scanner.ScanHeaders(sources[i], flags[i], headers); // a source not on disk has no headers yet
 
                 results[i] = (headers, first, headers.Count - first);
             });

@@ -17,8 +17,12 @@ internal static class SignatureDatabaseCodec
     /// <summary>Longest path accepted, in UTF-8 bytes: Windows' long-path limit, far above any real project path.</summary>
     public const int MaxPathBytes = 32 * 1024;
 
-    /// <summary>Expected bytes per entry, to size the writer: a short suffix, a stamp and two signatures.</summary>
-    internal const int TypicalEntryBytes = 56;
+    /// <summary>
+    /// Expected bytes per entry, to size the writer: a short suffix, a stamp and two signatures (a generated c-libraries
+    /// project: 41.7 at 100k sources). A bigger guess is held unused through the save (56 held 2.9 MB too many at 100k);
+    /// a smaller one copies the payload once as the writer doubles.
+    /// </summary>
+    internal const int TypicalEntryBytes = 44;
 
     /// <summary>The fewest bytes an entry can take (prefix, suffix length, flags, size): bounds the claimed count.</summary>
     internal const int MinEntryBytes = 4;

@@ -7,17 +7,17 @@ namespace Toolkit.Engine.Database;
 
 /// <summary>
 /// Encodes a signature database payload (Database/FORMAT.md) straight from a node store: each saved node's path
-/// is copied once as UTF-8 into one arena (<see cref="NodeStore.CopyPathUtf8"/>, no string for a store that keeps
-/// paths as bytes), the nodes are sorted by those bytes in the order the decoder checks (UTF-16 ordinal), and the
+/// is copied once as UTF-8 into a <see cref="ByteArena"/> (<see cref="NodeStore.CopyPathUtf8"/>, no string for a store
+/// that keeps paths as bytes; fixed chunks, so no array sized by a guess and grown by copying on the large object heap), the nodes are sorted by those bytes in the order the decoder checks (UTF-16 ordinal), and the
 /// entries are front-coded into a <see cref="PayloadWriter"/>. Saves what a <see cref="SignatureDatabase"/> built
 /// for a save costs: a dictionary entry, a path string and a sorted-array slot per entry (~150 bytes at 200k
-/// nodes); costs the arena (the paths' bytes) and 8 bytes per entry of offsets and order. The bytes are those
+/// nodes); costs the arena (the paths' bytes and a start each) and 8 bytes per entry of node and order. The bytes are those
 /// <see cref="SignatureDatabase.Save"/> writes for the same entries.
 /// </summary>
 internal static class StoreDatabaseEncoder
 {
-    /// <summary>The arena's first size per entry: a generated project's paths average ~30 bytes; a longer one grows it once.</summary>
-    private const int TypicalPathBytes = 40;
+    /// <summary>The path buffer's first size: longer than most paths (it grows for a longer one).</summary>
+    private const int PathBytes = 256;
 
     /// <summary>Encodes the nodes <paramref name="infoOf"/> gives an info for (<see cref="NodeInfo.None"/> = not saved).</summary>
     public static PayloadWriter Encode(NodeStore store, Func<int, NodeInfo> infoOf)
@@ -34,20 +34,20 @@ internal static class StoreDatabaseEncoder
             }
         }
 
-        var starts = new int[count + 1];
-        var arena = new byte[Math.Max(256, count * TypicalPathBytes)];
+        var arena = new ByteArena();
+        var path = new byte[PathBytes];
         for (var i = 0; i < count; i++)
         {
-            var length = store.CopyPathUtf8(saved[i], arena.AsSpan(starts[i]));
+            var length = store.CopyPathUtf8(saved[i], path);
             if (length < 0)
             {
                 CheckLength(store, saved[i], -length);
-                Array.Resize(ref arena, Math.Max(arena.Length + (arena.Length / 2), starts[i] - length));
-                length = store.CopyPathUtf8(saved[i], arena.AsSpan(starts[i]));
+                path = new byte[-length];
+                length = store.CopyPathUtf8(saved[i], path);
             }
 
             CheckLength(store, saved[i], length);
-            starts[i + 1] = starts[i] + length;
+            arena.Add(path.AsSpan(0, length));
         }
 
         var order = new int[count];
@@ -56,7 +56,7 @@ internal static class StoreDatabaseEncoder
             order[i] = i;
         }
 
-        Array.Sort(order, new ArenaOrder(arena, starts));
+        Array.Sort(order, new ArenaOrder(arena));
         var writer = new PayloadWriter(checked(16 + (count * SignatureDatabaseCodec.TypicalEntryBytes)));
         try
         {
@@ -64,7 +64,7 @@ internal static class StoreDatabaseEncoder
             ReadOnlySpan<byte> previous = default;
             foreach (var index in order)
             {
-                var bytes = arena.AsSpan(starts[index], starts[index + 1] - starts[index]);
+                var bytes = arena.Get(index);
                 var shared = bytes.CommonPrefixLength(previous);
                 writer.WriteVarUInt64((ulong)shared);
                 writer.WriteVarUInt64((ulong)(bytes.Length - shared));
@@ -113,9 +113,8 @@ internal static class StoreDatabaseEncoder
         }
     }
 
-    private sealed class ArenaOrder(byte[] arena, int[] starts) : IComparer<int>
+    private sealed class ArenaOrder(ByteArena arena) : IComparer<int>
     {
-        public int Compare(int x, int y) =>
-            CompareUtf16Order(arena.AsSpan(starts[x], starts[x + 1] - starts[x]), arena.AsSpan(starts[y], starts[y + 1] - starts[y]));
+        public int Compare(int x, int y) => CompareUtf16Order(arena.Get(x), arena.Get(y));
     }
 }

@@ -81,13 +81,17 @@ public sealed class DependencyLog
     /// The directives of <paramref name="path"/> (canonical, as the scanner names it) when the log holds it
     /// with exactly <paramref name="stamp"/>; false for a file not in the log or whose stamp changed.
     /// </summary>
-    public bool TryGet(string path, FileStamp stamp, out IncludeDirective[] directives)
+    public bool TryGet(string path, FileStamp stamp, out IncludeDirective[] directives) => TryGet(path, stamp, out directives, out _);
+
+    /// <summary>As <see cref="TryGet(string, FileStamp, out IncludeDirective[])"/>, with the file's index in the log (-1 when false).</summary>
+    internal bool TryGet(string path, FileStamp stamp, out IncludeDirective[] directives, out int index)
     {
         ArgumentNullException.ThrowIfNull(path);
         directives = [];
-        var index = IndexOf(path);
+        index = IndexOf(path);
         if (index < 0 || _sizes[index] != stamp.Size || _ticks[index] != stamp.ModifiedTicks)
         {
+            index = -1;
             return false;
         }
 
@@ -104,6 +108,25 @@ public sealed class DependencyLog
 
         return true;
     }
+
+    /// <summary>The paths, in byte order (file i's path is entry i).</summary>
+    internal FrontCodedStrings Paths => _paths;
+
+    /// <summary>The distinct directive names, in byte order (a packed directive's name index is into these).</summary>
+    internal FrontCodedStrings Names => _names;
+
+    /// <summary>The stamp file <paramref name="index"/> was logged at.</summary>
+    internal FileStamp StampAt(int index) => new(_sizes[index], _ticks[index]);
+
+    /// <summary>The packed directives of file <paramref name="index"/> (<see cref="Pack"/>).</summary>
+    internal ReadOnlySpan<int> PackedDirectives(int index) => _directives.AsSpan(_directiveStarts[index], _directiveStarts[index + 1] - _directiveStarts[index]);
+
+    /// <summary>A directive as the log holds it: the index of its name above <see cref="FlagBits"/> bits of flags.</summary>
+    internal static int Pack(int name, IncludeDirective directive) =>
+        (name << FlagBits)
+        | (directive.IsAngle ? AngleFlag : 0)
+        | (directive.IsNext ? NextFlag : 0)
+        | (directive.IsComputed ? ComputedFlag : 0);
 
     /// <summary>Loads the log; a missing file gives Missing, a damaged one Damaged with a warning. Never throws for a bad file.</summary>
     public static DependencyLogLoadResult Load(IFileSystem fileSystem, string path)
@@ -136,7 +159,7 @@ public sealed class DependencyLog
         Save(fileSystem, path, payload);
     }
 
-    /// <summary>Writes a payload made by <see cref="DependencyLogCodec.Encode(ScanCacheEntry[])"/>, atomically.</summary>
+    /// <summary>Writes a payload made by <see cref="DependencyLogCodec.Encode(DependencyLogRecord)"/>, atomically.</summary>
     internal static void Save(IFileSystem fileSystem, string path, PayloadWriter payload)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);

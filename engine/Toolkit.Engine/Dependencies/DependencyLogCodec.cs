@@ -16,8 +16,8 @@ internal static class DependencyLogCodec
     /// <summary>Longest path or name accepted, in UTF-8 bytes: the signature database's limit, so every path one holds the other can.</summary>
     public const int MaxStringBytes = Database.SignatureDatabaseCodec.MaxPathBytes;
 
-    /// <summary>Expected bytes per file, to size the writer: a short path suffix, a stamp, a few directives.</summary>
-    private const int TypicalFileBytes = 24;
+    /// <summary>Expected bytes per file, to size the writer: a short path suffix, a stamp, a few directives (a generated c-libraries project: 33 at 100k sources).</summary>
+    private const int TypicalFileBytes = 36;
 
     /// <summary>The fewest bytes a file's record takes (size, ticks, directive count).</summary>
     private const int MinRecordBytes = 3;
@@ -28,52 +28,65 @@ internal static class DependencyLogCodec
     public static PayloadWriter Encode(IEnumerable<ScanCacheEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return Encode(entries as ScanCacheEntry[] ?? entries.ToArray());
+        var record = new DependencyLogRecord(DependencyLog.Empty);
+        foreach (var entry in entries)
+        {
+            record.Add(entry.Path, entry.Stamp, entry.Directives);
+        }
+
+        return Encode(record);
     }
 
     /// <summary>
-    /// As <see cref="Encode(IEnumerable{ScanCacheEntry})"/> from an array the caller sized: the paths are encoded into one
-    /// UTF-8 array and sorted as indexes into it, so encoding allocates no dictionary, no list growing by doubling and
-    /// no array per path (before: ~150 bytes per node at 10k sources; now about the log's UTF-8 paths and four ints per file).
+    /// The next log from a scan's record: the files of the previous log the scan reached unchanged, merged in byte order
+    /// with the files it parsed (a path in both keeps its parsed record, a path parsed twice its later one), and only the
+    /// directive names those files use. Both inputs are read where they lie (the previous log's arrays, the record's
+    /// arena), so encoding allocates the payload, an int per file for the merged order and one per parsed file for the
+    /// sort, and an array per distinct name; no string, no dictionary entry and no array per file.
     /// </summary>
-    public static PayloadWriter Encode(ScanCacheEntry[] entries)
+    public static PayloadWriter Encode(DependencyLogRecord record)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        var paths = new string[entries.Length];
-        for (var i = 0; i < entries.Length; i++)
-        {
-            paths[i] = entries[i].Path;
-            foreach (var directive in entries[i].Directives)
-            {
-                names.TryAdd(directive.Name, 0);
-            }
-        }
-
-        var nameTexts = new string[names.Count];
-        names.Keys.CopyTo(nameTexts, 0);
-        var sortedNames = new SortedUtf8(nameTexts);
-        for (var i = 0; i < nameTexts.Length; i++)
-        {
-            names[nameTexts[sortedNames.Order[i]]] = i;
-        }
-
-        var sortedPaths = new SortedUtf8(paths);
-        var files = sortedPaths.KeepLastOfEqual();
-        var writer = new PayloadWriter(checked(16 + (files * TypicalFileBytes)));
+        ArgumentNullException.ThrowIfNull(record);
+        record.EndAdding();
+        var merged = Merge(record);
+        var names = new NameMap(record, merged);
+        var writer = new PayloadWriter(checked(16 + (merged.Length * TypicalFileBytes)));
         try
         {
-            sortedNames.Write(writer, nameTexts.Length);
-            sortedPaths.Write(writer, files);
-            foreach (var index in sortedPaths.Order.AsSpan(0, files))
+            FrontCodedStrings.Write(writer, names.Sorted);
+            var previous = record.Previous;
+            var paths = new FrontCodedStrings.Writer(writer, merged.Length);
+            foreach (var file in merged)
             {
-                var entry = entries[index];
-                writer.WriteVarInt64(entry.Stamp.Size);
-                writer.WriteVarInt64(entry.Stamp.ModifiedTicks);
-                writer.WriteVarUInt64((ulong)entry.Directives.Length);
-                foreach (var directive in entry.Directives)
+                paths.Add(file >= 0 ? record.Read(file, out _) : previous.Paths[~file]);
+            }
+
+            foreach (var file in merged)
+            {
+                if (file < 0)
                 {
-                    writer.WriteVarUInt64((ulong)Pack(names[directive.Name], directive));
+                    var stamp = previous.StampAt(~file);
+                    var directives = previous.PackedDirectives(~file);
+                    writer.WriteVarInt64(stamp.Size);
+                    writer.WriteVarInt64(stamp.ModifiedTicks);
+                    writer.WriteVarUInt64((ulong)directives.Length);
+                    foreach (var packed in directives)
+                    {
+                        writer.WriteVarUInt64((ulong)names.FromPrevious(packed));
+                    }
+
+                    continue;
+                }
+
+                record.Read(file, out var rest);
+                var reader = new PayloadReader(rest);
+                writer.WriteVarInt64(reader.ReadVarInt64());
+                writer.WriteVarInt64(reader.ReadVarInt64());
+                var count = (int)reader.ReadVarUInt64();
+                writer.WriteVarUInt64((ulong)count);
+                for (var d = 0; d < count; d++)
+                {
+                    writer.WriteVarUInt64((ulong)names.FromRecord((int)reader.ReadVarUInt64()));
                 }
             }
 
@@ -84,6 +97,154 @@ internal static class DependencyLogCodec
             writer.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The files of the next log in byte order of path: a parsed record's index, or the complement (<c>~i</c>) of a kept file of the previous log.</summary>
+    private static int[] Merge(DependencyLogRecord record)
+    {
+        var previous = record.Previous;
+        var parsed = record.SortedDistinct(out var order);
+        var merged = new int[parsed + record.KeptCount];
+        var count = 0;
+        var next = 0;
+        var kept = NextKept(record, 0);
+        while (next < parsed || kept < previous.Count)
+        {
+            var byPath = next == parsed ? 1 : kept == previous.Count ? -1 : record.Read(order[next], out _).SequenceCompareTo(previous.Paths[kept]);
+            if (byPath <= 0)
+            {
+                merged[count++] = order[next++];
+                if (byPath == 0)
+                {
+                    kept = NextKept(record, kept + 1); // parsed again (its stamp changed while the scan ran): the parse wins
+                }
+            }
+            else
+            {
+                merged[count++] = ~kept;
+                kept = NextKept(record, kept + 1);
+            }
+        }
+
+        return count == merged.Length ? merged : merged[..count];
+    }
+
+    private static int NextKept(DependencyLogRecord record, int from)
+    {
+        while (from < record.Previous.Count && !record.IsKept(from))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    /// <summary>
+    /// The directive names the next log's files use, sorted in byte order, and the index each name of the previous log
+    /// and of the record takes among them (a name in both is one entry).
+    /// </summary>
+    private sealed class NameMap
+    {
+        private const int Unused = -1;
+        private const int Used = 0;
+
+        private readonly int[] _fromPrevious;
+        private readonly int[] _fromRecord;
+
+        public NameMap(DependencyLogRecord record, int[] files)
+        {
+            var previous = record.Previous;
+            _fromPrevious = new int[previous.NameCount];
+            _fromRecord = new int[record.NameCount];
+            Array.Fill(_fromPrevious, Unused);
+            Array.Fill(_fromRecord, Unused);
+            foreach (var file in files)
+            {
+                if (file < 0)
+                {
+                    foreach (var packed in previous.PackedDirectives(~file))
+                    {
+                        _fromPrevious[packed >>> DependencyLog.FlagBits] = Used;
+                    }
+
+                    continue;
+                }
+
+                record.Read(file, out var rest);
+                var reader = new PayloadReader(rest);
+                reader.ReadVarInt64();
+                reader.ReadVarInt64();
+                var count = (int)reader.ReadVarUInt64();
+                for (var d = 0; d < count; d++)
+                {
+                    _fromRecord[(int)(reader.ReadVarUInt64() >> DependencyLog.FlagBits)] = Used;
+                }
+            }
+
+            // A parsed name the previous log has too becomes that entry (-2 - its index until the indexes are known).
+            for (var id = 0; id < _fromRecord.Length; id++)
+            {
+                if (_fromRecord[id] == Used && previous.Names.IndexOf(record.NameBytes(id)) is >= 0 and var same)
+                {
+                    _fromPrevious[same] = Used;
+                    _fromRecord[id] = -2 - same;
+                }
+            }
+
+            var used = new List<(byte[] Bytes, int Previous, int Record)>();
+            for (var i = 0; i < _fromPrevious.Length; i++)
+            {
+                if (_fromPrevious[i] == Used)
+                {
+                    used.Add((previous.Names[i].ToArray(), i, -1));
+                }
+            }
+
+            for (var id = 0; id < _fromRecord.Length; id++)
+            {
+                if (_fromRecord[id] == Used)
+                {
+                    used.Add((record.NameBytes(id), -1, id));
+                }
+            }
+
+            used.Sort((a, b) => a.Bytes.AsSpan().SequenceCompareTo(b.Bytes));
+            var sorted = new byte[used.Count][];
+            for (var k = 0; k < used.Count; k++)
+            {
+                sorted[k] = used[k].Bytes;
+                if (used[k].Previous >= 0)
+                {
+                    _fromPrevious[used[k].Previous] = k;
+                }
+                else
+                {
+                    _fromRecord[used[k].Record] = k;
+                }
+            }
+
+            for (var id = 0; id < _fromRecord.Length; id++)
+            {
+                if (_fromRecord[id] < Unused)
+                {
+                    _fromRecord[id] = _fromPrevious[-2 - _fromRecord[id]];
+                }
+            }
+
+            Sorted = sorted;
+        }
+
+        /// <summary>The names in byte order.</summary>
+        public byte[][] Sorted { get; }
+
+        /// <summary>A packed directive of the previous log, with its name's index in <see cref="Sorted"/>.</summary>
+        public int FromPrevious(int packed) => Repack(_fromPrevious, packed);
+
+        /// <summary>A packed directive of the record, with its name's index in <see cref="Sorted"/>.</summary>
+        public int FromRecord(int packed) => Repack(_fromRecord, packed);
+
+        private static int Repack(int[] map, int packed) =>
+            (map[packed >>> DependencyLog.FlagBits] << DependencyLog.FlagBits) | (packed & ((1 << DependencyLog.FlagBits) - 1));
     }
 
     /// <summary>
@@ -152,76 +313,6 @@ internal static class DependencyLogCodec
         }
 
         return count;
-    }
-
-    private static int Pack(int name, IncludeDirective directive) =>
-        (name << DependencyLog.FlagBits)
-        | (directive.IsAngle ? DependencyLog.AngleFlag : 0)
-        | (directive.IsNext ? DependencyLog.NextFlag : 0)
-        | (directive.IsComputed ? DependencyLog.ComputedFlag : 0);
-
-    /// <summary>
-    /// Strings encoded once into one UTF-8 array, with the indexes that sort them in byte order (the order lookups
-    /// binary-search in; equal strings by their index, so the last given of a path is the last of its run).
-    /// </summary>
-    private sealed class SortedUtf8
-    {
-        private readonly string[] _texts;
-        private readonly byte[] _bytes;
-        private readonly int[] _offsets;
-
-        public SortedUtf8(string[] texts)
-        {
-            _texts = texts;
-            _offsets = new int[texts.Length + 1];
-            for (var i = 0; i < texts.Length; i++)
-            {
-                var length = Encoding.UTF8.GetByteCount(texts[i]);
-                if (length > MaxStringBytes)
-                {
-                    throw new InvalidOperationException($"'{texts[i][..80]}...' is {length} UTF-8 bytes, longer than the dependency log's limit of {MaxStringBytes}");
-                }
-
-                _offsets[i + 1] = checked(_offsets[i] + length);
-            }
-
-            _bytes = new byte[_offsets[texts.Length]];
-            for (var i = 0; i < texts.Length; i++)
-            {
-                Encoding.UTF8.GetBytes(texts[i], _bytes.AsSpan(_offsets[i]));
-            }
-
-            Order = new int[texts.Length];
-            for (var i = 0; i < Order.Length; i++)
-            {
-                Order[i] = i;
-            }
-
-            Array.Sort(Order, (a, b) => Bytes(a).SequenceCompareTo(Bytes(b)) is var order and not 0 ? order : a.CompareTo(b));
-        }
-
-        /// <summary>The strings' indexes in byte order.</summary>
-        public int[] Order { get; }
-
-        /// <summary>Drops all but the last of each run of equal strings from <see cref="Order"/>; returns how many are left.</summary>
-        public int KeepLastOfEqual()
-        {
-            var kept = 0;
-            for (var i = 0; i < Order.Length; i++)
-            {
-                if (i + 1 == Order.Length || !string.Equals(_texts[Order[i]], _texts[Order[i + 1]], StringComparison.Ordinal))
-                {
-                    Order[kept++] = Order[i];
-                }
-            }
-
-            return kept;
-        }
-
-        /// <summary>Writes the first <paramref name="count"/> strings of <see cref="Order"/> front-coded.</summary>
-        public void Write(PayloadWriter writer, int count) => FrontCodedStrings.Write(writer, _bytes, _offsets, Order.AsSpan(0, count));
-
-        private ReadOnlySpan<byte> Bytes(int index) => _bytes.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
     }
 
     private static FormatException Error(FrontCodedStrings paths, int file, int offset, string message) =>

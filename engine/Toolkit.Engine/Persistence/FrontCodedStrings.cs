@@ -70,28 +70,34 @@ public sealed class FrontCodedStrings
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(sorted);
-        writer.WriteVarUInt64((ulong)sorted.Count);
-        ReadOnlySpan<byte> previous = [];
+        var table = new Writer(writer, sorted.Count);
         foreach (var entry in sorted)
         {
-            WriteEntry(writer, entry, ref previous);
+            table.Add(entry);
         }
     }
 
     /// <summary>
-    /// Writes, front-coded, the strings <paramref name="order"/> names (strictly increasing in byte order), string i being
-    /// <paramref name="bytes"/> from <paramref name="offsets"/>[i] to <paramref name="offsets"/>[i + 1]: one array for all
-    /// the strings instead of one each.
+    /// Writes a table entry by entry, for strings that are not in one array (the dependency log merges its previous
+    /// table with new paths): the count first, then each <see cref="Add"/> in strictly increasing byte order. Each
+    /// entry must stay readable until the next is added (it is the next one's prefix).
     /// </summary>
-    public static void Write(PayloadWriter writer, ReadOnlySpan<byte> bytes, ReadOnlySpan<int> offsets, ReadOnlySpan<int> order)
+    public ref struct Writer
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteVarUInt64((ulong)order.Length);
-        ReadOnlySpan<byte> previous = [];
-        foreach (var index in order)
+        private readonly PayloadWriter _writer;
+        private ReadOnlySpan<byte> _previous;
+
+        /// <summary>Starts a table of <paramref name="count"/> entries.</summary>
+        public Writer(PayloadWriter writer, int count)
         {
-            WriteEntry(writer, bytes[offsets[index]..offsets[index + 1]], ref previous);
+            ArgumentNullException.ThrowIfNull(writer);
+            _writer = writer;
+            _previous = [];
+            writer.WriteVarUInt64((ulong)count);
         }
+
+        /// <summary>Writes the next entry.</summary>
+        public void Add(ReadOnlySpan<byte> entry) => WriteEntry(_writer, entry, ref _previous);
     }
 
     private static void WriteEntry(PayloadWriter writer, ReadOnlySpan<byte> entry, ref ReadOnlySpan<byte> previous)

@@ -144,25 +144,34 @@ public sealed class CIncludeScanner
     }
 
     /// <summary>
-    /// The headers of a source (canonical, existing or built), as <see cref="Scan"/> gives them in <see cref="ScanResult.Headers"/>,
-    /// appended to <paramref name="headers"/> without a result object or an array per source: the engine's scan phase needs only
-    /// these, and maps them to nodes before it reuses the list.
+    /// The headers of a source (canonical), as <see cref="Scan"/> gives them in <see cref="ScanResult.Headers"/>, appended to
+    /// <paramref name="headers"/> without a result object or an array per source: the engine's scan phase needs only these,
+    /// and maps them to nodes before it reuses the list. False, with nothing appended, when the source is not on disk (a
+    /// generated source not generated yet). The conservative mode stats the source once and passes the stamp on
+    /// (<see cref="IncludeResolver.StatOnce"/>): a source is walked once per scan, so its stat is not remembered.
     /// </summary>
-    internal void ScanHeaders(string source, CompilerFlags flags, List<string> headers)
+    internal bool ScanHeaders(string source, CompilerFlags flags, List<string> headers)
     {
         var canonical = CanonicalOrThrow(source);
         if (Options.Mode == ScanMode.Exact)
         {
+            if (!Resolver.Stat(canonical).Exists)
+            {
+                return false;
+            }
+
             headers.AddRange(Scan(canonical, flags).Headers);
-            return;
+            return true;
         }
 
-        if (!Resolver.Stat(canonical).Exists)
+        var stamp = Resolver.StatOnce(canonical);
+        if (!stamp.Exists)
         {
-            throw new FileNotFoundException($"cannot scan '{canonical}': no such file", canonical);
+            return false;
         }
 
-        WalkConservative(canonical, flags, string.Empty, headers);
+        WalkConservative(canonical, flags, string.Empty, headers, stamp);
+        return true;
     }
 
     private string[] WalkConservative(string source, CompilerFlags flags, string workingDirectory)
@@ -179,13 +188,14 @@ public sealed class CIncludeScanner
         }
     }
 
-    private void Walk(string source, SearchContext context, HeaderNode[] forced, List<string> headers)
+    /// <summary>The walk of <paramref name="source"/>; <paramref name="sourceStamp"/> is its stamp when the caller stat'ed it (else the resolver is asked).</summary>
+    private void Walk(string source, SearchContext context, HeaderNode[] forced, List<string> headers, FileStamp? sourceStamp)
     {
         var marks = _marks.Value!;
         marks.NewWalk();
         var frames = _frames.Value!;
         frames.Clear();
-        frames.Add(SourceFrame(source, context));
+        frames.Add(SourceFrame(source, context, sourceStamp));
         if (forced.Length > 0)
         {
             frames.Add(new Frame { Children = forced, Count = forced.Length });
@@ -216,14 +226,14 @@ public sealed class CIncludeScanner
         }
     }
 
-    /// <summary>The <c>-include</c> files: looked for in the working directory first, then along the chain, as gcc does.</summary>
     /// <summary>The conservative walk of <paramref name="source"/> under <paramref name="flags"/>: its headers appended to <paramref name="headers"/>.</summary>
-    private void WalkConservative(string source, CompilerFlags flags, string workingDirectory, List<string> headers)
+    private void WalkConservative(string source, CompilerFlags flags, string workingDirectory, List<string> headers, FileStamp? sourceStamp = null)
     {
         var context = ContextFor(flags, workingDirectory);
-        Walk(source, context, ForcedChildren(flags, workingDirectory, context), headers);
+        Walk(source, context, ForcedChildren(flags, workingDirectory, context), headers, sourceStamp);
     }
 
+    /// <summary>The <c>-include</c> files: looked for in the working directory first, then along the chain, as gcc does.</summary>
     private HeaderNode[] ForcedChildren(CompilerFlags flags, string workingDirectory, SearchContext context)
     {
         if (flags.ForcedIncludes.Count == 0)
@@ -244,9 +254,9 @@ public sealed class CIncludeScanner
         return nodes.ToArray();
     }
 
-    private IncludeDirective[] DirectIncludesOfCanonical(string path, bool isSource = false)
+    private IncludeDirective[] DirectIncludesOfCanonical(string path, bool isSource = false, FileStamp? known = null)
     {
-        var stamp = Resolver.Stat(path);
+        var stamp = known ?? Resolver.Stat(path);
         if (!stamp.Exists)
         {
             if (Resolver.IsBuildOutput(path))
@@ -303,10 +313,10 @@ public sealed class CIncludeScanner
     /// The frame of the source: its includes in this thread's array (a source's own list is walked once and not kept,
     /// so it costs no array of its own).
     /// </summary>
-    private Frame SourceFrame(string source, SearchContext context)
+    private Frame SourceFrame(string source, SearchContext context, FileStamp? stamp)
     {
         var resolved = _resolving.Value!;
-        ResolveChildren(source, context, resolved, isSource: true);
+        ResolveChildren(source, context, resolved, isSource: true, stamp);
         var children = _sourceChildren.Value!;
         if (children.Length < resolved.Count)
         {
@@ -328,9 +338,9 @@ public sealed class CIncludeScanner
         return children;
     }
 
-    private void ResolveChildren(string file, SearchContext context, List<HeaderNode> resolved, bool isSource = false)
+    private void ResolveChildren(string file, SearchContext context, List<HeaderNode> resolved, bool isSource = false, FileStamp? stamp = null)
     {
-        var directives = DirectIncludesOfCanonical(file, isSource);
+        var directives = DirectIncludesOfCanonical(file, isSource, stamp);
         if (directives.Length == 0)
         {
             return;

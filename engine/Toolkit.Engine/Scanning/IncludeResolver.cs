@@ -60,6 +60,15 @@ public sealed class IncludeResolver
     /// <summary>The stamp of a canonical path, stat'ed on first use and remembered.</summary>
     public FileStamp Stat(string path) => Lookup(path).Stamp;
 
+    /// <summary>
+    /// The stamp of a canonical path asked for once per scan (a translation unit's own source): the remembered stamp when
+    /// the resolver has one, else a stat that is not remembered. Saves, per source, the cache's entry and the path string
+    /// it would keep alive until the scanner goes (~190 bytes per source at 100k sources, the biggest part of the stat
+    /// cache); costs nothing when the caller passes the stamp on instead of asking again.
+    /// </summary>
+    public FileStamp StatOnce(string path) =>
+        _stamps.TryGetValue(path, out var known) ? known.Stamp : path.Length == 0 ? FileStamp.Missing : SafeStat(path);
+
     /// <summary>True when a canonical path is on disk or written by the build.</summary>
     public bool Exists(string path) => Lookup(path).Exists;
 

@@ -1,3 +1,4 @@
+using Toolkit.Engine.Graph.Stores;
 namespace Toolkit.Optimizations.StructOfArrays;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.StructOfArrays;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Toolkit.Engine.Graph;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.StructOfArrays;
 

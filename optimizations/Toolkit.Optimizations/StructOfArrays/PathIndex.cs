@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Text;
+using Toolkit.Engine.Graph.Stores;
 
 namespace Toolkit.Optimizations.StructOfArrays;
 
 /// <summary>
 /// Node paths without a string per node. A node whose path is its directory's path, a '/', and a
 /// name (or, under the root ".", just the name) stores only that name, as UTF-8 in a
-/// <see cref="NameTable"/>, and is keyed in a <see cref="NodeIdHashTable"/> by (directory id, name);
+/// <see cref="ByteArena"/>, and is keyed in a <see cref="NodeIdHashTable"/> by (directory id, name);
 /// any other node (the root, nodes without a directory, an alias whose name has a '/') stores its
 /// whole path keyed by (-1, path). Paths are rebuilt from the directory chain on demand.
 /// Saves the path string (about 60 bytes for "dir_00012/src_0042.c") and the dictionary entry;
@@ -30,7 +31,7 @@ public sealed class PathIndex
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly NameTable _names = new();
+    private readonly ByteArena _names = new();
     private readonly NodeIdHashTable _table = new();
     private readonly Func<int, uint> _hashOf;
     private int[] _directories = [];

@@ -1,24 +1,24 @@
 using System.Text;
-using Toolkit.Optimizations.StructOfArrays;
+using Toolkit.Engine.Graph.Stores;
 
-namespace Toolkit.Optimizations.Tests.StructOfArrays;
+namespace Toolkit.Engine.Tests.Persistence;
 
-/// <summary>The chunked name arena: every name reads back as added across chunk boundaries, empty and oversized names included.</summary>
-public sealed class NameTableTests
+/// <summary>The chunked byte arena: every string reads back as added across chunk boundaries, empty and oversized strings included.</summary>
+public sealed class ByteArenaTests
 {
     [Fact]
     public void Names_read_back_as_added_across_chunks_before_and_after_the_trim()
     {
         var random = new Random(11);
         var names = new List<byte[]>();
-        var table = new NameTable();
+        var table = new ByteArena();
         for (var i = 0; i < 20_000; i++)
         {
             var name = (i % 997) switch
             {
-                0 => new byte[NameTable.ChunkBytes + random.Next(1, 5000)], // longer than a chunk: a chunk of its own
+                0 => new byte[ByteArena.ChunkBytes + random.Next(1, 5000)], // longer than a chunk: a chunk of its own
                 1 => [],
-                2 => new byte[NameTable.ChunkBytes], // exactly a chunk
+                2 => new byte[ByteArena.ChunkBytes], // exactly a chunk
                 _ => new byte[random.Next(0, 40)],
             };
             random.NextBytes(name);
@@ -35,10 +35,10 @@ public sealed class NameTableTests
     [Fact]
     public void Empty_names_at_a_full_chunks_end_and_after_an_oversized_one_keep_their_neighbours_intact()
     {
-        var table = new NameTable();
-        var fill = new byte[NameTable.ChunkBytes - 3];
+        var table = new ByteArena();
+        var fill = new byte[ByteArena.ChunkBytes - 3];
         fill.AsSpan().Fill((byte)'f');
-        byte[][] names = [fill, "abc"u8.ToArray(), [], [], new byte[NameTable.ChunkBytes * 2], [], "z"u8.ToArray()];
+        byte[][] names = [fill, "abc"u8.ToArray(), [], [], new byte[ByteArena.ChunkBytes * 2], [], "z"u8.ToArray()];
         foreach (var name in names)
         {
             table.Add(name);
@@ -50,13 +50,13 @@ public sealed class NameTableTests
     [Fact]
     public void A_missing_index_is_refused()
     {
-        var table = new NameTable();
+        var table = new ByteArena();
         table.Add(Encoding.UTF8.GetBytes("a"));
         Assert.Throws<ArgumentOutOfRangeException>(() => table.Get(1).Length);
         Assert.Throws<ArgumentOutOfRangeException>(() => table.Get(-1).Length);
     }
 
-    private static void Check(NameTable table, List<byte[]> names)
+    private static void Check(ByteArena table, List<byte[]> names)
     {
         Assert.Equal(names.Count, table.Count);
         for (var i = 0; i < names.Count; i++)

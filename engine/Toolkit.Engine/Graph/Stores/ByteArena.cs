@@ -1,17 +1,18 @@
-namespace Toolkit.Optimizations.StructOfArrays;
+namespace Toolkit.Engine.Graph.Stores;
 
 /// <summary>
-/// Names by index, as UTF-8 bytes in an arena of fixed chunks with a packed start per name: a name costs its bytes
-/// plus 4 bytes, against a string object (20-26 bytes of header and length plus 2 bytes per char) and the reference
-/// to it. Names are appended in index order and never change.
+/// Byte strings by index (the struct-of-arrays store's names, the dependency log's records while a scan runs) in an
+/// arena of fixed chunks with a packed start per string: a string costs its bytes plus 4 bytes, against an object per
+/// string (a string's 20-26 bytes of header and length plus 2 bytes per char, or an array's 24) and the reference to it.
+/// Strings are appended in index order and never change.
 /// Saves, beside one growing array: the arena never copies as it grows, and its chunks stay below the large object
 /// heap's threshold, so the collector compacts them instead of leaving the old copies as free space on the large object
-/// heap (at 10k sources a dry run's growing arena left ~1.1 MB there: 136, 205, 307 and 461 KB). Costs: a name does not
-/// span chunks, so a chunk's tail too short for the next name stays unused (at most a name's length per chunk), and
-/// <see cref="Get"/> reads one more entry to find where the name ends.
-/// Reading is safe from many threads once appending has stopped.
+/// heap (at 10k sources a dry run's growing name array left ~1.1 MB there: 136, 205, 307 and 461 KB). Costs: a string
+/// does not span chunks, so a chunk's tail too short for the next string stays unused (at most a string's length per
+/// chunk), and <see cref="Get"/> reads one more entry to find where the string ends.
+/// Not thread-safe for appending; reading is safe from many threads once appending has stopped.
 /// </summary>
-public sealed class NameTable
+public sealed class ByteArena
 {
     /// <summary>
     /// Bytes per chunk: 64 KiB, below the large object heap's 85,000-byte threshold (so chunks are compacted like any
@@ -30,13 +31,13 @@ public sealed class NameTable
     private int _count;
     private long _length;
 
-    /// <summary>Number of names.</summary>
+    /// <summary>Number of strings.</summary>
     public int Count => _count;
 
-    /// <summary>Bytes used by all names.</summary>
+    /// <summary>Bytes used by all strings.</summary>
     public int ByteCount => (int)Math.Min(int.MaxValue, _length);
 
-    /// <summary>Appends a name; returns its index.</summary>
+    /// <summary>Appends a string; returns its index.</summary>
     public int Add(ReadOnlySpan<byte> name)
     {
         var last = _chunks.Count - 1;
@@ -44,7 +45,7 @@ public sealed class NameTable
         {
             if (_chunks.Count == MaxChunks)
             {
-                throw new InvalidOperationException("the name arena is full: more than 4 GB of names");
+                throw new InvalidOperationException("the byte arena is full: more than 4 GB of strings");
             }
 
             _chunks.Add(new byte[Math.Max(ChunkBytes, name.Length)]);
@@ -61,12 +62,12 @@ public sealed class NameTable
         return _count++;
     }
 
-    /// <summary>The bytes of name <paramref name="index"/>.</summary>
+    /// <summary>The bytes of string <paramref name="index"/>.</summary>
     public ReadOnlySpan<byte> Get(int index)
     {
         if ((uint)index >= (uint)_count)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"no name {index} (there are {_count})");
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"no string {index} (there are {_count})");
         }
 
         var start = (uint)_starts[index];

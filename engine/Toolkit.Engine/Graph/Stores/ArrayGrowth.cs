@@ -1,7 +1,7 @@
-namespace Toolkit.Optimizations.StructOfArrays;
+namespace Toolkit.Engine.Graph.Stores;
 
 /// <summary>
-/// Geometric growth and trimming of the struct-of-arrays store's parallel arrays. Growing by half
+/// Geometric growth and trimming of arrays that grow item by item (the struct-of-arrays store's parallel arrays, <see cref="ByteArena"/>'s starts). Growing by half
 /// (not doubling) keeps both the slack after loading and the transient old+new copy during a resize
 /// smaller: peak while resizing is 2.5x the live data instead of 3x, and CompleteLoad trims the slack.
 /// </summary>
@@ -24,7 +24,7 @@ public static class ArrayGrowth
         var capacity = (int)Math.Min(Array.MaxLength, Math.Max(grown, (long)needed));
         if (capacity < needed)
         {
-            throw new InvalidOperationException($"the struct-of-arrays store cannot hold {needed} items in one array");
+            throw new InvalidOperationException($"cannot hold {needed} items in one array");
         }
 
         Array.Resize(ref array, capacity);
