@@ -86,6 +86,38 @@ public sealed class ScanPhaseTests
         Assert.Equal(TestProject.Targets(afterEdit), TestProject.Targets(project.Build().Commands));
     }
 
+    /// <summary>
+    /// A source is walked once per scan, so its stat is taken once and passed on, not remembered: the resolver's cache
+    /// holds the headers' candidates only (it held every source too, ~190 bytes per source at 100k sources).
+    /// </summary>
+    [Fact]
+    public void The_scan_remembers_the_stats_of_header_candidates_and_not_of_the_sources()
+    {
+        var project = new TestProject("""
+            toolkit-manifest 2
+            CPPPATH = include
+            build a.o: Object a.c
+            build b.o: Object b.c
+            build c.o: Object c.c
+            build app: Program a.o b.o c.o
+
+            end
+            """);
+        project.Files.WriteText("include/common.h", "#define COMMON 1\n");
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            project.Files.WriteText($"{name}.c", "#include <common.h>\nint " + name + "(void) { return 0; }\n");
+        }
+
+        var opened = project.Open();
+
+        Assert.Equal(1, opened.Scanner!.Resolver.StatCount); // include/common.h, the one candidate of <common.h>
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            Assert.Equal([opened.Graph.Store.FindNode("include/common.h")], Implicit(opened, $"{name}.o"));
+        }
+    }
+
     [Fact]
     public void A_dry_run_of_a_clean_tree_with_a_generated_header_scans_every_object_so_the_header_comes_first()
     {

@@ -54,10 +54,9 @@ internal sealed class DependencyLogRecord
     public bool SameAsPrevious => Count == 0 && KeptCount == Previous.Count;
 
     /// <summary>Records that <paramref name="path"/> was parsed at <paramref name="stamp"/> and holds <paramref name="directives"/>.</summary>
-    public void Add(string path, FileStamp stamp, IncludeDirective[] directives)
+    public void Add(string path, FileStamp stamp, ReadOnlySpan<IncludeDirective> directives)
     {
         ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(directives);
         var length = Encoding.UTF8.GetByteCount(path);
         if (length > DependencyLogCodec.MaxStringBytes)
         {

@@ -69,7 +69,7 @@ public sealed class DependencyLogScanCache : IScanCache
     }
 
     /// <inheritdoc />
-    public void SetSource(string path, FileStamp stamp, IncludeDirective[] directives)
+    public void SetSource(string path, FileStamp stamp, ReadOnlySpan<IncludeDirective> directives)
     {
         _inner.SetSource(path, stamp, directives);
         _record?.Add(path, stamp, directives);

@@ -26,10 +26,11 @@ public interface IScanCache
     void Clear();
 
     /// <summary>
-    /// Stores the directives of a translation unit's own source, which a scan walks once (the scanner keeps no list of
-    /// its own for it): as <see cref="Set"/> unless the cache serves one scan only and would never be asked again.
+    /// Stores the directives of a translation unit's own source, which a scan walks once and parses into a buffer of
+    /// its own (no array per source): as <see cref="Set"/> with a copy, unless the cache serves one scan only and would
+    /// never be asked again. <paramref name="directives"/> is valid only during the call.
     /// </summary>
-    void SetSource(string path, FileStamp stamp, IncludeDirective[] directives) => Set(path, stamp, directives);
+    void SetSource(string path, FileStamp stamp, ReadOnlySpan<IncludeDirective> directives) => Set(path, stamp, directives.ToArray());
 
     /// <summary>
     /// Tells an empty cache that about <paramref name="files"/> files are coming, so it can size itself once

@@ -27,6 +27,17 @@ public static class IncludeParser
     /// <summary>The directives of <paramref name="contents"/> in file order, header names taken from <paramref name="names"/> (null: a string per name).</summary>
     public static IncludeDirective[] Parse(ReadOnlySpan<byte> contents, IncludeNames? names) => LineSplicer.ParseLogical(contents, names, ParseLogical);
 
+    /// <summary>
+    /// As <see cref="Parse(ReadOnlySpan{byte}, IncludeNames?)"/>, the directives appended to <paramref name="into"/>
+    /// (cleared first) instead of an array: for a file walked once (a translation unit's source), whose directives
+    /// need not outlive the walk.
+    /// </summary>
+    internal static void ParseInto(ReadOnlySpan<byte> contents, IncludeNames? names, List<IncludeDirective> into)
+    {
+        into.Clear();
+        LineSplicer.ParseLogical(contents, (names, into), static (text, state) => Collect(text, state.names, state.into));
+    }
+
     [ThreadStatic]
     private static List<IncludeDirective>? _scratch;
 
@@ -34,6 +45,20 @@ public static class IncludeParser
     {
         var found = _scratch ??= [];
         found.Clear();
+        Collect(text, names, found);
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        var directives = found.ToArray();
+        found.Clear(); // the names are not kept alive by the thread's list
+        return directives;
+    }
+
+    /// <summary>Appends the directives of <paramref name="text"/> (spliced) to <paramref name="found"/>; returns how many there are.</summary>
+    private static int Collect(ReadOnlySpan<byte> text, IncludeNames? names, List<IncludeDirective> found)
+    {
         var atLineStart = true;
         var i = 0;
         while (i < text.Length)
@@ -70,14 +95,7 @@ public static class IncludeParser
             }
         }
 
-        if (found.Count == 0)
-        {
-            return [];
-        }
-
-        var directives = found.ToArray();
-        found.Clear(); // the names are not kept alive by the thread's list
-        return directives;
+        return found.Count;
     }
 
     /// <summary>Skips ordinary code up to the next byte that can change the parser's state.</summary>

@@ -77,11 +77,11 @@ public sealed class WeakScanCache : IScanCache
     }
 
     /// <inheritdoc />
-    public void SetSource(string path, FileStamp stamp, IncludeDirective[] directives)
+    public void SetSource(string path, FileStamp stamp, ReadOnlySpan<IncludeDirective> directives)
     {
         if (_keepSources)
         {
-            Set(path, stamp, directives);
+            Set(path, stamp, directives.ToArray());
         }
     }
 
