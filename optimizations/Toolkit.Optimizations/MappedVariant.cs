@@ -54,7 +54,7 @@ public sealed class MappedVariant : IMemoryVariant
             Hasher = optimized.Hasher,
             ScanCacheFactory = optimized.ScanCacheFactory,
             ReleaseScannerAfterLoad = optimized.ReleaseScannerAfterLoad,
-            CollectAfterLoad = optimized.CollectAfterLoad,
+            CollectBetweenPhases = optimized.CollectBetweenPhases,
             BuildImage = true,
         };
     }

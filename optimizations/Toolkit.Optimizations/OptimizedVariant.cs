@@ -52,7 +52,7 @@ public sealed class OptimizedVariant : IMemoryVariant
         Hasher = CreateHasher(),
         ScanCacheFactory = CreateScanCache,
         ReleaseScannerAfterLoad = true,
-        CollectAfterLoad = true,
+        CollectBetweenPhases = true,
     };
     // end excerpt
 

@@ -17,13 +17,12 @@ public sealed class BuildPlan
     private readonly int[] _parentOffsets;
     private readonly int[] _parents;
 
-    private BuildPlan(int[] order, int[] waitCounts, int[] parentOffsets, int[] parents, int[] firstParent)
+    private BuildPlan(int[] order, int[] waitCounts, int[] parentOffsets, int[] parents)
     {
         Order = order;
         WaitCounts = waitCounts;
         _parentOffsets = parentOffsets;
         _parents = parents;
-        FirstParent = firstParent;
     }
 
     /// <summary>The nodes of the build, children before parents.</summary>
@@ -32,8 +31,11 @@ public sealed class BuildPlan
     /// <summary>Per node id: how many child entries it waits for (0 for nodes outside the build).</summary>
     public int[] WaitCounts { get; }
 
-    /// <summary>Per node id: one node of the build that needs it, or -1 (for naming who needs a missing source).</summary>
-    public int[] FirstParent { get; }
+    /// <summary>
+    /// One node of the build that needs <paramref name="node"/> (the first in <see cref="Order"/>), or -1: for naming who
+    /// needs a missing source. The first of <see cref="Parents"/>, which are in plan order: no array of its own.
+    /// </summary>
+    public int FirstParent(int node) => _parentOffsets[node] < _parentOffsets[node + 1] ? _parents[_parentOffsets[node]] : -1;
 
     /// <summary>The parents of a node within the build (a parent appears once per edge).</summary>
     public ReadOnlySpan<int> Parents(int node) => _parents.AsSpan(_parentOffsets[node], _parentOffsets[node + 1] - _parentOffsets[node]);
@@ -42,8 +44,8 @@ public sealed class BuildPlan
     public static BuildPlan Create(BuildGraph graph, IReadOnlyList<int> targets)
     {
         var order = PostOrder(graph, targets);
-        var (waitCounts, parentOffsets, parents, firstParent) = ParentsOf(graph, order);
-        return new BuildPlan(order, waitCounts, parentOffsets, parents, firstParent);
+        var (waitCounts, parentOffsets, parents) = ParentsOf(graph, order);
+        return new BuildPlan(order, waitCounts, parentOffsets, parents);
     }
 
     /// <summary>The nodes reachable from <paramref name="targets"/>, children first, by an explicit-stack walk that refuses a cycle.</summary>
@@ -52,7 +54,8 @@ public sealed class BuildPlan
         var store = graph.Store;
         var count = store.Count;
         var marks = new byte[count]; // 0 = not seen, 1 = on the walk's stack, 2 = done
-        var order = new List<int>(count);
+        var order = new int[count]; // its most: every node reachable, the usual case, needs no copy
+        var ordered = 0;
         var children = new List<int>();
         var frames = new List<(int Node, int Start, int Next)>();
 
@@ -86,11 +89,11 @@ public sealed class BuildPlan
                 children.RemoveRange(top.Start, children.Count - top.Start);
                 frames.RemoveAt(frames.Count - 1);
                 marks[top.Node] = 2;
-                order.Add(top.Node);
+                order[ordered++] = top.Node;
             }
         }
 
-        return order.ToArray();
+        return ordered == count ? order : order[..ordered];
 
         void Push(int node)
         {
@@ -129,15 +132,17 @@ public sealed class BuildPlan
         }
     }
 
-    /// <summary>The parents of each node in CSR form (counted first, then filled), how many children each waits for, and one parent of each.</summary>
-    private static (int[] WaitCounts, int[] ParentOffsets, int[] Parents, int[] FirstParent) ParentsOf(BuildGraph graph, int[] order)
+    /// <summary>
+    /// The parents of each node in CSR form, in plan order, and how many children each waits for. Counted first, each
+    /// node's count left as its range's end, then filled from the end of the order backwards, moving each end down to
+    /// its start: no second offsets array for the fill.
+    /// </summary>
+    private static (int[] WaitCounts, int[] ParentOffsets, int[] Parents) ParentsOf(BuildGraph graph, int[] order)
     {
         var count = graph.Store.Count;
         var scratch = new List<int>();
         var waitCounts = new int[count];
         var parentOffsets = new int[count + 1];
-        var firstParent = new int[count];
-        Array.Fill(firstParent, -1);
         foreach (var node in order)
         {
             scratch.Clear();
@@ -145,32 +150,29 @@ public sealed class BuildPlan
             waitCounts[node] = scratch.Count;
             foreach (var child in scratch)
             {
-                parentOffsets[child + 1]++;
-                if (firstParent[child] < 0)
-                {
-                    firstParent[child] = node;
-                }
+                parentOffsets[child]++;
             }
         }
 
-        for (var i = 0; i < count; i++)
+        for (var i = 1; i < count; i++)
         {
-            parentOffsets[i + 1] += parentOffsets[i];
+            parentOffsets[i] += parentOffsets[i - 1]; // each node's end
         }
 
+        parentOffsets[count] = count == 0 ? 0 : parentOffsets[count - 1];
         var parents = new int[parentOffsets[count]];
-        var fill = (int[])parentOffsets.Clone();
-        foreach (var node in order)
+        for (var i = order.Length - 1; i >= 0; i--)
         {
+            var node = order[i];
             scratch.Clear();
             AppendChildren(graph, node, scratch);
-            foreach (var child in scratch)
+            for (var c = scratch.Count - 1; c >= 0; c--)
             {
-                parents[fill[child]++] = node;
+                parents[--parentOffsets[scratch[c]]] = node; // ends move down to starts
             }
         }
 
-        return (waitCounts, parentOffsets, parents, firstParent);
+        return (waitCounts, parentOffsets, parents);
     }
 
     /// <summary>Appends the children of a node, as the plan defines them, to <paramref name="into"/>.</summary>

@@ -50,7 +50,7 @@ internal sealed class Decider
         var stamp = _fs.Stat(path);
         if (!stamp.Exists)
         {
-            var parent = _plan.FirstParent[node];
+            var parent = _plan.FirstParent(node);
             var needed = parent >= 0 ? $", needed by '{_store.GetPath(parent)}'" : string.Empty;
             return $"source '{path}' is missing{needed}";
         }

@@ -166,9 +166,9 @@ public sealed class Project
         var kept = settings.ReleaseScannerAfterLoad ? null : scanner;
         scanner = null; // a released scanner is garbage from here: the collection below returns it
         var pendingLog = logged?.Finish();
-        CollectLoadGarbage(graph, settings, compactLargeObjects: false);
+        CollectBetweenPhases(graph, settings, compactLargeObjects: false);
         graph.Store.CompleteLoad();
-        CollectLoadGarbage(graph, settings, compactLargeObjects: true);
+        CollectBetweenPhases(graph, settings, compactLargeObjects: true);
         (fileSystem as RecordingFileSystem)?.EndLoad();
         var scanTime = clock.Elapsed;
         var scanBytes = LoadAllocation.Now() - allocated;
@@ -192,17 +192,17 @@ public sealed class Project
     }
 
     /// <summary>
-    /// The fewest nodes for which <see cref="EngineSettings.CollectAfterLoad"/> collects: below it the load leaves well under
+    /// The fewest nodes for which <see cref="EngineSettings.CollectBetweenPhases"/> collects: below it a phase leaves well under
     /// a megabyte of garbage, and a full collection of the process's heap costs more than it returns when the process is
     /// a host holding much more than the graph (a test runner opening hundreds of small projects). A generated project of
     /// 10k sources has ~21k nodes.
     /// </summary>
-    private const int CollectAfterLoadMinNodes = 20_000;
+    private const int CollectMinNodes = 20_000;
 
-    // EngineSettings.CollectAfterLoad: the load's garbage returned before the build allocates (measured there).
-    private static void CollectLoadGarbage(BuildGraph graph, EngineSettings settings, bool compactLargeObjects)
+    // EngineSettings.CollectBetweenPhases: a phase's garbage returned before the next phase allocates (measured there).
+    private static void CollectBetweenPhases(BuildGraph graph, EngineSettings settings, bool compactLargeObjects)
     {
-        if (!settings.CollectAfterLoad || graph.Store.Count < CollectAfterLoadMinNodes)
+        if (!settings.CollectBetweenPhases || graph.Store.Count < CollectMinNodes)
         {
             return;
         }
@@ -244,7 +244,7 @@ public sealed class Project
     public BuildResult Build(IReadOnlyList<int>? targets, BuildOptions options, IActionExecutor executor)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var plan = BuildPlan.Create(Graph, targets is { Count: > 0 } ? targets : Graph.DefaultTargets);
+        BuildPlan? plan = BuildPlan.Create(Graph, targets is { Count: > 0 } ? targets : Graph.DefaultTargets);
         using var held = Lock("toolkit build", options.WaitForLock, options.Cancellation);
         if (held?.PreviousHolderDied == true)
         {
@@ -269,6 +269,7 @@ public sealed class Project
         try
         {
             result = Scheduler.Run(Graph, plan, options, _settings.Hasher, executor, FileSystem, _reporter);
+            plan = null; // garbage from here: the collection before the save returns it
         }
         catch
         {
@@ -282,6 +283,7 @@ public sealed class Project
 
         if (!options.DryRun)
         {
+            CollectBetweenPhases(Graph, _settings, compactLargeObjects: true);
             SaveDatabaseOrFail();
         }
 

@@ -284,7 +284,7 @@ public sealed class Scheduler
     {
         // Named by the manifest line of the statement that builds the node, or needs it (a source).
         var executor = _store.GetExecutor(node);
-        if (executor < 0 && _plan.FirstParent[node] is var parent and >= 0)
+        if (executor < 0 && _plan.FirstParent(node) is var parent and >= 0)
         {
             executor = _store.GetExecutor(parent);
         }

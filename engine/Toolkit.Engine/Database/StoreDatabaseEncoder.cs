@@ -11,7 +11,7 @@ namespace Toolkit.Engine.Database;
 /// that keeps paths as bytes; fixed chunks, so no array sized by a guess and grown by copying on the large object heap), the nodes are sorted by those bytes in the order the decoder checks (UTF-16 ordinal), and the
 /// entries are front-coded into a <see cref="PayloadWriter"/>. Saves what a <see cref="SignatureDatabase"/> built
 /// for a save costs: a dictionary entry, a path string and a sorted-array slot per entry (~150 bytes at 200k
-/// nodes); costs the arena (the paths' bytes and a start each) and 8 bytes per entry of node and order. The bytes are those
+/// nodes); costs the arena (the paths' bytes and a start per node) and 4 bytes per node for the sorted ids. The bytes are those
 /// <see cref="SignatureDatabase.Save"/> writes for the same entries.
 /// </summary>
 internal static class StoreDatabaseEncoder
@@ -24,52 +24,47 @@ internal static class StoreDatabaseEncoder
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(infoOf);
+        // The arena holds every node's path by node id (an empty entry, 4 bytes, for a node not saved), so the saved nodes
+        // sort in place by their paths: no index array beside them.
         var saved = new int[store.Count];
         var count = 0;
-        for (var node = 0; node < store.Count; node++)
-        {
-            if (!infoOf(node).IsNone)
-            {
-                saved[count++] = node;
-            }
-        }
-
         var arena = new ByteArena();
         var path = new byte[PathBytes];
-        for (var i = 0; i < count; i++)
+        for (var node = 0; node < store.Count; node++)
         {
-            var length = store.CopyPathUtf8(saved[i], path);
-            if (length < 0)
+            if (infoOf(node).IsNone)
             {
-                CheckLength(store, saved[i], -length);
-                path = new byte[-length];
-                length = store.CopyPathUtf8(saved[i], path);
+                arena.Add([]);
+                continue;
             }
 
-            CheckLength(store, saved[i], length);
+            saved[count++] = node;
+            var length = store.CopyPathUtf8(node, path);
+            if (length < 0)
+            {
+                CheckLength(store, node, -length);
+                path = new byte[-length];
+                length = store.CopyPathUtf8(node, path);
+            }
+
+            CheckLength(store, node, length);
             arena.Add(path.AsSpan(0, length));
         }
 
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, new ArenaOrder(arena));
+        Array.Sort(saved, 0, count, new ArenaOrder(arena));
         var writer = new PayloadWriter(checked(16 + (count * SignatureDatabaseCodec.TypicalEntryBytes)));
         try
         {
             writer.WriteVarUInt64((ulong)count);
             ReadOnlySpan<byte> previous = default;
-            foreach (var index in order)
+            foreach (var node in saved.AsSpan(0, count))
             {
-                var bytes = arena.Get(index);
+                var bytes = arena.Get(node);
                 var shared = bytes.CommonPrefixLength(previous);
                 writer.WriteVarUInt64((ulong)shared);
                 writer.WriteVarUInt64((ulong)(bytes.Length - shared));
                 writer.WriteBytes(bytes[shared..]);
-                SignatureDatabaseCodec.WriteInfo(writer, infoOf(saved[index]));
+                SignatureDatabaseCodec.WriteInfo(writer, infoOf(node));
                 previous = bytes;
             }
 
