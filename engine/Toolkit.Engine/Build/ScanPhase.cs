@@ -94,7 +94,7 @@ public static class ScanPhase
         }
 
         var targets = new int[1];
-        var path = new byte[PathBytes];
+        byte[] path = [];
         objects.RemoveAll(each =>
         {
             var count = store.TargetCount(each.Executor);
@@ -117,21 +117,9 @@ public static class ScanPhase
         return objects;
     }
 
-    /// <summary>The UTF-8 path buffer's first size: longer than most paths (it grows for a longer one).</summary>
-    private const int PathBytes = 256;
-
     // Stats a node's file through its UTF-8 path (no string per node: the disk stats the bytes as they are).
-    private static bool Exists(NodeStore store, IFileSystem fileSystem, int node, ref byte[] path)
-    {
-        var length = store.CopyPathUtf8(node, path);
-        if (length < 0)
-        {
-            path = new byte[-length];
-            length = store.CopyPathUtf8(node, path);
-        }
-
-        return fileSystem.StatUtf8(path.AsSpan(0, length)).Exists;
-    }
+    private static bool Exists(NodeStore store, IFileSystem fileSystem, int node, ref byte[] path) =>
+        fileSystem.StatUtf8(store.PathUtf8(node, ref path)).Exists;
 
     /// <summary>Scans <paramref name="objects"/> (from <see cref="ObjectsToScan"/>); returns how many sources were scanned.</summary>
     public static int Run(BuildGraph graph, CIncludeScanner scanner, List<(int Target, int Executor)> objects, IProgress<int>? progress = null)

@@ -16,9 +16,6 @@ namespace Toolkit.Engine.Database;
 /// </summary>
 internal static class StoreDatabaseEncoder
 {
-    /// <summary>The path buffer's first size: longer than most paths (it grows for a longer one).</summary>
-    private const int PathBytes = 256;
-
     /// <summary>Encodes the nodes <paramref name="infoOf"/> gives an info for (<see cref="NodeInfo.None"/> = not saved).</summary>
     public static PayloadWriter Encode(NodeStore store, Func<int, NodeInfo> infoOf)
     {
@@ -29,7 +26,7 @@ internal static class StoreDatabaseEncoder
         var saved = new int[store.Count];
         var count = 0;
         var arena = new ByteArena();
-        var path = new byte[PathBytes];
+        byte[] path = [];
         for (var node = 0; node < store.Count; node++)
         {
             if (infoOf(node).IsNone)
@@ -39,16 +36,9 @@ internal static class StoreDatabaseEncoder
             }
 
             saved[count++] = node;
-            var length = store.CopyPathUtf8(node, path);
-            if (length < 0)
-            {
-                CheckLength(store, node, -length);
-                path = new byte[-length];
-                length = store.CopyPathUtf8(node, path);
-            }
-
-            CheckLength(store, node, length);
-            arena.Add(path.AsSpan(0, length));
+            var bytes = store.PathUtf8(node, ref path);
+            CheckLength(store, node, bytes.Length);
+            arena.Add(bytes);
         }
 
         Array.Sort(saved, 0, count, new ArenaOrder(arena));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Toolkit.Engine.Persistence;
 using Toolkit.Engine.Scanning;
@@ -58,35 +59,20 @@ internal static class DependencyLogCodec
             var paths = new FrontCodedStrings.Writer(writer, merged.Length);
             foreach (var file in merged)
             {
-                paths.Add(file >= 0 ? record.Read(file, out _) : previous.Paths[~file]);
+                paths.Add(file >= 0 ? record.PathOf(file) : previous.Paths[~file]);
             }
 
+            var parsed = new List<int>();
             foreach (var file in merged)
             {
-                if (file < 0)
+                var stamp = file < 0 ? previous.StampAt(~file) : record.Entry(file, parsed);
+                var directives = file < 0 ? previous.PackedDirectives(~file) : CollectionsMarshal.AsSpan(parsed);
+                writer.WriteVarInt64(stamp.Size);
+                writer.WriteVarInt64(stamp.ModifiedTicks);
+                writer.WriteVarUInt64((ulong)directives.Length);
+                foreach (var packed in directives)
                 {
-                    var stamp = previous.StampAt(~file);
-                    var directives = previous.PackedDirectives(~file);
-                    writer.WriteVarInt64(stamp.Size);
-                    writer.WriteVarInt64(stamp.ModifiedTicks);
-                    writer.WriteVarUInt64((ulong)directives.Length);
-                    foreach (var packed in directives)
-                    {
-                        writer.WriteVarUInt64((ulong)names.FromPrevious(packed));
-                    }
-
-                    continue;
-                }
-
-                record.Read(file, out var rest);
-                var reader = new PayloadReader(rest);
-                writer.WriteVarInt64(reader.ReadVarInt64());
-                writer.WriteVarInt64(reader.ReadVarInt64());
-                var count = (int)reader.ReadVarUInt64();
-                writer.WriteVarUInt64((ulong)count);
-                for (var d = 0; d < count; d++)
-                {
-                    writer.WriteVarUInt64((ulong)names.FromRecord((int)reader.ReadVarUInt64()));
+                    writer.WriteVarUInt64((ulong)(file < 0 ? names.FromPrevious(packed) : names.FromRecord(packed)));
                 }
             }
 
@@ -110,7 +96,7 @@ internal static class DependencyLogCodec
         var kept = NextKept(record, 0);
         while (next < parsed || kept < previous.Count)
         {
-            var byPath = next == parsed ? 1 : kept == previous.Count ? -1 : record.Read(order[next], out _).SequenceCompareTo(previous.Paths[kept]);
+            var byPath = next == parsed ? 1 : kept == previous.Count ? -1 : record.PathOf(order[next]).SequenceCompareTo(previous.Paths[kept]);
             if (byPath <= 0)
             {
                 merged[count++] = order[next++];
@@ -158,26 +144,17 @@ internal static class DependencyLogCodec
             _fromRecord = new int[record.NameCount];
             Array.Fill(_fromPrevious, Unused);
             Array.Fill(_fromRecord, Unused);
+            var parsed = new List<int>();
             foreach (var file in files)
             {
                 if (file < 0)
                 {
-                    foreach (var packed in previous.PackedDirectives(~file))
-                    {
-                        _fromPrevious[packed >>> DependencyLog.FlagBits] = Used;
-                    }
-
-                    continue;
+                    MarkUsed(_fromPrevious, previous.PackedDirectives(~file));
                 }
-
-                record.Read(file, out var rest);
-                var reader = new PayloadReader(rest);
-                reader.ReadVarInt64();
-                reader.ReadVarInt64();
-                var count = (int)reader.ReadVarUInt64();
-                for (var d = 0; d < count; d++)
+                else
                 {
-                    _fromRecord[(int)(reader.ReadVarUInt64() >> DependencyLog.FlagBits)] = Used;
+                    record.Entry(file, parsed);
+                    MarkUsed(_fromRecord, CollectionsMarshal.AsSpan(parsed));
                 }
             }
 
@@ -242,6 +219,14 @@ internal static class DependencyLogCodec
 
         /// <summary>A packed directive of the record, with its name's index in <see cref="Sorted"/>.</summary>
         public int FromRecord(int packed) => Repack(_fromRecord, packed);
+
+        private static void MarkUsed(int[] map, ReadOnlySpan<int> directives)
+        {
+            foreach (var packed in directives)
+            {
+                map[packed >>> DependencyLog.FlagBits] = Used;
+            }
+        }
 
         private static int Repack(int[] map, int packed) =>
             (map[packed >>> DependencyLog.FlagBits] << DependencyLog.FlagBits) | (packed & ((1 << DependencyLog.FlagBits) - 1));

@@ -97,13 +97,31 @@ internal sealed class DependencyLogRecord
     /// <summary>The UTF-8 bytes of directive name <paramref name="id"/> (an index as the records pack it).</summary>
     internal byte[] NameBytes(int id) => _names[id];
 
-    /// <summary>Record <paramref name="record"/>: its path, and a reader placed at its stamp (two signed varints, then the directive count and the packed directives).</summary>
-    internal ReadOnlySpan<byte> Read(int record, out ReadOnlySpan<byte> rest)
+    /// <summary>The UTF-8 path of record <paramref name="record"/>.</summary>
+    internal ReadOnlySpan<byte> PathOf(int record) => Split(record, out _);
+
+    /// <summary>The stamp of record <paramref name="record"/>, its packed directives (name ids as <see cref="NameBytes"/> numbers them) put in <paramref name="directives"/>.</summary>
+    internal FileStamp Entry(int record, List<int> directives)
+    {
+        directives.Clear();
+        Split(record, out var rest);
+        var reader = new PayloadReader(rest);
+        var stamp = new FileStamp(reader.ReadVarInt64(), reader.ReadVarInt64());
+        var count = (int)reader.ReadVarUInt64();
+        for (var d = 0; d < count; d++)
+        {
+            directives.Add((int)reader.ReadVarUInt64());
+        }
+
+        return stamp;
+    }
+
+    // A record as Add wrote it: the path (a varint length and its bytes), then the rest (stamp, count, directives).
+    private ReadOnlySpan<byte> Split(int record, out ReadOnlySpan<byte> rest)
     {
         var bytes = _records.Get(record);
         var reader = new PayloadReader(bytes);
-        var length = (int)reader.ReadVarUInt64();
-        var path = reader.ReadBytes(length);
+        var path = reader.ReadBytes((int)reader.ReadVarUInt64());
         rest = bytes[reader.Position..];
         return path;
     }
@@ -117,11 +135,11 @@ internal sealed class DependencyLogRecord
             order[i] = i;
         }
 
-        Array.Sort(order, (a, b) => Read(a, out _).SequenceCompareTo(Read(b, out _)) is var byPath and not 0 ? byPath : a.CompareTo(b));
+        Array.Sort(order, (a, b) => PathOf(a).SequenceCompareTo(PathOf(b)) is var byPath and not 0 ? byPath : a.CompareTo(b));
         var kept = 0;
         for (var i = 0; i < order.Length; i++)
         {
-            if (i + 1 == order.Length || !Read(order[i], out _).SequenceEqual(Read(order[i + 1], out _)))
+            if (i + 1 == order.Length || !PathOf(order[i]).SequenceEqual(PathOf(order[i + 1])))
             {
                 order[kept++] = order[i];
             }

@@ -100,6 +100,26 @@ public abstract class NodeStore
         return count > destination.Length ? -count : System.Text.Encoding.UTF8.GetBytes(path, destination);
     }
 
+    /// <summary>
+    /// The node's path as UTF-8 in <paramref name="buffer"/>, which is replaced by a larger one when the path does not fit
+    /// (the first at least <see cref="PathBufferBytes"/>): one buffer for a loop over many nodes, no array per node.
+    /// The span is valid until the buffer is used again.
+    /// </summary>
+    public ReadOnlySpan<byte> PathUtf8(int node, ref byte[] buffer)
+    {
+        var length = CopyPathUtf8(node, buffer);
+        if (length < 0)
+        {
+            buffer = new byte[Math.Max(-length, PathBufferBytes)];
+            length = CopyPathUtf8(node, buffer);
+        }
+
+        return buffer.AsSpan(0, length);
+    }
+
+    /// <summary>The smallest buffer <see cref="PathUtf8"/> makes: longer than most paths, so a loop grows it rarely.</summary>
+    public const int PathBufferBytes = 256;
+
     /// <summary>The node's kind.</summary>
     public abstract NodeKind GetKind(int node);
 
