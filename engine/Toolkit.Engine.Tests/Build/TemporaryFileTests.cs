@@ -37,6 +37,31 @@ public sealed class TemporaryFileTests : IDisposable
     }
 
     [Fact]
+    public void A_write_in_parts_replaces_the_file_only_on_commit_and_leaves_nothing_when_abandoned()
+    {
+        var fs = new DiskFileSystem(_root);
+        fs.WriteAllBytes("out/db", "old"u8);
+        using (var abandoned = fs.BeginWrite("out/db"))
+        {
+            abandoned.Write("new, "u8);
+            Assert.Equal("old", File.ReadAllText(Path.Join(_root, "out", "db"))); // not before the commit
+        }
+
+        Assert.Equal("old", File.ReadAllText(Path.Join(_root, "out", "db")));
+        Assert.Equal(["db"], Directory.EnumerateFiles(Path.Join(_root, "out")).Select(Path.GetFileName));
+
+        using (var write = fs.BeginWrite("out/db"))
+        {
+            write.Write("new, "u8);
+            write.Write("in parts"u8);
+            write.Commit();
+        }
+
+        Assert.Equal("new, in parts", File.ReadAllText(Path.Join(_root, "out", "db")));
+        Assert.Equal(["db"], Directory.EnumerateFiles(Path.Join(_root, "out")).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void The_build_after_a_killed_one_and_clean_remove_what_it_left()
     {
         File.WriteAllText(Path.Join(_root, "toolkit.manifest"), "toolkit-manifest 2\nbuild out/a.txt: Copy a.txt\nend\n");

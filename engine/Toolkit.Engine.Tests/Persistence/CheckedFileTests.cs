@@ -35,6 +35,47 @@ public sealed class CheckedFileTests
     }
 
     [Fact]
+    public void Writing_in_parts_gives_the_same_bytes_as_writing_whole()
+    {
+        Check.QuickThrowOnFailure(Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), ArbMap.Default.ArbFor<PositiveInt>(), (payload, seed) =>
+        {
+            var files = new MemoryFileSystem();
+            var random = new Random(seed.Get);
+            using (var writer = new CheckedFileWriter(files, "f.bin", Magic, 3, payload.Length))
+            {
+                for (var at = 0; at < payload.Length;)
+                {
+                    var part = Math.Min(payload.Length - at, random.Next(0, 80));
+                    writer.Write(payload.AsSpan(at, part));
+                    at += part;
+                }
+
+                writer.Commit();
+            }
+
+            return files.ReadAllBytes("f.bin").AsSpan().SequenceEqual(WriteSample(payload, 3));
+        }));
+    }
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(11)]
+    public void A_payload_unlike_its_header_is_a_bug_and_leaves_the_old_file(int written)
+    {
+        var files = new MemoryFileSystem();
+        files.WriteAllBytes("f.bin", "old"u8);
+        var error = Assert.Throws<InvalidOperationException>(() =>
+        {
+            using var writer = new CheckedFileWriter(files, "f.bin", Magic, 1, 10);
+            writer.Write(new byte[written]);
+            writer.Commit();
+        });
+
+        Assert.Contains("a bug", error.Message, StringComparison.Ordinal);
+        Assert.Equal("old"u8.ToArray(), files.ReadAllBytes("f.bin"));
+    }
+
+    [Fact]
     public void Writing_from_a_payload_writer_gives_the_same_bytes_as_from_a_span()
     {
         using var writer = new PayloadWriter(1);

@@ -53,6 +53,33 @@ public sealed class ManagedSha256Tests
         Assert.Equal(Convert.ToHexString(SHA256.HashData(data)), Convert.ToHexString(digest));
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(63, 7)]
+    [InlineData(64, 64)]
+    [InlineData(65, 13)]
+    [InlineData(4097, 1000)]
+    [InlineData(200_003, 65_536)]
+    [InlineData(200_003, 63)]
+    public void Incremental_parts_give_the_digest_of_the_whole(int length, int maxPart)
+    {
+        var data = new byte[length];
+        var random = new Random(length + maxPart);
+        random.NextBytes(data);
+        var incremental = new ManagedSha256.Incremental();
+        for (var at = 0; at < length;)
+        {
+            var part = Math.Min(length - at, random.Next(0, maxPart + 1)); // empty parts too
+            incremental.Append(data.AsSpan(at, part));
+            at += part;
+        }
+
+        var digest = new byte[ManagedSha256.HashSizeInBytes];
+        incremental.Finish(digest);
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(data)), Convert.ToHexString(digest));
+    }
+
     [Fact]
     public void A_destination_shorter_than_a_digest_is_refused()
     {

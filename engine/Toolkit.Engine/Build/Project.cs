@@ -320,21 +320,27 @@ public sealed class Project
 
     /// <summary>
     /// Writes what the build learnt, and what it did not revisit, to the signature database, encoded straight from
-    /// the store (<see cref="StoreDatabaseEncoder"/>: no string or dictionary entry per node). When the payload is the
+    /// the store (<see cref="StoreDatabaseEncoder"/>: no string or dictionary entry per node) in parts: once to hash, and,
+    /// only when that differs, again into the file (<see cref="CheckedFileWriter"/>), never whole in memory. When the payload is the
     /// one this project applied and the file was not replaced since (a null build), the file is left as it is, byte
     /// for byte and unwritten; returns whether it was written.
     /// </summary>
     public bool SaveDatabase()
     {
-        var store = Graph.Store;
-        using var payload = StoreDatabaseEncoder.Encode(store, SavedInfo);
-        var hash = System.IO.Hashing.XxHash128.Hash(payload.WrittenSpan);
+        var encoder = StoreDatabaseEncoder.Prepare(Graph.Store, SavedInfo);
+        var hasher = new System.IO.Hashing.XxHash128();
+        var length = CheckedFileWriter.Measure(sink => encoder.Encode(part =>
+        {
+            hasher.Append(part);
+            sink(part);
+        }));
+        var hash = hasher.GetCurrentHash();
         if (_databaseHash is { } applied && hash.AsSpan().SequenceEqual(applied) && FileSystem.Stat(DatabaseFileName) == _databaseStamp)
         {
             return false;
         }
 
-        CheckedFile.Write(FileSystem, DatabaseFileName, SignatureDatabase.Magic, SignatureDatabase.FormatVersion, payload);
+        CheckedFileWriter.Write(FileSystem, DatabaseFileName, SignatureDatabase.Magic, SignatureDatabase.FormatVersion, length, encoder.Encode);
         _databaseStamp = FileSystem.Stat(DatabaseFileName);
         _databaseHash = hash;
         return true;

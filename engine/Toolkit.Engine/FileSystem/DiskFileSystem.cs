@@ -88,6 +88,19 @@ public sealed class DiskFileSystem : IFileSystem
     /// <inheritdoc />
     public void WriteAllBytes(string path, ReadOnlySpan<byte> contents)
     {
+        using var file = BeginWrite(path);
+        file.Write(contents);
+        file.Commit();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Writes beside the target, then renames over it: a crash leaves the old file or the new one, and at worst a temporary
+    /// file named so that the next build or clean removes it (<see cref="EngineFiles"/>). Each part is one write system call
+    /// through a handle, with no stream or buffer of its own.
+    /// </remarks>
+    public IFileWrite BeginWrite(string path)
+    {
         var full = FullPath(path);
         var directory = Path.GetDirectoryName(full);
         if (!Path.IsPathRooted(path))
@@ -99,25 +112,7 @@ public sealed class DiskFileSystem : IFileSystem
             Directory.CreateDirectory(directory);
         }
 
-        // Write beside the target, then rename over it: a crash leaves the old file or the new one,
-        // and at worst a temporary file named so that the next build or clean removes it (EngineFiles).
-        var temporary = EngineFiles.TemporaryFor(full);
-        try
-        {
-            // A handle, not a FileStream: the stream's 4 KiB write buffer was the largest allocation of a built-in
-            // action (a full build of 10k sources writes ~10k files), and one write of the whole contents needs none.
-            using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                RandomAccess.Write(handle, contents, fileOffset: 0);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary); // a full disk or a failed rename must not leave it behind
-            throw;
-        }
+        return new DiskFileWrite(full);
     }
 
     /// <inheritdoc />
@@ -177,7 +172,7 @@ public sealed class DiskFileSystem : IFileSystem
         }
     }
 
-    private static bool TryDelete(string path)
+    internal static bool TryDelete(string path)
     {
         try
         {

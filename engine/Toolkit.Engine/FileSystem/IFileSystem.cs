@@ -47,6 +47,14 @@ public interface IFileSystem
     /// <summary>Writes a whole file atomically: readers see the old contents or the new, never a mix.</summary>
     void WriteAllBytes(string path, ReadOnlySpan<byte> contents);
 
+    /// <summary>
+    /// Starts writing a whole file in parts, atomically as <see cref="WriteAllBytes"/>, for a writer that would otherwise
+    /// hold a large file whole in memory to write it (the signature database is encoded and written 64 KiB at a time).
+    /// The default gathers the parts and calls <see cref="WriteAllBytes"/> on commit (<see cref="GatheredFileWrite"/>);
+    /// the disk writes each part to a temporary file as it comes and renames it over the file on commit.
+    /// </summary>
+    IFileWrite BeginWrite(string path) => new GatheredFileWrite(this, path);
+
     /// <summary>Deletes a file if it exists.</summary>
     void Delete(string path);
 

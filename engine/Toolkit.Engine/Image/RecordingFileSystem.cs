@@ -92,6 +92,13 @@ public sealed class RecordingFileSystem : IFileSystem
     }
 
     /// <inheritdoc />
+    public IFileWrite BeginWrite(string path)
+    {
+        NoteWrite(path);
+        return Inner.BeginWrite(path);
+    }
+
+    /// <inheritdoc />
     public void Delete(string path)
     {
         NoteWrite(path);

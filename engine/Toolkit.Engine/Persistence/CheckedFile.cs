@@ -15,7 +15,8 @@ namespace Toolkit.Engine.Persistence;
 /// offset 20  N bytes  payload
 /// offset 20+N 32 bytes SHA-256 of bytes [0, 20+N) (header and payload)
 /// </code>
-/// Files are written whole and atomically through <see cref="IFileSystem.WriteAllBytes"/>.
+/// Files are written whole and atomically through <see cref="IFileSystem.WriteAllBytes"/>, or in parts by
+/// <see cref="CheckedFileWriter"/> (the same bytes, never whole in memory).
 /// Reading checks, in order: the kind of file (a FIFO or a device is refused before it is opened),
 /// the size against the header, the magic, the version, the length field against the real size
 /// (all from the first 20 bytes, before the body is read or a buffer allocated), then the checksum; any failure is a
@@ -238,11 +239,18 @@ public static class CheckedFile
         return null;
     }
 
+    /// <summary>Writes the first <see cref="HeaderSize"/> bytes of a file: the magic, the version and the payload's length.</summary>
+    internal static void WriteHeader(Span<byte> header, ReadOnlySpan<byte> magic, uint version, ulong payloadLength)
+    {
+        CheckArguments(magic, version);
+        magic.CopyTo(header);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[VersionOffset..], version);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[LengthOffset..], payloadLength);
+    }
+
     private static void Frame(Span<byte> file, ReadOnlySpan<byte> magic, uint version, int payloadLength, FrameChecksum checksum)
     {
-        magic.CopyTo(file);
-        BinaryPrimitives.WriteUInt32LittleEndian(file[VersionOffset..], version);
-        BinaryPrimitives.WriteUInt64LittleEndian(file[LengthOffset..], (ulong)payloadLength);
+        WriteHeader(file, magic, version, (ulong)payloadLength);
         var checkedLength = HeaderSize + payloadLength;
         if (checksum == FrameChecksum.XxHash128)
         {

@@ -40,17 +40,57 @@ public static class ManagedSha256
             throw new ArgumentException($"the destination holds {destination.Length} bytes; a SHA-256 digest needs {HashSizeInBytes}", nameof(destination));
         }
 
-        Span<uint> state = [0x6A09E667, 0xBB67AE85, 0x3C6EF372, 0xA54FF53A, 0x510E527F, 0x9B05688C, 0x1F83D9AB, 0x5BE0CD19];
+        Span<uint> state = stackalloc uint[8];
+        InitialState.CopyTo(state);
         var whole = data.Length - (data.Length % BlockSize);
         Blocks(state, data[..whole]);
+        Finish(state, data[whole..], (ulong)data.Length, destination);
+    }
 
-        // The last partial block padded (HashPadding, the length big-endian).
+    /// <summary>FIPS 180-4, section 5.3.3: the state before the first block.</summary>
+    private static ReadOnlySpan<uint> InitialState => [0x6A09E667, 0xBB67AE85, 0x3C6EF372, 0xA54FF53A, 0x510E527F, 0x9B05688C, 0x1F83D9AB, 0x5BE0CD19];
+
+    // The last partial block padded (HashPadding, the length big-endian), then the state as the digest.
+    private static void Finish(Span<uint> state, ReadOnlySpan<byte> tail, ulong length, Span<byte> destination)
+    {
         Span<byte> last = stackalloc byte[2 * BlockSize];
-        Blocks(state, last[..HashPadding.Pad(data[whole..], (ulong)data.Length, bigEndianLength: true, last)]);
+        Blocks(state, last[..HashPadding.Pad(tail, length, bigEndianLength: true, last)]);
         for (var i = 0; i < state.Length; i++)
         {
             BinaryPrimitives.WriteUInt32BigEndian(destination[(4 * i)..], state[i]);
         }
+    }
+
+    /// <summary>
+    /// The digest of data given in parts (a file written as it is encoded, never whole in memory): the same digest as
+    /// <see cref="HashData"/> of the parts joined. Costs 32 bytes of state and one 64-byte block held back between parts.
+    /// </summary>
+    public sealed class Incremental
+    {
+        private readonly PendingBlock _pending = new();
+        private Sha256Blocks _state = new(InitialState.ToArray());
+
+        /// <summary>Adds the next part.</summary>
+        public void Append(ReadOnlySpan<byte> data) => _pending.Append(ref _state, data);
+
+        /// <summary>Writes the digest of everything appended to <paramref name="destination"/> (32 bytes); the object is spent.</summary>
+        public void Finish(Span<byte> destination)
+        {
+            if (destination.Length < HashSizeInBytes)
+            {
+                throw new ArgumentException($"the destination holds {destination.Length} bytes; a SHA-256 digest needs {HashSizeInBytes}", nameof(destination));
+            }
+
+            ManagedSha256.Finish(_state.State, _pending.Tail, _pending.Length, destination);
+        }
+    }
+
+    /// <summary>The state of an incremental hash as <see cref="PendingBlock"/> drives it.</summary>
+    private readonly struct Sha256Blocks(uint[] state) : IBlockHash
+    {
+        public uint[] State { get; } = state;
+
+        public void Blocks(ReadOnlySpan<byte> blocks) => ManagedSha256.Blocks(State, blocks);
     }
 
     // FIPS 180-4, section 6.2.2, on each 64-byte block of data (whose length is a multiple of 64).

@@ -42,6 +42,20 @@ public sealed class PayloadWriter : IDisposable
     /// <summary>Forgets what was written, keeping the buffer.</summary>
     public void Clear() => _position = HeaderRoom;
 
+    /// <summary>
+    /// For a payload encoded in parts (<see cref="CheckedFileWriter"/>): when at least <paramref name="atLeast"/> bytes are
+    /// written, hands them to <paramref name="part"/> and forgets them, so the buffer stays about a part long.
+    /// </summary>
+    public void FlushTo(Action<ReadOnlySpan<byte>> part, int atLeast = 1)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (Length >= atLeast)
+        {
+            part(WrittenSpan);
+            Clear();
+        }
+    }
+
     /// <summary>Writes one byte.</summary>
     public void WriteByte(byte value) => Take(1)[0] = value;
 

@@ -20,41 +20,17 @@ public sealed class ManagedMd5
 
     private const int BlockSize = HashPadding.BlockSize;
 
-    private readonly byte[] _pending = new byte[BlockSize];
-    private int _pendingCount;
-    private ulong _length;
+    private readonly PendingBlock _pending = new();
     private State _state = State.Initial;
 
     /// <summary>Adds <paramref name="data"/> to the bytes being hashed.</summary>
-    public void Append(ReadOnlySpan<byte> data)
-    {
-        _length += (ulong)data.Length;
-        if (_pendingCount > 0)
-        {
-            var take = Math.Min(BlockSize - _pendingCount, data.Length);
-            data[..take].CopyTo(_pending.AsSpan(_pendingCount));
-            _pendingCount += take;
-            data = data[take..];
-            if (_pendingCount < BlockSize)
-            {
-                return;
-            }
-
-            _state.Blocks(_pending);
-            _pendingCount = 0;
-        }
-
-        var whole = data.Length - (data.Length % BlockSize);
-        _state.Blocks(data[..whole]);
-        data[whole..].CopyTo(_pending);
-        _pendingCount = data.Length - whole;
-    }
+    public void Append(ReadOnlySpan<byte> data) => _pending.Append(ref _state, data);
 
     /// <summary>Writes the digest of the bytes appended since the last reset to <paramref name="destination"/> (16 bytes) and starts again.</summary>
     public void GetHashAndReset(Span<byte> destination)
     {
         CheckDestination(destination);
-        _state.Finish(_pending.AsSpan(0, _pendingCount), _length, destination);
+        _state.Finish(_pending.Tail, _pending.Length, destination);
         Reset();
     }
 
@@ -62,8 +38,7 @@ public sealed class ManagedMd5
     public void Reset()
     {
         _state = State.Initial;
-        _length = 0;
-        _pendingCount = 0;
+        _pending.Reset();
     }
 
     /// <summary>Writes the MD5 digest of <paramref name="data"/> to <paramref name="destination"/> (16 bytes).</summary>
@@ -85,7 +60,7 @@ public sealed class ManagedMd5
     }
 
     // The four 32-bit words of MD5's chaining state.
-    private struct State
+    private struct State : IBlockHash
     {
         private uint _a;
         private uint _b;
