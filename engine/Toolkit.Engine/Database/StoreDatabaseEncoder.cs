@@ -72,7 +72,7 @@ internal sealed class StoreDatabaseEncoder
         var whole = new PayloadWriter(checked(16 + (encoder.Count * SignatureDatabaseCodec.TypicalEntryBytes)));
         try
         {
-            encoder.Encode(part => whole.WriteBytes(part));
+            encoder.Encode(whole.WriteBytes);
             return whole;
         }
         catch

@@ -1,3 +1,5 @@
+using Toolkit.Engine.Graph.Stores;
+
 namespace Toolkit.Engine.FileSystem;
 
 /// <summary>
@@ -27,11 +29,7 @@ public sealed class GatheredFileWrite : IFileWrite
     public void Write(ReadOnlySpan<byte> part)
     {
         ObjectDisposedException.ThrowIf(_spent, this);
-        if (_contents.Length - _length < part.Length)
-        {
-            Array.Resize(ref _contents, (int)Math.Min(Array.MaxLength, Math.Max(checked(_length + part.Length), 2L * _contents.Length)));
-        }
-
+        ArrayGrowth.EnsureCapacity(ref _contents, checked(_length + part.Length));
         part.CopyTo(_contents.AsSpan(_length));
         _length += part.Length;
     }

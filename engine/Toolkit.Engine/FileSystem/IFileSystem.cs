@@ -49,7 +49,7 @@ public interface IFileSystem
 
     /// <summary>
     /// Starts writing a whole file in parts, atomically as <see cref="WriteAllBytes"/>, for a writer that would otherwise
-    /// hold a large file whole in memory to write it (the signature database is encoded and written 64 KiB at a time).
+    /// hold a large file whole in memory to write it (the signature database is encoded and written a part of about 32 KiB at a time, <see cref="Persistence.CheckedFileWriter.PartBytes"/>).
     /// The default gathers the parts and calls <see cref="WriteAllBytes"/> on commit (<see cref="GatheredFileWrite"/>);
     /// the disk writes each part to a temporary file as it comes and renames it over the file on commit.
     /// </summary>

@@ -35,16 +35,21 @@ public static class ManagedSha256
     /// <summary>Writes the SHA-256 digest of <paramref name="data"/> to <paramref name="destination"/> (32 bytes).</summary>
     public static void HashData(ReadOnlySpan<byte> data, Span<byte> destination)
     {
-        if (destination.Length < HashSizeInBytes)
-        {
-            throw new ArgumentException($"the destination holds {destination.Length} bytes; a SHA-256 digest needs {HashSizeInBytes}", nameof(destination));
-        }
+        CheckDestination(destination);
 
         Span<uint> state = stackalloc uint[8];
         InitialState.CopyTo(state);
         var whole = data.Length - (data.Length % BlockSize);
         Blocks(state, data[..whole]);
         Finish(state, data[whole..], (ulong)data.Length, destination);
+    }
+
+    private static void CheckDestination(Span<byte> destination)
+    {
+        if (destination.Length < HashSizeInBytes)
+        {
+            throw new ArgumentException($"the destination holds {destination.Length} bytes; a SHA-256 digest needs {HashSizeInBytes}", nameof(destination));
+        }
     }
 
     /// <summary>FIPS 180-4, section 5.3.3: the state before the first block.</summary>
@@ -76,10 +81,7 @@ public static class ManagedSha256
         /// <summary>Writes the digest of everything appended to <paramref name="destination"/> (32 bytes); the object is spent.</summary>
         public void Finish(Span<byte> destination)
         {
-            if (destination.Length < HashSizeInBytes)
-            {
-                throw new ArgumentException($"the destination holds {destination.Length} bytes; a SHA-256 digest needs {HashSizeInBytes}", nameof(destination));
-            }
+            CheckDestination(destination);
 
             ManagedSha256.Finish(_state.State, _pending.Tail, _pending.Length, destination);
         }
